@@ -1,0 +1,21 @@
+/** Dispatches `bizenv <command>` to the module that implements it; returns the process exit code. */
+const commands: Record<string, {summary: string; load: () => Promise<{run(args: string[]): Promise<number>}>}> = {
+  score: {summary: "score observations with a methodology file → CSV", load: () => import("./score.js")},
+  validate: {summary: "check observation CSV files; exit 1 when any row is rejected", load: () => import("./validate.js")}
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    const list = Object.entries(commands).map(([key, c]) => `  bizenv ${key.padEnd(9)} ${c.summary}`);
+    process.stderr.write(`用法 Usage: bizenv <command> [options]\n${list.join("\n")}\n`);
+    return name ? 2 : 0;
+  }
+  try {
+    return await (await command.load()).run(args);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
