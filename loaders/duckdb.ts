@@ -8,7 +8,7 @@ import {createTableFromCsvSql, OFFLINE_SETTINGS, QUERY_CONFIG, quoteIdent} from 
 import type {CsvLoadOptions, Row, SqlDatabase} from "../src/engine/db.js";
 
 const require = createRequire(import.meta.url);
-type Blocking = typeof import("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
+type Blocking = typeof import("@duckdb/duckdb-wasm/blocking");
 const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs") as Blocking;
 
 const dist = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`);
