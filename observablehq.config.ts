@@ -1,0 +1,15 @@
+// Observable Framework configuration. Everything the site needs is served from this machine:
+// no CDN imports, no web fonts (globalStylesheets: []), a system CJK font stack in src/style.css.
+import {PAGES, SITE_FOOTER, SITE_HEAD, SITE_TITLE} from "./src/site.js";
+
+export default {
+  root: "src",
+  title: SITE_TITLE,
+  pages: PAGES,
+  globalStylesheets: [],
+  style: "style.css",
+  head: SITE_HEAD,
+  footer: SITE_FOOTER,
+  pager: false,
+  search: false
+};

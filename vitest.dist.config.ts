@@ -1,0 +1,17 @@
+import {defineConfig} from "vitest/config";
+
+// Tests of the built site in dist/: the offline check (test/dist) and the Chromium page tests (test/browser).
+// Run after `observable build`; `npm test` runs them in that order.
+const suite = process.env.BIZENV_DIST_SUITE ?? "browser";
+
+export default defineConfig({
+  test: {
+    include: [`test/${suite}/**/*.test.ts`],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    env: {TZ: "UTC"},
+    reporters: ["default", "json"],
+    outputFile: {json: `test/output/report-${suite}.json`}
+  }
+});
