@@ -1,6 +1,6 @@
 // Observable Framework configuration. Everything the site needs is served from this machine:
 // no CDN imports, no web fonts (globalStylesheets: []), a system CJK font stack in src/style.css.
-import {PAGES, SITE_FOOTER, SITE_HEAD, SITE_TITLE} from "./src/site.js";
+import {PAGES, SITE_FOOTER, SITE_HEAD, SITE_HEADER, SITE_TITLE} from "./src/site.js";
 
 export default {
   root: "src",
@@ -9,6 +9,7 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   head: SITE_HEAD,
+  header: SITE_HEADER,
   footer: SITE_FOOTER,
   pager: false,
   search: false

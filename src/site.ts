@@ -10,6 +10,17 @@ export const PAGES = [{name: "总览 Overview", path: "/"}];
  * option), so screen readers and fonts pick Chinese by default and English when the reader switched.
  */
 export const SITE_HEAD = `<link rel="icon" href="./favicon.svg" type="image/svg+xml">
-<script>document.documentElement.lang = (localStorage.getItem("bizenv.lang") === "en") ? "en" : "zh-CN";</script>`;
+<script>
+document.documentElement.lang = localStorage.getItem("bizenv.lang") === "en" ? "en" : "zh-CN";
+document.addEventListener("click", (event) => {
+  if (!event.target.closest || !event.target.closest("#bizenv-lang")) return;
+  localStorage.setItem("bizenv.lang", document.documentElement.lang === "en" ? "zh" : "en");
+  location.reload();
+});
+</script>`;
+
+/** The language switch, on every page; the click handler is in SITE_HEAD so it works before any cell runs. */
+export const SITE_HEADER = `<div class="bizenv-header"><span>营商环境评估模拟器 · bizenv</span>
+<button id="bizenv-lang" type="button" title="切换语言 / Switch language"><span lang="zh-CN">中文</span> | <span lang="en">English</span></button></div>`;
 
 export const SITE_FOOTER = `bizenv 营商环境评估模拟器 · 本站所有计算在本机完成，不向外部发送任何请求 / everything is computed locally; no request leaves this machine.`;
