@@ -1,0 +1,56 @@
+/** Splits CSV text into records that remember the physical line they start on (papaparse does the parsing). */
+import Papa from "papaparse";
+
+/** One CSV record: its fields and the 1-based physical line it starts on. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+  /** papaparse reported unbalanced or misplaced quotes in this record. */
+  quoteError: boolean;
+}
+
+/** Comma, or tab when the first non-blank line has tabs and no commas (text copied out of a sheet). */
+export function detectDelimiter(text: string): "," | "\t" {
+  const first = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== "") ?? "";
+  return first.includes("\t") && !first.includes(",") ? "\t" : ",";
+}
+
+/** Offsets at which each physical line starts (CRLF, LF and lone CR all end a line). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Parses CSV text into records with line numbers; a quoted field may span lines (the record keeps its first). */
+export function readCsvRecords(text: string): CsvRecord[] {
+  const starts = lineStarts(text);
+  const records: CsvRecord[] = [];
+  let offset = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
+    skipEmptyLines: false,
+    step(result) {
+      if (offset < text.length) {
+        const quoteError = result.errors.some((e) => e.type === "Quotes");
+        records.push({line: lineAt(starts, offset), fields: result.data, quoteError});
+      }
+      offset = result.meta.cursor;
+    }
+  });
+  return records;
+}

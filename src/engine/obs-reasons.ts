@@ -1,0 +1,122 @@
+/** The bilingual reason for each rejection code; docs/data-format.md explains every one of them. */
+import {UNITS} from "./units.js";
+import type {UnitId} from "./units.js";
+import type {ValueFault} from "./obs-value.js";
+
+/** Every reason a row (or a whole file) can be rejected for. */
+export type RejectionCode =
+  | "empty_file"
+  | "no_data_rows"
+  | "missing_column"
+  | "duplicate_column"
+  | "bad_quotes"
+  | "extra_fields"
+  | "formula"
+  | "region_empty"
+  | "region_unknown"
+  | "region_name_mismatch"
+  | "period_empty"
+  | "period_unknown"
+  | "measure_empty"
+  | "measure_unknown"
+  | "bad_flag"
+  | "duplicate"
+  | ValueFault;
+
+/** Details some reasons quote. */
+export interface ReasonDetail {
+  unit?: UnitId;
+  /** Accepted spellings of a missing column, the periods allowed, the code a name stands for … */
+  hint?: string;
+  /** A region an unknown code probably meant (its name matched exactly one region). */
+  suggestion?: {code: string; name: string};
+  /** The other lines of a duplicate, the header's field count … */
+  lines?: number[];
+}
+
+type Text = {zh: string; en: string};
+
+const range = (unit: UnitId): Text => {
+  const {min, max, zh, en} = UNITS[unit];
+  if (min === 0 && max === Infinity) return {zh: `单位「${zh}」不能为负数`, en: `a value in ${en} cannot be negative`};
+  return {zh: `超出单位「${zh}」允许的范围 ${min}–${max}`, en: `out of range for ${en} (${min}–${max})`};
+};
+
+const unitName = (unit: UnitId | undefined): Text =>
+  unit ? {zh: UNITS[unit].zh, en: UNITS[unit].en} : {zh: "?", en: "?"};
+
+/** The bilingual reason for a rejection code: `reasonFor("out_of_range", {unit: "percent"}).en`. */
+export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
+  const hint = d.hint ?? "";
+  switch (code) {
+    case "empty_file":
+      return {zh: "文件为空", en: "the file is empty"};
+    case "no_data_rows":
+      return {zh: "只有表头，没有数据行", en: "the file has a header but no data rows"};
+    case "missing_column":
+      return {zh: `缺少必需的列（可用列名：${hint}）`, en: `missing required column (accepted names: ${hint})`};
+    case "duplicate_column":
+      return {zh: "表头中此列名重复", en: "this column name appears twice in the header"};
+    case "bad_quotes":
+      return {
+        zh: "引号不配对，本行（可能连同后面的行）无法拆分成字段",
+        en: "unbalanced quotes: this row (and perhaps the lines after it) cannot be split into fields"
+      };
+    case "extra_fields":
+      return {
+        zh: `本行字段比表头多（表头 ${d.lines?.[0] ?? "?"} 列）；数字里的逗号须加引号或删除`,
+        en: `the row has more fields than the header (${d.lines?.[0] ?? "?"}); quote or remove commas inside numbers`
+      };
+    case "formula":
+      return {
+        zh: "单元格以 = + - @ 开头，像公式（公式注入风险），请只填数值或文字",
+        en: "the cell starts with = + - @ and looks like a formula (CSV injection); type the plain value"
+      };
+    case "region_empty":
+      return {zh: "地区代码为空", en: "region code is empty"};
+    case "region_unknown":
+      return d.suggestion
+        ? {zh: `未知的地区代码；「${d.suggestion.name}」的代码是 ${d.suggestion.code}`, en: `unknown region code; the code of ${d.suggestion.name} is ${d.suggestion.code}`}
+        : {zh: "未知的地区代码（应为 GB/T 2260 六位代码）", en: "unknown region code (expected a six-digit GB/T 2260 code)"};
+    case "region_name_mismatch":
+      return {zh: `地区名称与代码不符：该代码是「${hint}」`, en: `region name does not match the code, which is ${hint}`};
+    case "period_empty":
+      return {zh: "期间为空", en: "period is empty"};
+    case "period_unknown":
+      return {zh: `未知的期间，应为 ${hint} 之一`, en: `unknown period, expected one of ${hint}`};
+    case "measure_empty":
+      return {zh: "指标代码为空", en: "measure id is empty"};
+    case "measure_unknown":
+      return {zh: "未知的指标代码（方法文件中没有）", en: "unknown measure id (not in the methodology)"};
+    case "value_empty":
+      return {
+        zh: "缺少数值（确实没有数据时请在 flag 列注明原因）",
+        en: "value is empty (if there truly is no value, say why in the flag column)"
+      };
+    case "excel_error":
+      return {zh: "单元格是 Excel 错误值，不是数字", en: "the cell holds an Excel error value, not a number"};
+    case "non_numeric":
+      return {zh: "不是数字", en: "not a number"};
+    case "bad_grouping":
+      return {zh: "千分位逗号位置不对（应如 1,234,567.8）", en: "misplaced thousands separator (expected e.g. 1,234,567.8)"};
+    case "percent_not_allowed": {
+      const u = unitName(d.unit);
+      return {zh: `该指标单位是「${u.zh}」，不能带 %`, en: `the measure's unit is ${u.en}, so a % sign is not allowed`};
+    }
+    case "unit_in_value": {
+      const u = unitName(d.unit);
+      return {zh: `数值后带了单位文字，只填数字（单位：${u.zh}）`, en: `the value carries a unit word; type the number only (unit: ${u.en})`};
+    }
+    case "out_of_range":
+      return d.unit ? range(d.unit) : {zh: "超出范围", en: "out of range"};
+    case "bad_flag":
+      return {zh: "标记列只能填 0、1 或留空", en: "a flag column takes 0, 1 or blank"};
+    case "duplicate": {
+      const lines = d.lines ?? [];
+      return {
+        zh: `重复：第 ${lines.join("、")} 行的（地区, 期间, 指标）相同，无法判断哪一行正确，全部拒收`,
+        en: `duplicate (region, period, measure) on lines ${lines.join(", ")}; none is used since the right one cannot be told`
+      };
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/** Row accounting and the build's "no wrong numbers are published" gate over checked observation files. */
+import type {CheckResult, Rejection} from "./observations-check.js";
+import {columnLetter} from "./obs-text.js";
+
+/** "file:line:col: [D value] 中文原因 / English reason (got «text»)". */
+export function formatRejection(r: Rejection): string {
+  return `${r.file}:${r.line}:${r.column}: [${columnLetter(r.column)} ${r.columnName}] ${r.reasonZh} / ${r.reasonEn} (got «${r.text}»)`;
+}
+
+/** One line per file: "file: read N = accepted A + rejected R / 读取 N 行 = 接受 A + 拒绝 R" plus skipped/ignored notes. */
+export function summariseLoad(results: readonly CheckResult[]): string {
+  return results
+    .map((r) => {
+      const notes: string[] = [];
+      if (r.blankLines > 0) notes.push(`${r.blankLines} blank lines skipped / 跳过空行 ${r.blankLines}`);
+      if (r.missingCells > 0) notes.push(`${r.missingCells} blank cells (no value) / 空单元格 ${r.missingCells}`);
+      if (r.ignoredColumns.length > 0) notes.push(`ignored columns / 未读取的列: ${r.ignoredColumns.join(", ")}`);
+      const line = `${r.file}: read ${r.read} = accepted ${r.acceptedRows} + rejected ${r.rejectedRows} / 读取 ${r.read} 行 = 接受 ${r.acceptedRows} + 拒绝 ${r.rejectedRows}`;
+      return notes.length > 0 ? `${line} (${notes.join("; ")})` : line;
+    })
+    .join("\n");
+}
+
+/**
+ * Throws an Error listing every rejection (bilingual) and the row accounting unless `lenient`
+ * (BIZENV_LENIENT=1), in which case the accepted rows may be published with a rejection report.
+ * Always throws when a file's rows do not add up (read ≠ accepted + rejected), which would be a bug.
+ */
+export function assertNoRejections(results: readonly CheckResult[], options: {lenient: boolean}): void {
+  const broken = results.filter((r) => r.read !== r.acceptedRows + r.rejectedRows);
+  if (broken.length > 0) throw new Error(`行数不符 / row accounting broken:\n${summariseLoad(broken)}`);
+  const rejections = results.flatMap((r) => r.rejected);
+  if (rejections.length === 0 || options.lenient) return;
+  throw new Error(
+    [
+      `观测数据有 ${rejections.length} 处被拒收，构建停止（设置 BIZENV_LENIENT=1 可只发布通过的行并生成拒收报告）`,
+      `${rejections.length} observation cells rejected; the build stops (BIZENV_LENIENT=1 publishes the accepted rows and a rejection report)`,
+      ...rejections.map(formatRejection),
+      summariseLoad(results)
+    ].join("\n")
+  );
+}

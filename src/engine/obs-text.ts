@@ -1,0 +1,34 @@
+/** Cell-level text helpers for observation files: full-width folding, formula detection, column letters. */
+
+/** Folds full-width ASCII (０-９ ． ， － ％ Ａ …), the ideographic space and U+2212 minus to ASCII. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000\u2212]/g, (c) => {
+    if (c === "\u3000") return " ";
+    if (c === "\u2212") return "-";
+    return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+  });
+}
+
+/** Trims ASCII, full-width (U+3000), non-breaking spaces and stray BOMs: `cleanCell(" 620825\u3000") === "620825"`. */
+export function cleanCell(text: string): string {
+  return text.replace(/^[\s\uFEFF]+|[\s\uFEFF]+$/g, "");
+}
+
+/**
+ * True when a cell would run as a formula in Excel/WPS (CSV injection): it starts with `=` or `@`, or with
+ * `+`/`-` followed by something that is not a number. `looksLikeFormula("-3") === false`,
+ * `looksLikeFormula("=SUM(A1)") === true`, `looksLikeFormula("+cmd|") === true`.
+ */
+export function looksLikeFormula(cell: string): boolean {
+  const text = cleanCell(cell);
+  if (text.startsWith("=") || text.startsWith("@")) return true;
+  if (text.startsWith("+") || text.startsWith("-")) return text.length > 1 && !/^[+-][0-9.\uFF10-\uFF19\uFF0E]/.test(text);
+  return false;
+}
+
+/** Spreadsheet column letter for a 1-based column number: 1 → "A", 4 → "D", 27 → "AA". */
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

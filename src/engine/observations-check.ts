@@ -1,0 +1,281 @@
+/**
+ * Reads and checks an observation file (long or wide CSV) the same way at build time and in the browser.
+ * Nothing is dropped silently: every data row is either accepted or rejected with file:line:column, the
+ * offending text and a bilingual reason. docs/data-format.md is the analyst's guide to all of it.
+ */
+import type {Observation} from "./observation.js";
+import type {UnitId} from "./units.js";
+import {decodeObservationFile} from "./obs-decode.js";
+import type {FileEncoding} from "./obs-decode.js";
+import {readCsvRecords} from "./obs-csv.js";
+import type {CsvRecord} from "./obs-csv.js";
+import {readHeader} from "./obs-header.js";
+import type {ColumnRole, Layout} from "./obs-header.js";
+import {reasonFor} from "./obs-reasons.js";
+import type {ReasonDetail, RejectionCode} from "./obs-reasons.js";
+import {cleanCell, columnLetter, looksLikeFormula, toHalfWidth} from "./obs-text.js";
+import {readValue} from "./obs-value.js";
+
+export type {RejectionCode} from "./obs-reasons.js";
+export {assertNoRejections, formatRejection, summariseLoad} from "./obs-report.js";
+
+/** What a file is checked against. */
+export interface CheckContext {
+  /** Known region ids (null = accept any id, e.g. ISO3 codes). Values with a `name` enable name checks. */
+  regions: ReadonlyMap<string, unknown> | null;
+  /** Known measure ids and their unit (src/engine/units.ts). */
+  measures: ReadonlyMap<string, {unit: UnitId}>;
+  /** Known periods (null = any non-empty). */
+  periods: readonly string[] | null;
+  /** Period of a wide file that has no period column; without it such a file is rejected. */
+  defaultPeriod?: string;
+}
+
+/** One rejected cell (or a whole-file problem at line 1, column 1). */
+export interface Rejection {
+  file: string;
+  /** 1-based physical line (header = 1; a record with quoted newlines counts from its first line). */
+  line: number;
+  /** 1-based field position (Excel column D = 4). */
+  column: number;
+  /** Header name of the column (or the missing column's role). */
+  columnName: string;
+  /** The offending text as found in the file. */
+  text: string;
+  code: RejectionCode;
+  reasonZh: string;
+  reasonEn: string;
+}
+
+/** The outcome of checking one file. Row accounting: read = acceptedRows + rejectedRows. */
+export interface CheckResult {
+  file: string;
+  encoding: FileEncoding;
+  /** Data rows read (header and blank lines excluded). */
+  read: number;
+  accepted: Observation[];
+  /** Cell-level rejections; a row with any rejected cell is rejected as a whole. */
+  rejected: Rejection[];
+  format: "long" | "wide" | null;
+  acceptedRows: number;
+  rejectedRows: number;
+  /** Blank lines (or lines of empty cells) skipped; not data. */
+  blankLines: number;
+  /** Wide format: blank measure cells without a flag (no observation emitted, not a rejection). */
+  missingCells: number;
+  /** Header names of columns nothing reads. */
+  ignoredColumns: string[];
+}
+
+const PERIOD_ALIASES: [RegExp, string][] = [
+  [/^(\d{4})年?(上半年|h1)$/i, "$1H1"],
+  [/^(\d{4})年?(下半年|h2)$/i, "$1H2"],
+  [/^(\d{4})(年度?)?$/, "$1"]
+];
+
+/** Normalises a period cell: "2023年" → "2023", "2023上半年"/"2023h1" → "2023H1". */
+export function normalisePeriod(cell: string): string {
+  const text = cleanCell(toHalfWidth(cell));
+  for (const [pattern, replacement] of PERIOD_ALIASES) if (pattern.test(text)) return text.replace(pattern, replacement);
+  return text;
+}
+
+const nameOf = (entry: unknown): string | undefined =>
+  typeof entry === "object" && entry !== null && typeof (entry as {name?: unknown}).name === "string"
+    ? (entry as {name: string}).name
+    : undefined;
+
+interface Fault {
+  column: number;
+  code: RejectionCode;
+  detail?: ReasonDetail;
+}
+
+interface Candidate {
+  line: number;
+  keyColumn: number;
+  keyText: string;
+  observations: Observation[];
+  missingCells: number;
+}
+
+/** Checks one observation file (bytes in any supported encoding, or text) against a context. */
+export function checkObservations(input: Uint8Array | string, file: string, ctx: CheckContext): CheckResult {
+  const {text, encoding} = decodeObservationFile(input);
+  const result: CheckResult = {
+    file,
+    encoding,
+    read: 0,
+    accepted: [],
+    rejected: [],
+    format: null,
+    acceptedRows: 0,
+    rejectedRows: 0,
+    blankLines: 0,
+    missingCells: 0,
+    ignoredColumns: []
+  };
+  const reject = (line: number, column: number, columnName: string, cellText: string, code: RejectionCode, detail?: ReasonDetail) => {
+    const {zh, en} = reasonFor(code, detail);
+    result.rejected.push({file, line, column, columnName, text: cellText, code, reasonZh: zh, reasonEn: en});
+  };
+  const isBlank = (r: CsvRecord) => r.fields.every((f) => cleanCell(f) === "");
+  const records = text.trim() === "" ? [] : readCsvRecords(text);
+  const headerAt = records.findIndex((r) => !isBlank(r));
+  if (headerAt < 0) {
+    reject(1, 1, "", "", "empty_file");
+    return result;
+  }
+  const header = records[headerAt];
+  result.blankLines = headerAt;
+  const rows = records.slice(headerAt + 1).filter((r) => {
+    if (isBlank(r)) result.blankLines++;
+    return !isBlank(r);
+  });
+  result.read = rows.length;
+  const names = header.fields.map((f) => cleanCell(f));
+  const parsed = readHeader(header.fields, ctx.measures, ctx.defaultPeriod !== undefined);
+  if ("faults" in parsed) {
+    for (const f of parsed.faults) reject(header.line, f.column, f.columnName, header.fields.join(","), f.code, {hint: f.hint});
+    result.rejectedRows = rows.length;
+    return result;
+  }
+  const layout = parsed.layout;
+  result.format = layout.format;
+  result.ignoredColumns = layout.ignored.map((i) => names[i] || `(${columnLetter(i + 1)})`);
+  if (rows.length === 0) {
+    reject(header.line, 1, names[0], header.fields.join(","), "no_data_rows");
+    return result;
+  }
+  const candidates: Candidate[] = [];
+  const rowFaults = new Map<CsvRecord, Fault[]>();
+  for (const row of rows) {
+    const {faults, candidate} = checkRow(row, layout, header.fields.length, ctx);
+    if (faults.length > 0) rowFaults.set(row, faults);
+    else candidates.push(candidate);
+  }
+  // A (region, period, measure) given on two rows: neither can be trusted, so every such row is rejected.
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    for (const o of c.observations) {
+      const key = `${o.region}\u0000${o.period}\u0000${o.measure}`;
+      const list = byKey.get(key) ?? [];
+      if (!list.includes(c)) list.push(c);
+      byKey.set(key, list);
+    }
+  }
+  const duplicated = new Map<Candidate, number[]>();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    for (const c of list) duplicated.set(c, [...new Set([...(duplicated.get(c) ?? []), ...list.map((d) => d.line)])].sort((a, b) => a - b));
+  }
+  for (const row of rows) {
+    const faults = rowFaults.get(row);
+    if (!faults) continue;
+    result.rejectedRows++;
+    for (const f of faults) reject(row.line, f.column, names[f.column - 1] ?? "", row.fields[f.column - 1] ?? "", f.code, f.detail);
+  }
+  for (const c of candidates) {
+    const lines = duplicated.get(c);
+    if (lines) {
+      result.rejectedRows++;
+      reject(c.line, c.keyColumn, names[c.keyColumn - 1] ?? "", c.keyText, "duplicate", {lines});
+    } else {
+      result.acceptedRows++;
+      result.missingCells += c.missingCells;
+      result.accepted.push(...c.observations);
+    }
+  }
+  result.rejected.sort((a, b) => a.line - b.line || a.column - b.column);
+  return result;
+}
+
+
+/** Checks one data row; returns its cell faults, or the observations it yields. */
+function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: CheckContext): {faults: Fault[]; candidate: Candidate} {
+  const faults: Fault[] = [];
+  const cell = (role: ColumnRole) => (layout.roles[role] === undefined ? undefined : (row.fields[layout.roles[role]!] ?? ""));
+  const col = (role: ColumnRole) => layout.roles[role]! + 1;
+  if (row.quoteError) faults.push({column: 1, code: "bad_quotes"});
+  row.fields.forEach((f, i) => {
+    if (looksLikeFormula(f)) faults.push({column: i + 1, code: "formula"});
+    else if (i >= headerWidth && cleanCell(f) !== "" && !faults.some((x) => x.code === "extra_fields")) {
+      faults.push({column: i + 1, code: "extra_fields", detail: {lines: [headerWidth]}});
+    }
+  });
+  const formulaAt = new Set(faults.filter((f) => f.code === "formula").map((f) => f.column));
+  const usable = (role: ColumnRole) => layout.roles[role] !== undefined && !formulaAt.has(col(role));
+
+  const region = cleanCell(toHalfWidth(cell("region") ?? ""));
+  if (usable("region")) {
+    if (region === "") faults.push({column: col("region"), code: "region_empty"});
+    else if (ctx.regions && !ctx.regions.has(region)) {
+      faults.push({column: col("region"), code: "region_unknown", detail: {suggestion: suggestRegion(region, ctx.regions)}});
+    } else if (ctx.regions && usable("region_name")) {
+      const given = cleanCell(cell("region_name") ?? "");
+      const known = nameOf(ctx.regions.get(region));
+      if (given !== "" && known !== undefined && !(known === given || (given.length >= 2 && known.startsWith(given)))) {
+        faults.push({column: col("region_name"), code: "region_name_mismatch", detail: {hint: `${region} ${known}`}});
+      }
+    }
+  }
+  const period = layout.roles.period === undefined ? (ctx.defaultPeriod ?? "") : normalisePeriod(cell("period") ?? "");
+  if (usable("period")) {
+    if (period === "") faults.push({column: col("period"), code: "period_empty"});
+    else if (ctx.periods && !ctx.periods.includes(period)) {
+      faults.push({column: col("period"), code: "period_unknown", detail: {hint: ctx.periods.join(", ")}});
+    }
+  }
+  const text = (role: ColumnRole) => (usable(role) ? cleanCell(cell(role) ?? "") || null : null);
+  const extras = {source: text("source"), note: text("note")};
+  const observations: Observation[] = [];
+  let missingCells = 0;
+  const keyColumn = col("region");
+  if (layout.format === "long") {
+    const measure = cleanCell(toHalfWidth(cell("measure") ?? ""));
+    const flag = text("flag");
+    const info = ctx.measures.get(measure);
+    if (usable("measure")) {
+      if (measure === "") faults.push({column: col("measure"), code: "measure_empty"});
+      else if (!info) faults.push({column: col("measure"), code: "measure_unknown"});
+    }
+    if (info && usable("value")) {
+      const v = readValue(cell("value") ?? "", info.unit);
+      if (v.ok) observations.push({region, period, measure, value: v.value, flag, ...extras});
+      else if (v.fault === "value_empty" && flag) observations.push({region, period, measure, value: null, flag, ...extras});
+      else faults.push({column: col("value"), code: v.fault, detail: {unit: info.unit}});
+    }
+  } else {
+    const flagged = new Set<string>();
+    for (const f of layout.flagColumns) {
+      if (formulaAt.has(f.index + 1)) continue;
+      const mark = cleanCell(toHalfWidth(row.fields[f.index] ?? ""));
+      if (mark === "1") f.measures.forEach((m) => flagged.add(m));
+      else if (mark !== "" && mark !== "0") faults.push({column: f.index + 1, code: "bad_flag"});
+    }
+    for (const {index, measure} of layout.measureColumns) {
+      if (formulaAt.has(index + 1)) continue;
+      const unit = ctx.measures.get(measure)!.unit;
+      const flag = flagged.has(measure) ? "no_practice" : null;
+      const v = readValue(row.fields[index] ?? "", unit);
+      if (v.ok) observations.push({region, period, measure, value: v.value, flag, ...extras});
+      else if (v.fault === "value_empty" && flag) observations.push({region, period, measure, value: null, flag, ...extras});
+      else if (v.fault === "value_empty") missingCells++;
+      else faults.push({column: index + 1, code: v.fault, detail: {unit}});
+    }
+  }
+  return {faults, candidate: {line: row.line, keyColumn, keyText: row.fields[keyColumn - 1] ?? "", observations, missingCells}};
+}
+
+/** The one region whose name is exactly the given text (or the text plus 县/区/市/旗), if any. */
+function suggestRegion(text: string, regions: ReadonlyMap<string, unknown>): {code: string; name: string} | undefined {
+  if (!/\p{Script=Han}/u.test(text)) return undefined;
+  const hits: {code: string; name: string}[] = [];
+  for (const [code, entry] of regions) {
+    const name = nameOf(entry);
+    if (name !== undefined && (name === text || (name.length === text.length + 1 && name.startsWith(text) && /[县区市旗]$/.test(name)))) {
+      hits.push({code, name});
+    }
+  }
+  return hits.length === 1 ? hits[0] : undefined;
+}
