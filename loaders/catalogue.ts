@@ -1,0 +1,25 @@
+/** Reads the catalogue's CSV files from disk and hands them to the pure parser in src/engine/catalogue.ts. */
+import {readFile} from "node:fs/promises";
+import path from "node:path";
+import {CatalogueError, parseCatalogue, type Catalogue, type CatalogueFile} from "../src/engine/catalogue.js";
+
+/** Where the catalogue lives, relative to the repository root. */
+export const CATALOGUE_DIR = "data/catalogue";
+
+async function readCatalogueFile(dir: string, base: string): Promise<CatalogueFile> {
+  const name = path.join(dir, `${base}.csv`);
+  try {
+    return {name, text: await readFile(name, "utf8")};
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CatalogueError(name, null, "无法读取文件", `cannot read the file (${reason})`);
+  }
+}
+
+/** Reads categories.csv, indicators.csv, units.csv and targets.csv from `dir` into a checked `Catalogue`. */
+export async function readCatalogue(dir = CATALOGUE_DIR): Promise<Catalogue> {
+  const [categories, indicators, units, targets] = await Promise.all(
+    ["categories", "indicators", "units", "targets"].map((base) => readCatalogueFile(dir, base))
+  );
+  return parseCatalogue({categories, indicators, units, targets});
+}
