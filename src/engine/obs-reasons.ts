@@ -10,7 +10,7 @@ export type RejectionCode =
   | "missing_column"
   | "duplicate_column"
   | "bad_quotes"
-  | "extra_fields"
+  | "field_count"
   | "formula"
   | "region_empty"
   | "region_unknown"
@@ -30,7 +30,7 @@ export interface ReasonDetail {
   hint?: string;
   /** A region an unknown code probably meant (its name matched exactly one region). */
   suggestion?: {code: string; name: string};
-  /** The other lines of a duplicate, the header's field count … */
+  /** The lines of a duplicate; for field_count, [fields in the row, fields in the header]. */
   lines?: number[];
 }
 
@@ -62,11 +62,13 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
         zh: "引号不配对，本行（可能连同后面的行）无法拆分成字段",
         en: "unbalanced quotes: this row (and perhaps the lines after it) cannot be split into fields"
       };
-    case "extra_fields":
+    case "field_count": {
+      const [got, want] = d.lines ?? [];
       return {
-        zh: `本行字段比表头多（表头 ${d.lines?.[0] ?? "?"} 列）；数字里的逗号须加引号或删除`,
-        en: `the row has more fields than the header (${d.lines?.[0] ?? "?"}); quote or remove commas inside numbers`
+        zh: `本行有 ${got} 个字段，表头有 ${want} 个；数字里的逗号须加引号或删除，不能省略列`,
+        en: `the row has ${got} fields but the header ${want}; quote or remove commas inside numbers, keep every column`
       };
+    }
     case "formula":
       return {
         zh: "单元格以 = + - @ 开头，像公式（公式注入风险），请只填数值或文字",
@@ -79,7 +81,10 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
         ? {zh: `未知的地区代码；「${d.suggestion.name}」的代码是 ${d.suggestion.code}`, en: `unknown region code; the code of ${d.suggestion.name} is ${d.suggestion.code}`}
         : {zh: "未知的地区代码（应为 GB/T 2260 六位代码）", en: "unknown region code (expected a six-digit GB/T 2260 code)"};
     case "region_name_mismatch":
-      return {zh: `地区名称与代码不符：该代码是「${hint}」`, en: `region name does not match the code, which is ${hint}`};
+      return {
+        zh: `地区名称与代码不符：${d.suggestion?.code} 是「${d.suggestion?.name}」`,
+        en: `region name does not match the code: ${d.suggestion?.code} is ${d.suggestion?.name}`
+      };
     case "period_empty":
       return {zh: "期间为空", en: "period is empty"};
     case "period_unknown":

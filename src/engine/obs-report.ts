@@ -4,7 +4,13 @@ import {columnLetter} from "./obs-text.js";
 
 /** "file:line:col: [D value] 中文原因 / English reason (got «text»)". */
 export function formatRejection(r: Rejection): string {
-  return `${r.file}:${r.line}:${r.column}: [${columnLetter(r.column)} ${r.columnName}] ${r.reasonZh} / ${r.reasonEn} (got «${r.text}»)`;
+  return `${r.file}:${r.line}:${r.column}: [${[columnLetter(r.column), r.columnName].filter(Boolean).join(" ")}] ${r.reasonZh} / ${r.reasonEn} (got «${quote(r.text)}»)`;
+}
+
+/** The offending text on one line: newlines shown as ⏎, cut at 80 characters. */
+function quote(text: string): string {
+  const flat = text.replace(/\r\n|\r|\n/g, "⏎");
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
 /** One line per file: "file: read N = accepted A + rejected R / 读取 N 行 = 接受 A + 拒绝 R" plus skipped/ignored notes. */

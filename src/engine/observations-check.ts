@@ -89,6 +89,8 @@ interface Fault {
   column: number;
   code: RejectionCode;
   detail?: ReasonDetail;
+  /** Text to quote instead of the cell's own. */
+  text?: string;
 }
 
 interface Candidate {
@@ -173,7 +175,9 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     const faults = rowFaults.get(row);
     if (!faults) continue;
     result.rejectedRows++;
-    for (const f of faults) reject(row.line, f.column, names[f.column - 1] ?? "", row.fields[f.column - 1] ?? "", f.code, f.detail);
+    for (const f of faults) {
+      reject(row.line, f.column, names[f.column - 1] ?? "", f.text ?? row.fields[f.column - 1] ?? "", f.code, f.detail);
+    }
   }
   for (const c of candidates) {
     const lines = duplicated.get(c);
@@ -196,12 +200,15 @@ function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: Chec
   const faults: Fault[] = [];
   const cell = (role: ColumnRole) => (layout.roles[role] === undefined ? undefined : (row.fields[layout.roles[role]!] ?? ""));
   const col = (role: ColumnRole) => layout.roles[role]! + 1;
-  if (row.quoteError) faults.push({column: 1, code: "bad_quotes"});
+  if (row.quoteError) {
+    const at = row.fields.findIndex((f) => /["\r\n]/.test(f));
+    faults.push({column: at < 0 ? 1 : at + 1, code: "bad_quotes"});
+  } else if (row.fields.length !== headerWidth) {
+    const column = Math.min(row.fields.length, headerWidth) + 1;
+    faults.push({column, code: "field_count", detail: {lines: [row.fields.length, headerWidth]}, text: row.fields.join(",")});
+  }
   row.fields.forEach((f, i) => {
     if (looksLikeFormula(f)) faults.push({column: i + 1, code: "formula"});
-    else if (i >= headerWidth && cleanCell(f) !== "" && !faults.some((x) => x.code === "extra_fields")) {
-      faults.push({column: i + 1, code: "extra_fields", detail: {lines: [headerWidth]}});
-    }
   });
   const formulaAt = new Set(faults.filter((f) => f.code === "formula").map((f) => f.column));
   const usable = (role: ColumnRole) => layout.roles[role] !== undefined && !formulaAt.has(col(role));
@@ -215,7 +222,7 @@ function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: Chec
       const given = cleanCell(cell("region_name") ?? "");
       const known = nameOf(ctx.regions.get(region));
       if (given !== "" && known !== undefined && !(known === given || (given.length >= 2 && known.startsWith(given)))) {
-        faults.push({column: col("region_name"), code: "region_name_mismatch", detail: {hint: `${region} ${known}`}});
+        faults.push({column: col("region_name"), code: "region_name_mismatch", detail: {suggestion: {code: region, name: known}}});
       }
     }
   }
