@@ -58,7 +58,8 @@ describe("bad fixtures: each file has one fault, rejected at the expected line a
     expect(first.reasonZh).toMatch(/\p{Script=Han}/u);
     expect(first.reasonEn).toMatch(/[a-z]{3}/);
     expect(formatRejection(first)).toContain(`${file}:${line}:${column}: `);
-    expect(formatRejection(first)).toContain(`«${first.text}»`);
+    expect(formatRejection(first)).toContain(`«${first.text.split(/\r?\n/)[0]}`);
+    expect(formatRejection(first)).not.toMatch(/\n/);
   });
 
   it("rejects exactly the faulty row and keeps the good one", () => {
