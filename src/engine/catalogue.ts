@@ -50,7 +50,9 @@ export interface Indicator {
 export type UnitKind = "office" | "department" | "center" | "vertical" | "judiciary" | "enterprise";
 
 /** The kinds a lead unit may have. */
-export const UNIT_KINDS: readonly UnitKind[] = ["office", "department", "center", "vertical", "judiciary", "enterprise"];
+export const UNIT_KINDS: readonly UnitKind[] = [
+  "office", "department", "center", "vertical", "judiciary", "enterprise"
+];
 
 /** A lead unit (责任单位) named in the plan. */
 export interface LeadUnit {
@@ -168,7 +170,9 @@ function readTable(file: CatalogueFile, required: string[]): Row[] {
   if (!header) throw new CatalogueError(file.name, null, "文件为空", "the file is empty");
   const columns = header.fields.map((f) => f.trim());
   for (const column of required) {
-    if (!columns.includes(column)) throw new CatalogueError(file.name, header.line, `缺少列 ${column}`, `missing column ${column}`);
+    if (!columns.includes(column)) {
+      throw new CatalogueError(file.name, header.line, `缺少列 ${column}`, `missing column ${column}`);
+    }
   }
   const duplicate = columns.find((c, i) => columns.indexOf(c) !== i);
   if (duplicate) throw new CatalogueError(file.name, header.line, `列名重复 ${duplicate}`, `duplicate column ${duplicate}`);
@@ -209,7 +213,9 @@ function checker(file: CatalogueFile) {
     },
     integer(row: Row, column: string): number {
       const value = row.get(column).trim();
-      if (!/^\d+$/.test(value)) fail(row, `${column} 不是正整数: "${value}"`, `${column} is not a positive integer: "${value}"`);
+      if (!/^\d+$/.test(value)) {
+        fail(row, `${column} 不是正整数: "${value}"`, `${column} is not a positive integer: "${value}"`);
+      }
       return Number(value);
     },
     unique<K>(seen: Map<K, number>, key: K, row: Row, zh: string, en: string): void {
@@ -233,9 +239,10 @@ function parseUnits(file: CatalogueFile): LeadUnit[] {
     if (!(UNIT_KINDS as readonly string[]).includes(kind)) {
       c.fail(row, `未知的单位类别 ${kind}`, `unknown unit kind ${kind} (expected ${UNIT_KINDS.join(", ")})`);
     }
-    const aliasesZh = splitList(row.get("aliases_zh"));
     const nameZh = c.text(row, "name_zh");
-    return {id, nameZh, nameEn: c.text(row, "name_en"), kind: kind as UnitKind, aliasesZh, note: row.get("note").trim()};
+    const nameEn = c.text(row, "name_en");
+    const aliasesZh = splitList(row.get("aliases_zh"));
+    return {id, nameZh, nameEn, kind: kind as UnitKind, aliasesZh, note: row.get("note").trim()};
   });
 }
 
@@ -254,7 +261,8 @@ function parseCategories(file: CatalogueFile): Category[] {
       c.fail(
         row,
         `类别 ${id} 的指标范围 ${indicatorFrom}-${indicatorTo} 应从 ${next} 开始且不倒序`,
-        `category ${id} covers ${indicatorFrom}-${indicatorTo}; ranges must tile 1..N in order, so it must start at ${next}`
+        `category ${id} covers ${indicatorFrom}-${indicatorTo}; ranges must tile 1..N in order, ` +
+          `so it must start at ${next}`
       );
     }
     next = indicatorTo + 1;
@@ -316,7 +324,8 @@ function parseIndicators(file: CatalogueFile, categories: Category[], units: Lea
       c.fail(
         row,
         `无法识别的来源说明 "${provenance}"`,
-        `unreadable provenance "${provenance}" (expected stated|split|group|inferred: …, optionally "; lead: next|previous (line after N)" or "; lead: none")`
+        `unreadable provenance "${provenance}" (expected stated|split|group|inferred: …, ` +
+          `optionally followed by "; lead: next|previous (line after N)" or "; lead: none")`
       );
     }
     const {nameSource, leadSource} = sources!;
@@ -350,9 +359,6 @@ function parseIndicators(file: CatalogueFile, categories: Category[], units: Lea
   for (let id = 1; id <= last; id++) {
     if (!seen.has(id)) c.fail(null, `缺少指标 ${id}`, `missing indicator ${id}`);
   }
-  for (const indicator of indicators) {
-    if (indicator.id > last) c.fail(null, `指标 ${indicator.id} 超出类别范围`, `indicator ${indicator.id} is beyond the categories' range`);
-  }
   return indicators.sort((a, b) => a.id - b.id);
 }
 
@@ -363,7 +369,8 @@ function escapeRegExp(text: string): string {
 /** Whether `quote` writes `value` as a number directly followed by a spelling of `unit` (e.g. 0.5 → "0.5个工作日"). */
 export function quoteStatesValue(quote: string, value: number, unit: UnitId): boolean {
   const spellings = [UNITS[unit].zh, ...UNITS[unit].aliases];
-  return spellings.some((s) => new RegExp(`(?<![\\d.])${escapeRegExp(String(value))}\\s*${escapeRegExp(s)}`).test(quote));
+  const number = `(?<![\\d.])${escapeRegExp(String(value))}\\s*`;
+  return spellings.some((s) => new RegExp(number + escapeRegExp(s)).test(quote));
 }
 
 function parseTargets(file: CatalogueFile, indicators: Indicator[]): Target[] {
@@ -383,7 +390,9 @@ function parseTargets(file: CatalogueFile, indicators: Indicator[]): Target[] {
       c.fail(row, `未知的比较符 ${comparator}`, `unknown comparator ${comparator} (expected ${COMPARATORS.join(" ")})`);
     }
     const valueText = c.text(row, "value");
-    if (!/^-?\d+(\.\d+)?$/.test(valueText)) c.fail(row, `数值无效 "${valueText}"`, `value is not a plain number: "${valueText}"`);
+    if (!/^-?\d+(\.\d+)?$/.test(valueText)) {
+      c.fail(row, `数值无效 "${valueText}"`, `value is not a plain number: "${valueText}"`);
+    }
     const value = Number(valueText);
     const unitText = c.text(row, "unit");
     const unit = findUnit(unitText);
@@ -392,7 +401,9 @@ function parseTargets(file: CatalogueFile, indicators: Indicator[]): Target[] {
       c.fail(row, `数值 ${value} 超出 ${unit!.zh} 的范围`, `value ${value} is outside the range of ${unit!.en}`);
     }
     const flag = row.get("value_in_quote").trim() || "yes";
-    if (flag !== "yes" && flag !== "no") c.fail(row, `value_in_quote 须为 yes 或 no: ${flag}`, `value_in_quote must be yes or no: ${flag}`);
+    if (flag !== "yes" && flag !== "no") {
+      c.fail(row, `value_in_quote 须为 yes 或 no: ${flag}`, `value_in_quote must be yes or no: ${flag}`);
+    }
     const quoteZh = c.text(row, "quote_zh");
     const note = row.get("note").trim();
     if (flag === "yes" && !quoteStatesValue(quoteZh, value, unit!.id)) {
@@ -402,8 +413,12 @@ function parseTargets(file: CatalogueFile, indicators: Indicator[]): Target[] {
         `the quote does not state ${value} ${unit!.en}; mark value_in_quote=no and explain in note if that is intended`
       );
     }
-    if (flag === "no" && note === "") c.fail(row, "value_in_quote=no 时须在 note 中说明", "value_in_quote=no needs a note saying how the value is read");
-    return {id, indicatorId, measure, comparator: comparator as Comparator, value, unit: unit!.id, valueInQuote: flag === "yes", quoteZh, note};
+    if (flag === "no" && note === "") {
+      c.fail(row, "value_in_quote=no 时须在 note 中说明", "value_in_quote=no needs a note saying how the value is read");
+    }
+    const valueInQuote = flag === "yes";
+    const unitId = unit!.id;
+    return {id, indicatorId, measure, comparator: comparator as Comparator, value, unit: unitId, valueInQuote, quoteZh, note};
   });
 }
 
