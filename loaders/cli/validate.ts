@@ -1,3 +1,112 @@
-export async function run(_args: string[]): Promise<number> {
-  throw new Error("bizenv validate: not implemented yet");
+/**
+ * `bizenv validate [--methodology FILE] [--periods a,b,c] [--default-period P] [--any-region] FILE…`:
+ * runs the observation checks the build and the browser use, prints every rejection and the row accounting
+ * per file, and exits 1 when any row is rejected (2 on a usage error).
+ */
+import {existsSync} from "node:fs";
+import {readFile} from "node:fs/promises";
+import {fileURLToPath} from "node:url";
+import {checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations-check.js";
+import type {CheckContext} from "../../src/engine/observations-check.js";
+import {PERIODS} from "../../src/engine/observation.js";
+import {findUnit} from "../../src/engine/units.js";
+import type {UnitId} from "../../src/engine/units.js";
+import {readRegions} from "../regions.js";
+
+const DEFAULT_METHODOLOGY = fileURLToPath(new URL("../../data/methodologies/zhuanglang-2023.json", import.meta.url));
+
+const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods 2022,2023H1,2023] [--default-period P] [--any-region] FILE…
+  --methodology FILE   方法文件（其 measures 列出指标与单位）/ methodology JSON whose "measures" list ids and units
+                       (default ${DEFAULT_METHODOLOGY})
+  --periods a,b,c      允许的期间 / allowed periods (default ${PERIODS.join(",")})
+  --default-period P   宽表没有期间列时使用 / period of wide files without a period column
+  --any-region         不核对地区代码（如 ISO3）/ accept any region id (e.g. ISO3 codes)
+`;
+
+interface Options {
+  methodology: string | null;
+  periods: string[];
+  defaultPeriod?: string;
+  anyRegion: boolean;
+  files: string[];
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = {methodology: null, periods: [...PERIODS], anyRegion: false, files: []};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined || next.startsWith("--")) throw new UsageError(`${arg} 需要一个值 / ${arg} needs a value`);
+      return next;
+    };
+    if (arg === "--methodology") options.methodology = value();
+    else if (arg === "--periods") options.periods = value().split(",").map((p) => p.trim()).filter(Boolean);
+    else if (arg === "--default-period") options.defaultPeriod = value();
+    else if (arg === "--any-region") options.anyRegion = true;
+    else if (arg.startsWith("--")) throw new UsageError(`未知选项 / unknown option ${arg}`);
+    else options.files.push(arg);
+  }
+  if (options.files.length === 0) throw new UsageError("没有要检查的文件 / no files to check");
+  return options;
+}
+
+class UsageError extends Error {}
+
+/** Reads the measures (id → unit) of a methodology JSON file. */
+async function readMeasures(path: string): Promise<Map<string, {unit: UnitId}>> {
+  const json = JSON.parse(await readFile(path, "utf8")) as {measures?: {id?: unknown; unit?: unknown}[]};
+  if (!Array.isArray(json.measures) || json.measures.length === 0) {
+    throw new Error(`${path}: 没有 measures 列表 / no "measures" array`);
+  }
+  const measures = new Map<string, {unit: UnitId}>();
+  json.measures.forEach((m, i) => {
+    const unit = typeof m.unit === "string" ? findUnit(m.unit) : undefined;
+    if (typeof m.id !== "string" || !unit) {
+      throw new Error(`${path}: measures[${i}] 需要 id 和已知单位 / needs an id and a known unit (got ${JSON.stringify(m)})`);
+    }
+    measures.set(m.id, {unit: unit.id});
+  });
+  return measures;
+}
+
+/** Runs `bizenv validate`; returns the exit code. */
+export async function run(args: string[]): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const methodology = options.methodology ?? DEFAULT_METHODOLOGY;
+  if (!existsSync(methodology)) {
+    process.stderr.write(
+      options.methodology
+        ? `找不到方法文件 / methodology file not found: ${methodology}\n`
+        : `没有默认方法文件 ${methodology}，请用 --methodology FILE 指定 / no default methodology at ${methodology}; pass --methodology FILE\n`
+    );
+    return 2;
+  }
+  const absent = options.files.filter((file) => !existsSync(file));
+  if (absent.length > 0) {
+    for (const file of absent) process.stderr.write(`找不到文件 / file not found: ${file}\n`);
+    return 2;
+  }
+  const ctx: CheckContext = {
+    regions: options.anyRegion ? null : new Map((await readRegions()).regions.map((r) => [r.code, r])),
+    measures: await readMeasures(methodology),
+    periods: options.periods,
+    ...(options.defaultPeriod ? {defaultPeriod: options.defaultPeriod} : {})
+  };
+  const results = [];
+  for (const file of options.files) {
+    const bytes = new Uint8Array(await readFile(file));
+    const result = checkObservations(bytes, file, ctx);
+    for (const r of result.rejected) process.stdout.write(`${formatRejection(r)}\n`);
+    results.push(result);
+  }
+  process.stdout.write(`${summariseLoad(results)}\n`);
+  return results.some((r) => r.rejected.length > 0) ? 1 : 0;
 }

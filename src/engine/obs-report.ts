@@ -18,8 +18,8 @@ export function summariseLoad(results: readonly CheckResult[]): string {
   return results
     .map((r) => {
       const notes: string[] = [];
-      if (r.blankLines > 0) notes.push(`${r.blankLines} blank lines skipped / 跳过空行 ${r.blankLines}`);
-      if (r.missingCells > 0) notes.push(`${r.missingCells} blank cells (no value) / 空单元格 ${r.missingCells}`);
+      if (r.blankLines > 0) notes.push(`blank lines skipped / 跳过空行: ${r.blankLines}`);
+      if (r.missingCells > 0) notes.push(`blank measure cells / 空的指标单元格: ${r.missingCells}`);
       if (r.ignoredColumns.length > 0) notes.push(`ignored columns / 未读取的列: ${r.ignoredColumns.join(", ")}`);
       const line = `${r.file}: read ${r.read} = accepted ${r.acceptedRows} + rejected ${r.rejectedRows} / 读取 ${r.read} 行 = 接受 ${r.acceptedRows} + 拒绝 ${r.rejectedRows}`;
       return notes.length > 0 ? `${line} (${notes.join("; ")})` : line;
@@ -45,4 +45,9 @@ export function assertNoRejections(results: readonly CheckResult[], options: {le
       summariseLoad(results)
     ].join("\n")
   );
+}
+
+/** Reads the BIZENV_LENIENT setting: "1" or "true" (any case) means publish accepted rows despite rejections. */
+export function isLenient(setting: string | undefined): boolean {
+  return setting !== undefined && ["1", "true"].includes(setting.trim().toLowerCase());
 }

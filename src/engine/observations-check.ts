@@ -17,7 +17,7 @@ import {cleanCell, columnLetter, looksLikeFormula, toHalfWidth} from "./obs-text
 import {readValue} from "./obs-value.js";
 
 export type {RejectionCode} from "./obs-reasons.js";
-export {assertNoRejections, formatRejection, summariseLoad} from "./obs-report.js";
+export {assertNoRejections, formatRejection, isLenient, summariseLoad} from "./obs-report.js";
 
 /** What a file is checked against. */
 export interface CheckContext {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {assertNoRejections, checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations-check.js";
+import {assertNoRejections, checkObservations, formatRejection, isLenient, summariseLoad} from "../../src/engine/observations-check.js";
 import {fixtureContext} from "./fixture-context.js";
 
 const ctx = fixtureContext();
@@ -25,7 +25,7 @@ describe("row accounting", () => {
     const csv = `${LONG}\n620825,2022,start_days,5,,,\n,,,,,,\n\n620826,2022,start_days,4,,,\n`;
     const result = checkObservations(csv, "b.csv", ctx);
     expect(result).toMatchObject({read: 2, acceptedRows: 2, blankLines: 3});
-    expect(summariseLoad([result])).toContain("3 blank lines skipped");
+    expect(summariseLoad([result])).toContain("blank lines skipped / 跳过空行: 3");
   });
 
   it("counts physical lines: a quoted cell with a line break keeps the lines after it right", () => {
@@ -105,5 +105,9 @@ describe("reports for the build", () => {
 
   it("refuses results whose rows do not add up, even when lenient", () => {
     expect(() => assertNoRejections([{...good, read: 5}], {lenient: true})).toThrow(/row accounting/);
+  });
+
+  it("is lenient only when BIZENV_LENIENT is 1 or true", () => {
+    expect([undefined, "", "0", "no", "1", "true", " TRUE "].map(isLenient)).toEqual([false, false, false, false, true, true, true]);
   });
 });
