@@ -2,7 +2,7 @@
  * The plan as data: categories, the 123 assessment indicators, lead units and quantitative targets, read from
  * the CSV files of `data/catalogue/` (format and reading rules: docs/catalogue.md). Pure: no DOM, no Node APIs.
  * Every problem is a `CatalogueError` naming the file and the line, e.g.
- * `data/catalogue/indicators.csv:14: 重复的指标编号 12 / duplicate indicator id 12`.
+ * `data/catalogue/indicators.csv:14: 重复的指标编号 12（第 13 行已有） / duplicate indicator id 12 (first on line 13)`.
  */
 import Papa from "papaparse";
 import {findUnit, UNITS, type UnitId} from "./units.js";

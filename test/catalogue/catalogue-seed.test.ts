@@ -47,7 +47,10 @@ describe.skipIf(!exists)("data/catalogue against the plan's own text", () => {
       return line.split(",")[0].replace(/。.*$/, "");
     };
     const spelling = new Map(catalogue.units.flatMap((u) => u.aliasesZh.map((a) => [a, u.id] as const)));
-    for (const i of catalogue.indicators.filter((x) => x.leadSource !== "none" && x.nameSource !== "inferred")) {
+    // 100-104 have neither a heading nor a "line after N": the next test pins their line.
+    const checked = catalogue.indicators.filter((x) => x.leadSource !== "none" && !(x.id >= 100 && x.id <= 104));
+    expect(checked.length).toBeGreaterThan(80);
+    for (const i of checked) {
       const named = /\(line after ([\d-]+)\)$/.exec(i.provenance)?.[1] ?? (i.group || String(i.id));
       const ids = lineAfter(named).split("、").map((n) => spelling.get(n));
       expect(i.leadUnits, `indicator ${i.id} (line after ${named})`).toEqual(ids);
