@@ -1,0 +1,69 @@
+/**
+ * `bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]`:
+ * writes ILLUSTRATIVE (synthetic) observations as long CSV. `--scope gansu` with the defaults reproduces
+ * data/observations/illustrative-gansu.csv; `--scope china` (2,978 units, ~1.5 M rows) is for benchmarks, never committed.
+ */
+import {createWriteStream} from "node:fs";
+import {readFile} from "node:fs/promises";
+import {fileURLToPath} from "node:url";
+import {parseMethodology} from "../../src/engine/methodology.js";
+import {GENERATOR_DEFAULTS, OBSERVATION_CSV_HEADER, observationCsvLine, observationRows} from "../generate-observations.js";
+import {readRegions} from "../regions.js";
+
+const DEFAULT_METHODOLOGY = fileURLToPath(new URL("../../data/methodologies/zhuanglang-2023.json", import.meta.url));
+const SCOPES = ["pingliang", "gansu", "china"];
+
+const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]
+  生成示意（合成）观测数据，不是真实数据 / writes ILLUSTRATIVE (synthetic) observations, not real data
+  --scope S          同级组 / peer group whose counties get values (default gansu)
+  --seed N           随机种子 / seed (default ${GENERATOR_DEFAULTS.seed})
+  --missing-rate R   缺失比例 / share of values left out, 0..1 (default ${GENERATOR_DEFAULTS.missingRate})
+  --methodology F    方法文件 / methodology JSON (default data/methodologies/zhuanglang-2023.json)
+  --out FILE         输出文件 / output CSV (default stdout)
+`;
+
+/** Runs the command; returns the exit code (2 on a usage error). */
+export async function run(args: string[]): Promise<number> {
+  const options = {scope: "gansu", seed: GENERATOR_DEFAULTS.seed as number, missingRate: GENERATOR_DEFAULTS.missingRate as number, methodology: DEFAULT_METHODOLOGY, out: ""};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = args[++i];
+    if (value === undefined || value.startsWith("--")) return usage(`${arg} 需要一个值 / ${arg} needs a value`);
+    if (arg === "--scope") options.scope = value;
+    else if (arg === "--seed") options.seed = Number(value);
+    else if (arg === "--missing-rate") options.missingRate = Number(value);
+    else if (arg === "--methodology") options.methodology = value;
+    else if (arg === "--out") options.out = value;
+    else return usage(`未知选项 / unknown option ${arg}`);
+  }
+  if (!SCOPES.includes(options.scope)) return usage(`未知范围 / unknown scope ${options.scope} (${SCOPES.join(", ")})`);
+  if (!Number.isInteger(options.seed)) return usage("--seed 须为整数 / --seed must be an integer");
+  if (!(options.missingRate >= 0 && options.missingRate < 1)) return usage("--missing-rate 须在 0..1 之间 / --missing-rate must be in 0..1");
+
+  const methodology = parseMethodology(JSON.parse(await readFile(options.methodology, "utf8")), options.methodology);
+  const {peerGroups} = await readRegions();
+  const regions = peerGroups.find((g) => g.id === options.scope)!.members;
+  const out: NodeJS.WritableStream = options.out ? createWriteStream(options.out) : process.stdout;
+  const rows = observationRows({regions, methodology, seed: options.seed, missingRate: options.missingRate});
+  let count = 0;
+  let chunk = [OBSERVATION_CSV_HEADER];
+  const flush = async () => {
+    const text = `${chunk.join("\n")}\n`;
+    chunk = [];
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  };
+  for (const row of rows) {
+    chunk.push(observationCsvLine(row));
+    count++;
+    if (chunk.length >= 10_000) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  if (options.out) await new Promise<void>((resolve, reject) => out.once("error", reject).end(() => resolve()));
+  process.stderr.write(`示意数据 illustrative: ${count} 行 rows, ${regions.length} 地区 regions (${options.scope}), seed ${options.seed}${options.out ? ` → ${options.out}` : ""}\n`);
+  return 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`${message}\n${USAGE}`);
+  return 2;
+}
