@@ -1,27 +1,36 @@
 /** The bilingual reason for each rejection code; docs/data-format.md explains every one of them. */
 import {UNITS} from "./units.js";
 import type {UnitId} from "./units.js";
-import type {ValueFault} from "./obs-value.js";
 
-/** Every reason a row (or a whole file) can be rejected for. */
-export type RejectionCode =
-  | "empty_file"
-  | "no_data_rows"
-  | "missing_column"
-  | "duplicate_column"
-  | "bad_quotes"
-  | "field_count"
-  | "formula"
-  | "region_empty"
-  | "region_unknown"
-  | "region_name_mismatch"
-  | "period_empty"
-  | "period_unknown"
-  | "measure_empty"
-  | "measure_unknown"
-  | "bad_flag"
-  | "duplicate"
-  | ValueFault;
+/** Every reason a row (or a whole file) can be rejected for; docs/data-format.md § 8 explains each. */
+export const REJECTION_CODES = [
+  "empty_file",
+  "no_data_rows",
+  "missing_column",
+  "duplicate_column",
+  "bad_quotes",
+  "field_count",
+  "formula",
+  "region_empty",
+  "region_unknown",
+  "region_name_mismatch",
+  "period_empty",
+  "period_unknown",
+  "measure_empty",
+  "measure_unknown",
+  "value_empty",
+  "excel_error",
+  "non_numeric",
+  "bad_grouping",
+  "percent_not_allowed",
+  "unit_in_value",
+  "out_of_range",
+  "bad_flag",
+  "duplicate"
+] as const;
+
+/** A rejection code. */
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** Details some reasons quote. */
 export interface ReasonDetail {

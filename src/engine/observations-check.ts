@@ -17,6 +17,7 @@ import {cleanCell, columnLetter, looksLikeFormula, toHalfWidth} from "./obs-text
 import {readValue} from "./obs-value.js";
 
 export type {RejectionCode} from "./obs-reasons.js";
+export {REJECTION_CODES} from "./obs-reasons.js";
 export {assertNoRejections, formatRejection, isLenient, summariseLoad} from "./obs-report.js";
 
 /** What a file is checked against. */
@@ -156,21 +157,7 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     if (faults.length > 0) rowFaults.set(row, faults);
     else candidates.push(candidate);
   }
-  // A (region, period, measure) given on two rows: neither can be trusted, so every such row is rejected.
-  const byKey = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    for (const o of c.observations) {
-      const key = `${o.region}\u0000${o.period}\u0000${o.measure}`;
-      const list = byKey.get(key) ?? [];
-      if (!list.includes(c)) list.push(c);
-      byKey.set(key, list);
-    }
-  }
-  const duplicated = new Map<Candidate, number[]>();
-  for (const list of byKey.values()) {
-    if (list.length < 2) continue;
-    for (const c of list) duplicated.set(c, [...new Set([...(duplicated.get(c) ?? []), ...list.map((d) => d.line)])].sort((a, b) => a - b));
-  }
+  const duplicated = findDuplicates(candidates);
   for (const row of rows) {
     const faults = rowFaults.get(row);
     if (!faults) continue;
@@ -194,6 +181,28 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   return result;
 }
 
+
+/** A (region, period, measure) given on two rows: neither can be trusted, so each such row maps to all its lines. */
+function findDuplicates(candidates: readonly Candidate[]): Map<Candidate, number[]> {
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    for (const o of c.observations) {
+      const key = `${o.region}\u0000${o.period}\u0000${o.measure}`;
+      const list = byKey.get(key) ?? [];
+      if (!list.includes(c)) list.push(c);
+      byKey.set(key, list);
+    }
+  }
+  const duplicated = new Map<Candidate, number[]>();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    for (const c of list) {
+      const lines = new Set([...(duplicated.get(c) ?? []), ...list.map((d) => d.line)]);
+      duplicated.set(c, [...lines].sort((a, b) => a - b));
+    }
+  }
+  return duplicated;
+}
 
 /** Checks one data row; returns its cell faults, or the observations it yields. */
 function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: CheckContext): {faults: Fault[]; candidate: Candidate} {
