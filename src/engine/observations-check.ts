@@ -137,6 +137,12 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   });
   result.read = rows.length;
   const names = header.fields.map((f) => cleanCell(f));
+  const formulas = header.fields.flatMap((f, i) => (looksLikeFormula(f) ? [i] : []));
+  if (formulas.length > 0) {
+    for (const i of formulas) reject(header.line, i + 1, names[i], header.fields[i], "formula");
+    result.rejectedRows = rows.length;
+    return result;
+  }
   const parsed = readHeader(header.fields, ctx.measures, ctx.defaultPeriod !== undefined);
   if ("faults" in parsed) {
     for (const f of parsed.faults) reject(header.line, f.column, f.columnName, header.fields.join(","), f.code, {hint: f.hint});

@@ -46,6 +46,14 @@ describe("row accounting", () => {
   });
 });
 
+describe("formula-looking header cells", () => {
+  it("rejects the file at the header cell and uses none of its rows", () => {
+    const result = checkObservations("region,period,measure,value,=HYPERLINK(\"x\")\n620825,2022,start_days,5,\n", "h.csv", ctx);
+    expect(result.rejected.map((r) => [r.line, r.column, r.code])).toEqual([[1, 5, "formula"]]);
+    expect(result).toMatchObject({read: 1, acceptedRows: 0, rejectedRows: 1});
+  });
+});
+
 describe("context", () => {
   it("accepts any region id when regions is null (ISO3 codes of the World Bank data)", () => {
     const result = checkObservations(`${LONG}CHN,2022,start_days,9,,,\n`, "iso.csv", fixtureContext({regions: null}));
