@@ -72,6 +72,11 @@ describe("the default methodology zhuanglang-2023.json", () => {
     expect(m.description).toMatch(/DEFAULTS/);
   });
 
+  it("documents every measure in docs/zhuanglang-methodology.md", async () => {
+    const doc = await readFile("docs/zhuanglang-methodology.md", "utf8");
+    expect(m.measures.filter((x) => !doc.includes(`| \`${x.id}\` |`)).map((x) => x.id)).toEqual([]);
+  });
+
   it("requires every category for the total and re-weights over available children below it", () => {
     const total = m.nodes.find((n) => n.id === "total")!;
     expect(total.minCoverage).toBe(1);
