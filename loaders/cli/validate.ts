@@ -15,7 +15,7 @@ import {readRegions} from "../regions.js";
 
 const DEFAULT_METHODOLOGY = fileURLToPath(new URL("../../data/methodologies/zhuanglang-2023.json", import.meta.url));
 
-const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods 2022,2023H1,2023] [--default-period P] [--any-region] FILE…
+const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods a,b,c] [--default-period P] [--any-region] FILE…
   --methodology FILE   方法文件（其 measures 列出指标与单位）/ methodology JSON whose "measures" list ids and units
                        (default ${DEFAULT_METHODOLOGY})
   --periods a,b,c      允许的期间 / allowed periods (default ${PERIODS.join(",")})
@@ -85,7 +85,8 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(
       options.methodology
         ? `找不到方法文件 / methodology file not found: ${methodology}\n`
-        : `没有默认方法文件 ${methodology}，请用 --methodology FILE 指定 / no default methodology at ${methodology}; pass --methodology FILE\n`
+        : `没有默认方法文件 ${methodology}，请用 --methodology FILE 指定 / ` +
+            `no default methodology at ${methodology}; pass --methodology FILE\n`
     );
     return 2;
   }

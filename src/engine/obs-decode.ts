@@ -10,7 +10,8 @@ export type FileEncoding = "utf-8" | "utf-8-bom" | "gb18030";
  */
 export function decodeObservationFile(input: Uint8Array | string): {text: string; encoding: FileEncoding} {
   if (typeof input === "string") {
-    return input.startsWith("\uFEFF") ? {text: input.slice(1), encoding: "utf-8-bom"} : {text: input, encoding: "utf-8"};
+    const bom = input.startsWith("\uFEFF");
+    return bom ? {text: input.slice(1), encoding: "utf-8-bom"} : {text: input, encoding: "utf-8"};
   }
   if (input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
     return {text: new TextDecoder("utf-8").decode(input.subarray(3)), encoding: "utf-8-bom"};

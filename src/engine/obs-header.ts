@@ -115,7 +115,9 @@ export function readHeader(
         measures: measureColumns.map((m) => m.measure).filter((m) => m === prefix || m.startsWith(`${prefix}_`))
       }));
   const ignored = long ? [...other, ...flagPrefixes.map((f) => f.index), ...measureColumns.map((m) => m.index)] : other;
-  return {layout: {format: long ? "long" : "wide", roles, measureColumns: long ? [] : measureColumns, flagColumns, ignored: ignored.sort((a, b) => a - b)}};
+  const format = long ? "long" : "wide";
+  ignored.sort((a, b) => a - b);
+  return {layout: {format, roles, measureColumns: long ? [] : measureColumns, flagColumns, ignored}};
 }
 
 const missingMeasureHint = "or columns named after measure ids (wide format) / 或以指标代码为列名（宽表）";

@@ -87,7 +87,10 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       return {zh: "地区代码为空", en: "region code is empty"};
     case "region_unknown":
       return d.suggestion
-        ? {zh: `未知的地区代码；「${d.suggestion.name}」的代码是 ${d.suggestion.code}`, en: `unknown region code; the code of ${d.suggestion.name} is ${d.suggestion.code}`}
+        ? {
+            zh: `未知的地区代码；「${d.suggestion.name}」的代码是 ${d.suggestion.code}`,
+            en: `unknown region code; the code of ${d.suggestion.name} is ${d.suggestion.code}`
+          }
         : {zh: "未知的地区代码（应为 GB/T 2260 六位代码）", en: "unknown region code (expected a six-digit GB/T 2260 code)"};
     case "region_name_mismatch":
       return {
@@ -119,7 +122,10 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
     }
     case "unit_in_value": {
       const u = unitName(d.unit);
-      return {zh: `数值后带了单位文字，只填数字（单位：${u.zh}）`, en: `the value carries a unit word; type the number only (unit: ${u.en})`};
+      return {
+        zh: `数值后带了单位文字，只填数字（单位：${u.zh}）`,
+        en: `the value carries a unit word; type the number only (unit: ${u.en})`
+      };
     }
     case "out_of_range":
       return d.unit ? range(d.unit) : {zh: "超出范围", en: "out of range"};
@@ -129,7 +135,7 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       const lines = d.lines ?? [];
       return {
         zh: `重复：第 ${lines.join("、")} 行的（地区, 期间, 指标）相同，无法判断哪一行正确，全部拒收`,
-        en: `duplicate (region, period, measure) on lines ${lines.join(", ")}; none is used since the right one cannot be told`
+        en: `duplicate (region, period, measure) on lines ${lines.join(", ")}; none is used: the right one is unknown`
       };
     }
   }

@@ -4,7 +4,8 @@ import {columnLetter} from "./obs-text.js";
 
 /** "file:line:col: [D value] 中文原因 / English reason (got «text»)". */
 export function formatRejection(r: Rejection): string {
-  return `${r.file}:${r.line}:${r.column}: [${[columnLetter(r.column), r.columnName].filter(Boolean).join(" ")}] ${r.reasonZh} / ${r.reasonEn} (got «${quote(r.text)}»)`;
+  const where = [columnLetter(r.column), r.columnName].filter(Boolean).join(" ");
+  return `${r.file}:${r.line}:${r.column}: [${where}] ${r.reasonZh} / ${r.reasonEn} (got «${quote(r.text)}»)`;
 }
 
 /** The offending text on one line: newlines shown as ⏎, cut at 80 characters. */
@@ -21,7 +22,8 @@ export function summariseLoad(results: readonly CheckResult[]): string {
       if (r.blankLines > 0) notes.push(`blank lines skipped / 跳过空行: ${r.blankLines}`);
       if (r.missingCells > 0) notes.push(`blank measure cells / 空的指标单元格: ${r.missingCells}`);
       if (r.ignoredColumns.length > 0) notes.push(`ignored columns / 未读取的列: ${r.ignoredColumns.join(", ")}`);
-      const line = `${r.file}: read ${r.read} = accepted ${r.acceptedRows} + rejected ${r.rejectedRows} / 读取 ${r.read} 行 = 接受 ${r.acceptedRows} + 拒绝 ${r.rejectedRows}`;
+      const en = `read ${r.read} = accepted ${r.acceptedRows} + rejected ${r.rejectedRows}`;
+      const line = `${r.file}: ${en} / 读取 ${r.read} 行 = 接受 ${r.acceptedRows} + 拒绝 ${r.rejectedRows}`;
       return notes.length > 0 ? `${line} (${notes.join("; ")})` : line;
     })
     .join("\n");
@@ -40,7 +42,8 @@ export function assertNoRejections(results: readonly CheckResult[], options: {le
   throw new Error(
     [
       `观测数据有 ${rejections.length} 处被拒收，构建停止（设置 BIZENV_LENIENT=1 可只发布通过的行并生成拒收报告）`,
-      `${rejections.length} observation cells rejected; the build stops (BIZENV_LENIENT=1 publishes the accepted rows and a rejection report)`,
+      `${rejections.length} observation cells rejected; the build stops ` +
+        "(BIZENV_LENIENT=1 publishes the accepted rows and a rejection report)",
       ...rejections.map(formatRejection),
       summariseLoad(results)
     ].join("\n")

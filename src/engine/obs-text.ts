@@ -22,13 +22,17 @@ export function cleanCell(text: string): string {
 export function looksLikeFormula(cell: string): boolean {
   const text = cleanCell(cell);
   if (text.startsWith("=") || text.startsWith("@")) return true;
-  if (text.startsWith("+") || text.startsWith("-")) return text.length > 1 && !/^[+-][0-9.\uFF10-\uFF19\uFF0E]/.test(text);
+  if (text.startsWith("+") || text.startsWith("-")) {
+    return text.length > 1 && !/^[+-][0-9.\uFF10-\uFF19\uFF0E]/.test(text);
+  }
   return false;
 }
 
 /** Spreadsheet column letter for a 1-based column number: 1 → "A", 4 → "D", 27 → "AA". */
 export function columnLetter(column: number): string {
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
   return letters;
 }

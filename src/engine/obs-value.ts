@@ -4,12 +4,20 @@ import type {UnitId} from "./units.js";
 import {cleanCell, toHalfWidth} from "./obs-text.js";
 
 /** Why a value cell could not be read (codes shared with the rejection reasons). */
-export type ValueFault = "value_empty" | "excel_error" | "non_numeric" | "bad_grouping" | "percent_not_allowed" | "unit_in_value" | "out_of_range";
+export type ValueFault =
+  | "value_empty"
+  | "excel_error"
+  | "non_numeric"
+  | "bad_grouping"
+  | "percent_not_allowed"
+  | "unit_in_value"
+  | "out_of_range";
 
 /** The outcome of reading a value cell. */
 export type ValueResult = {ok: true; value: number} | {ok: false; fault: ValueFault};
 
-const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const EXCEL_ERROR =
+  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const YES = new Set(["是", "有", "yes", "y", "true"]);
@@ -43,7 +51,9 @@ export function readValue(raw: string, unit: UnitId): ValueResult {
     text = cleanCell(text.slice(0, -1));
   }
   if (text.includes(",")) {
-    if (!GROUPED.test(text)) return {ok: false, fault: PLAIN.test(text.replaceAll(",", "")) ? "bad_grouping" : "non_numeric"};
+    if (!GROUPED.test(text)) {
+      return {ok: false, fault: PLAIN.test(text.replaceAll(",", "")) ? "bad_grouping" : "non_numeric"};
+    }
     text = text.replaceAll(",", "");
   }
   if (!PLAIN.test(text)) {

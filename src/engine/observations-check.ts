@@ -15,6 +15,7 @@ import {reasonFor} from "./obs-reasons.js";
 import type {ReasonDetail, RejectionCode} from "./obs-reasons.js";
 import {cleanCell, columnLetter, looksLikeFormula, toHalfWidth} from "./obs-text.js";
 import {readValue} from "./obs-value.js";
+import type {ValueFault, ValueResult} from "./obs-value.js";
 
 export type {RejectionCode} from "./obs-reasons.js";
 export {REJECTION_CODES} from "./obs-reasons.js";
@@ -77,7 +78,9 @@ const PERIOD_ALIASES: [RegExp, string][] = [
 /** Normalises a period cell: "2023年" → "2023", "2023上半年"/"2023h1" → "2023H1". */
 export function normalisePeriod(cell: string): string {
   const text = cleanCell(toHalfWidth(cell));
-  for (const [pattern, replacement] of PERIOD_ALIASES) if (pattern.test(text)) return text.replace(pattern, replacement);
+  for (const [pattern, replacement] of PERIOD_ALIASES) {
+    if (pattern.test(text)) return text.replace(pattern, replacement);
+  }
   return text;
 }
 
@@ -118,9 +121,16 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     missingCells: 0,
     ignoredColumns: []
   };
-  const reject = (line: number, column: number, columnName: string, cellText: string, code: RejectionCode, detail?: ReasonDetail) => {
+  const reject = (
+    line: number,
+    column: number,
+    columnName: string,
+    text: string,
+    code: RejectionCode,
+    detail?: ReasonDetail
+  ) => {
     const {zh, en} = reasonFor(code, detail);
-    result.rejected.push({file, line, column, columnName, text: cellText, code, reasonZh: zh, reasonEn: en});
+    result.rejected.push({file, line, column, columnName, text, code, reasonZh: zh, reasonEn: en});
   };
   const isBlank = (r: CsvRecord) => r.fields.every((f) => cleanCell(f) === "");
   const records = text.trim() === "" ? [] : readCsvRecords(text);
@@ -145,7 +155,9 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   }
   const parsed = readHeader(header.fields, ctx.measures, ctx.defaultPeriod !== undefined);
   if ("faults" in parsed) {
-    for (const f of parsed.faults) reject(header.line, f.column, f.columnName, header.fields.join(","), f.code, {hint: f.hint});
+    for (const f of parsed.faults) {
+      reject(header.line, f.column, f.columnName, header.fields.join(","), f.code, {hint: f.hint});
+    }
     result.rejectedRows = rows.length;
     return result;
   }
@@ -211,16 +223,25 @@ function findDuplicates(candidates: readonly Candidate[]): Map<Candidate, number
 }
 
 /** Checks one data row; returns its cell faults, or the observations it yields. */
-function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: CheckContext): {faults: Fault[]; candidate: Candidate} {
+function checkRow(
+  row: CsvRecord,
+  layout: Layout,
+  headerWidth: number,
+  ctx: CheckContext
+): {faults: Fault[]; candidate: Candidate} {
   const faults: Fault[] = [];
-  const cell = (role: ColumnRole) => (layout.roles[role] === undefined ? undefined : (row.fields[layout.roles[role]!] ?? ""));
+  const cell = (role: ColumnRole) => {
+    const index = layout.roles[role];
+    return index === undefined ? undefined : (row.fields[index] ?? "");
+  };
   const col = (role: ColumnRole) => layout.roles[role]! + 1;
   if (row.quoteError) {
     const at = row.fields.findIndex((f) => /["\r\n]/.test(f));
     faults.push({column: at < 0 ? 1 : at + 1, code: "bad_quotes"});
   } else if (row.fields.length !== headerWidth) {
     const column = Math.min(row.fields.length, headerWidth) + 1;
-    faults.push({column, code: "field_count", detail: {lines: [row.fields.length, headerWidth]}, text: row.fields.join(",")});
+    const detail = {lines: [row.fields.length, headerWidth]};
+    faults.push({column, code: "field_count", detail, text: row.fields.join(",")});
   }
   row.fields.forEach((f, i) => {
     if (looksLikeFormula(f)) faults.push({column: i + 1, code: "formula"});
@@ -232,16 +253,20 @@ function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: Chec
   if (usable("region")) {
     if (region === "") faults.push({column: col("region"), code: "region_empty"});
     else if (ctx.regions && !ctx.regions.has(region)) {
-      faults.push({column: col("region"), code: "region_unknown", detail: {suggestion: suggestRegion(region, ctx.regions)}});
+      const suggestion = suggestRegion(region, ctx.regions);
+      faults.push({column: col("region"), code: "region_unknown", detail: {suggestion}});
     } else if (ctx.regions && usable("region_name")) {
       const given = cleanCell(cell("region_name") ?? "");
       const known = nameOf(ctx.regions.get(region));
-      if (given !== "" && known !== undefined && !(known === given || (given.length >= 2 && known.startsWith(given)))) {
-        faults.push({column: col("region_name"), code: "region_name_mismatch", detail: {suggestion: {code: region, name: known}}});
+      const matches = known === given || (given.length >= 2 && known?.startsWith(given));
+      if (given !== "" && known !== undefined && !matches) {
+        const detail = {suggestion: {code: region, name: known}};
+        faults.push({column: col("region_name"), code: "region_name_mismatch", detail});
       }
     }
   }
-  const period = layout.roles.period === undefined ? (ctx.defaultPeriod ?? "") : normalisePeriod(cell("period") ?? "");
+  const periodCell = cell("period");
+  const period = periodCell === undefined ? (ctx.defaultPeriod ?? "") : normalisePeriod(periodCell);
   if (usable("period")) {
     if (period === "") faults.push({column: col("period"), code: "period_empty"});
     else if (ctx.periods && !ctx.periods.includes(period)) {
@@ -262,10 +287,9 @@ function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: Chec
       else if (!info) faults.push({column: col("measure"), code: "measure_unknown"});
     }
     if (info && usable("value")) {
-      const v = readValue(cell("value") ?? "", info.unit);
-      if (v.ok) observations.push({region, period, measure, value: v.value, flag, ...extras});
-      else if (v.fault === "value_empty" && flag) observations.push({region, period, measure, value: null, flag, ...extras});
-      else faults.push({column: col("value"), code: v.fault, detail: {unit: info.unit}});
+      const r = flaggedValue(readValue(cell("value") ?? "", info.unit), flag);
+      if ("fault" in r) faults.push({column: col("value"), code: r.fault, detail: {unit: info.unit}});
+      else observations.push({region, period, measure, value: r.value, flag, ...extras});
     }
   } else {
     const flagged = new Set<string>();
@@ -279,14 +303,20 @@ function checkRow(row: CsvRecord, layout: Layout, headerWidth: number, ctx: Chec
       if (formulaAt.has(index + 1)) continue;
       const unit = ctx.measures.get(measure)!.unit;
       const flag = flagged.has(measure) ? "no_practice" : null;
-      const v = readValue(row.fields[index] ?? "", unit);
-      if (v.ok) observations.push({region, period, measure, value: v.value, flag, ...extras});
-      else if (v.fault === "value_empty" && flag) observations.push({region, period, measure, value: null, flag, ...extras});
-      else if (v.fault === "value_empty") missingCells++;
-      else faults.push({column: index + 1, code: v.fault, detail: {unit}});
+      const r = flaggedValue(readValue(row.fields[index] ?? "", unit), flag);
+      if ("fault" in r && r.fault === "value_empty") missingCells++;
+      else if ("fault" in r) faults.push({column: index + 1, code: r.fault, detail: {unit}});
+      else observations.push({region, period, measure, value: r.value, flag, ...extras});
     }
   }
-  return {faults, candidate: {line: row.line, keyColumn, keyText: row.fields[keyColumn - 1] ?? "", observations, missingCells}};
+  const keyText = row.fields[keyColumn - 1] ?? "";
+  return {faults, candidate: {line: row.line, keyColumn, keyText, observations, missingCells}};
+}
+
+/** What a read cell stands for: its number, null when empty but flagged, or its fault. */
+function flaggedValue(v: ValueResult, flag: string | null): {value: number | null} | {fault: ValueFault} {
+  if (v.ok) return {value: v.value};
+  return v.fault === "value_empty" && flag ? {value: null} : {fault: v.fault};
 }
 
 /** The one region whose name is exactly the given text (or the text plus 县/区/市/旗), if any. */
@@ -295,9 +325,9 @@ function suggestRegion(text: string, regions: ReadonlyMap<string, unknown>): {co
   const hits: {code: string; name: string}[] = [];
   for (const [code, entry] of regions) {
     const name = nameOf(entry);
-    if (name !== undefined && (name === text || (name.length === text.length + 1 && name.startsWith(text) && /[县区市旗]$/.test(name)))) {
-      hits.push({code, name});
-    }
+    if (name === undefined) continue;
+    const withSuffix = name.length === text.length + 1 && name.startsWith(text) && /[县区市旗]$/.test(name);
+    if (name === text || withSuffix) hits.push({code, name});
   }
   return hits.length === 1 ? hits[0] : undefined;
 }
