@@ -1,3 +1,205 @@
-export async function run(_args: string[]): Promise<number> {
-  throw new Error("bizenv score: not implemented yet");
+/**
+ * `bizenv score --methodology FILE --observations FILE… [--regions FILE] [--scenario FILE] [--level NODE]
+ * [--peer-group a,b] [--periods a,b] [--period P] [--out FILE]`: scores observation files (long or wide CSV,
+ * checked by src/engine/observations-check.ts) with a methodology and prints CSV
+ * `region,period,node,score,rank` (plus baseline columns with a scenario). docs/methodology-format.md.
+ */
+import {readFile, writeFile} from "node:fs/promises";
+import Papa from "papaparse";
+import {createEngine} from "../../src/engine/engine.js";
+import {parseMethodology} from "../../src/engine/methodology.js";
+import type {Observation} from "../../src/engine/observation.js";
+import {checkObservations, formatRejection} from "../../src/engine/observations-check.js";
+import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/score-types.js";
+import {openNodeDatabase} from "../duckdb.js";
+
+const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
+  --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
+  --observations FILE   观测数据 CSV（长表或宽表，可重复）/ observations CSV, long or wide (repeatable)
+  --regions FILE        地区 CSV：region[,parent,weight] / regions CSV; rows with a parent are rolled up into it
+  --scenario FILE       情景 JSON：{values, weights, targets} / what-if JSON; adds baseline_score, baseline_rank, delta
+  --level NODE          只输出该层级（层级名或节点 id）/ only nodes of this level (a level name or a node id)
+  --peer-group a,b,c    参与排名的地区 / regions ranked together (default: regions without a parent)
+  --periods a,b         只计算这些期间 / score only these periods
+  --period P            宽表没有期间列时使用 / period of wide files without a period column
+  --out FILE            写入文件而非标准输出 / write the CSV to FILE instead of stdout
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  methodology?: string;
+  observations: string[];
+  regions?: string;
+  scenario?: string;
+  level?: string;
+  peerGroup?: string[];
+  periods?: string[];
+  period?: string;
+  out?: string;
+}
+
+function parseArgs(args: string[]): Args {
+  const out: Args = {observations: []};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined || next.startsWith("--")) throw new UsageError(`${arg} 需要一个值 / ${arg} needs a value`);
+      return next;
+    };
+    const items = () => value().split(",").map((s) => s.trim()).filter(Boolean);
+    if (arg === "--methodology") out.methodology = value();
+    else if (arg === "--observations") out.observations.push(value());
+    else if (arg === "--regions") out.regions = value();
+    else if (arg === "--scenario") out.scenario = value();
+    else if (arg === "--level") out.level = value();
+    else if (arg === "--peer-group") out.peerGroup = items();
+    else if (arg === "--periods") out.periods = items();
+    else if (arg === "--period") out.period = value();
+    else if (arg === "--out") out.out = value();
+    else throw new UsageError(`未知参数 / unknown argument ${arg}`);
+  }
+  if (!out.methodology) throw new UsageError("缺少 --methodology / --methodology is required");
+  if (!out.observations.length) throw new UsageError("缺少 --observations / --observations is required");
+  return out;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    throw new Error(`找不到或无法读取文件 / cannot read file: ${file}`);
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(message);
+    if (at) {
+      const before = text.slice(0, Number(at[1])).split("\n");
+      throw new Error(`${file}:${before.length}:${before.at(-1)!.length + 1}: JSON 格式错误 / invalid JSON: ${message}`);
+    }
+    throw new Error(`${file}: JSON 格式错误 / invalid JSON: ${message}`);
+  }
+}
+
+/** Reads `region[,parent,weight]` rows; errors name file:line:column. */
+export function parseRegions(text: string, file: string): {regions: string[]; subunits: SubUnit[]} {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {skipEmptyLines: true});
+  const [header = [], ...rows] = parsed.data;
+  const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
+  const [ri, pi, wi] = [col("region"), col("parent"), col("weight")];
+  if (ri < 0) throw new Error(`${file}:1:1: 缺少 region 列 / missing column "region"`);
+  const regions: string[] = [];
+  const subunits: SubUnit[] = [];
+  rows.forEach((row, k) => {
+    const line = k + 2;
+    const region = (row[ri] ?? "").trim();
+    if (!region) throw new Error(`${file}:${line}:${ri + 1}: 地区为空 / empty region`);
+    regions.push(region);
+    const parent = pi >= 0 ? (row[pi] ?? "").trim() : "";
+    if (!parent) return;
+    const cell = wi >= 0 ? (row[wi] ?? "").trim() : "";
+    const weight = cell === "" ? NaN : Number(cell);
+    if (!Number.isFinite(weight) || weight < 0) {
+      throw new Error(`${file}:${line}:${wi >= 0 ? wi + 1 : row.length + 1}: 有上级的地区需要权重 ≥ 0 / a region with a parent needs a weight ≥ 0 (got «${cell}»)`);
+    }
+    subunits.push({region, parent, weight});
+  });
+  return {regions, subunits};
+}
+
+function parseScenario(json: unknown, file: string): Scenario {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error(`${file}: 情景必须是对象 / a scenario must be an object`);
+  const s = json as Record<string, unknown>;
+  for (const key of Object.keys(s)) {
+    if (!["values", "weights", "targets", "name", "note"].includes(key)) throw new Error(`${file}: ${key}: 未知字段 / unknown field`);
+  }
+  if (s.values !== undefined && !Array.isArray(s.values)) throw new Error(`${file}: values: 必须是数组 / must be an array`);
+  (s.values as unknown[] | undefined)?.forEach((v, i) => {
+    const o = v as Record<string, unknown>;
+    if (typeof o?.region !== "string" || typeof o.measure !== "string" || !(typeof o.value === "number" || o.value === null)) {
+      throw new Error(`${file}: values[${i}]: 需要 region、measure、value / needs region, measure and value`);
+    }
+  });
+  for (const key of ["weights", "targets"] as const) {
+    const record = s[key];
+    if (record === undefined) continue;
+    if (typeof record !== "object" || record === null || Array.isArray(record)) throw new Error(`${file}: ${key}: 必须是对象 / must be an object`);
+    for (const [id, v] of Object.entries(record)) {
+      if (typeof v !== "number") throw new Error(`${file}: ${key}.${id}: 必须是数值 / must be a number`);
+    }
+  }
+  return s as Scenario;
+}
+
+const num = (x: number | null) => (x === null ? "" : x.toFixed(6));
+const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+/** Runs `bizenv score`; returns the exit code (1 on rejected rows, 2 on a usage error). */
+export async function run(args: string[]): Promise<number> {
+  let a: Args;
+  try {
+    a = parseArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const methodology = parseMethodology(await readJson(a.methodology!), a.methodology);
+  const regionFile = a.regions ? parseRegions(await readText(a.regions), a.regions) : undefined;
+  const scenario = a.scenario ? parseScenario(await readJson(a.scenario), a.scenario) : undefined;
+  const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
+  const observations: Observation[] = [];
+  let rejected = 0;
+  for (const file of a.observations) {
+    const bytes = new Uint8Array(await readFile(file).catch(() => Promise.reject(new Error(`找不到或无法读取文件 / cannot read file: ${file}`))));
+    const result = checkObservations(bytes, file, {
+      regions: regionFile ? new Map(regionFile.regions.map((r) => [r, {}])) : null,
+      measures,
+      periods: null,
+      ...(a.period ? {defaultPeriod: a.period} : {})
+    });
+    for (const r of result.rejected) process.stderr.write(`${formatRejection(r)}\n`);
+    rejected += result.rejected.length;
+    observations.push(...result.accepted);
+  }
+  if (rejected > 0) {
+    process.stderr.write(`${rejected} 处数据被拒收，未计算 / ${rejected} cells rejected; nothing scored\n`);
+    return 1;
+  }
+  const db = await openNodeDatabase();
+  try {
+    const engine = await createEngine(db, methodology);
+    await engine.loadObservations(observations);
+    const subunits = regionFile?.subunits ?? [];
+    await engine.setRegions(subunits);
+    const children = new Set(subunits.map((s) => s.region));
+    const options: ScoreOptions = {
+      measures: false,
+      peerGroup: a.peerGroup ?? regionFile?.regions.filter((r) => !children.has(r)),
+      periods: a.periods,
+      level: a.level,
+      scenario
+    };
+    const result = await engine.score(options);
+    const lines = [scenario ? "region,period,node,score,rank,baseline_score,baseline_rank,delta" : "region,period,node,score,rank"];
+    result.nodes.forEach((n, i) => {
+      const cells = [csvCell(n.region), csvCell(n.period), csvCell(n.node), num(n.score), n.rank === null ? "" : String(n.rank)];
+      const d = result.deltas?.[i];
+      if (d) cells.push(num(d.baseline), d.baselineRank === null ? "" : String(d.baselineRank), num(d.delta));
+      lines.push(cells.join(","));
+    });
+    const csv = `${lines.join("\n")}\n`;
+    if (a.out) await writeFile(a.out, csv);
+    else process.stdout.write(csv);
+    return 0;
+  } finally {
+    await db.close();
+  }
 }

@@ -1,0 +1,94 @@
+/** A malformed methodology is rejected with a message naming the path of every problem. */
+import {readFileSync} from "node:fs";
+import {dirname, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {describe, expect, it} from "vitest";
+import {buildPlan, effectiveWeights} from "../../src/engine/methodology-plan.js";
+import {MethodologyError, nodeLevels, parseMethodology} from "../../src/engine/methodology.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const read = (path: string) => JSON.parse(readFileSync(resolve(here, path), "utf8")) as unknown;
+
+function issuesOf(json: unknown): string[] {
+  try {
+    parseMethodology(json);
+  } catch (error) {
+    expect(error).toBeInstanceOf(MethodologyError);
+    return (error as MethodologyError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
+  throw new Error("expected the methodology to be rejected");
+}
+
+describe("parseMethodology rejects bad files with the path of each problem", () => {
+  const cases: [file: string, path: string, words: RegExp][] = [
+    ["cycle.json", "nodes[2].children[1].id", /cycle in the hierarchy: a → b → a/],
+    ["negative-weight.json", "nodes[1].children[1].weight", /must be ≥ 0/],
+    ["worst-equals-best.json", "measures[0].normalise.worst", /worst == best/],
+    ["unknown-measure.json", "nodes[0].children[1].id", /unknown measure or node rate_typo/],
+    ["duplicate-id.json", "measures[2].id", /duplicate id days/],
+    ["bad-enum.json", "nodes[0].aggregate", /must be one of arithmetic \| geometric/],
+    ["direction-contradiction.json", "measures[0].normalise.best", /contradict direction lower_is_better/],
+    ["unknown-derive-input.json", "measures[2].derive.of[1]", /unknown measure speed/]
+  ];
+  for (const [file, path, words] of cases) {
+    it(`${file} → ${path}`, () => {
+      const issues = issuesOf(read(`../fixtures/methodology-bad/${file}`));
+      const hit = issues.find((i) => i.startsWith(`${path}: `));
+      expect(hit, issues.join("\n")).toBeDefined();
+      expect(hit).toMatch(words);
+      expect(hit).toMatch(/[\u4e00-\u9fff]/); // bilingual: Chinese first
+    });
+  }
+
+  it("lists every problem at once, and the thrown message shows them line by line", () => {
+    const json = read("../fixtures/methodology-bad/negative-weight.json") as {measures: {unit: string}[]; scale?: unknown};
+    json.measures[1].unit = "furlongs";
+    json.scale = -1;
+    try {
+      parseMethodology(json, "m.json");
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/^m\.json: .*3 error/);
+      expect(message).toContain("\n  scale: ");
+      expect(message).toContain("\n  measures[1].unit: ");
+      expect(message).toContain("\n  nodes[1].children[1].weight: ");
+    }
+  });
+
+  it("rejects unknown fields (a typo must not silently fall back to a default)", () => {
+    const json = {id: "x", measures: [{id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 0, worst: 9}}], nodes: [{id: "t", children: [{id: "d", wieght: 2}]}]};
+    expect(issuesOf(json)).toContain("nodes[0].children[0].wieght: 未知字段 / unknown field (allowed: id, weight)");
+  });
+
+  it("requires exactly one root", () => {
+    const json = {
+      id: "x",
+      measures: [{id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 0, worst: 9}}],
+      nodes: [{id: "t1", children: [{id: "d"}]}, {id: "t2", children: [{id: "d"}]}]
+    };
+    expect(issuesOf(json).join("\n")).toMatch(/^nodes: .*found t1, t2/m);
+  });
+});
+
+describe("the bundled DB2020 methodology", () => {
+  const m = parseMethodology(read("../../data/methodologies/db2020.json"));
+
+  it("has five topics under one total and a no-practice flag reaching the topic", () => {
+    const levels = nodeLevels(m);
+    expect([...levels].filter(([, l]) => l === "topic").map(([id]) => id).sort()).toEqual(
+      ["construction_permits", "getting_credit", "getting_electricity", "registering_property", "starting_business"]
+    );
+    expect(m.flags).toEqual([{id: "no_practice", score: 0, upTo: "topic"}]);
+  });
+
+  it("reports effective weights: each topic 1/5, the men's start-up procedures 1/5 · 1/4 · 1/2", () => {
+    const w = effectiveWeights(buildPlan(m));
+    expect(w.starting_business).toBeCloseTo(0.2, 12);
+    expect(w.sb_procedures_men).toBeCloseTo(0.025, 12);
+    expect(w.gc_rights_plus_information).toBeCloseTo(0.2, 12);
+    expect(w).not.toHaveProperty("gc_legal_rights_index");
+    const leaves = ["sb_procedures_men", "sb_procedures_women", "sb_time_men_days", "sb_time_women_days", "sb_cost_men_pct_income", "sb_cost_women_pct_income", "sb_min_capital_pct_income"];
+    expect(leaves.reduce((s, id) => s + w[id], 0)).toBeCloseTo(0.2, 12);
+  });
+});
