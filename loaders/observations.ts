@@ -1,0 +1,57 @@
+/**
+ * Build-time reading of the observation files under data/observations/: every file is checked with the same
+ * code the browser runs (src/engine/observations-check.ts), the row accounting goes to stderr, and by default
+ * any rejected row stops the build (BIZENV_LENIENT=1 publishes the accepted rows with a rejection report).
+ */
+import {readFile, readdir} from "node:fs/promises";
+import {join} from "node:path";
+import {PERIODS} from "../src/engine/observation.js";
+import type {Observation} from "../src/engine/observation.js";
+import {assertNoRejections, checkObservations, isLenient, summariseLoad} from "../src/engine/observations-check.js";
+import type {CheckContext, CheckResult} from "../src/engine/observations-check.js";
+import type {Methodology} from "../src/engine/methodology.js";
+import {readMethodology} from "./methodology.js";
+import {readRegions} from "./regions.js";
+
+export const OBSERVATIONS_DIR = "data/observations";
+
+export interface LoadedObservations {
+  observations: Observation[];
+  results: CheckResult[];
+  lenient: boolean;
+}
+
+/** The checking context of a methodology: its observed measures, every GB/T 2260 region and the bundled periods. */
+export async function checkContext(methodology: Methodology): Promise<CheckContext> {
+  const {regions} = await readRegions();
+  const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
+  return {regions: new Map(regions.map((r) => [r.code, r])), measures, periods: PERIODS};
+}
+
+/** Reads and checks every `.csv` under `dir`; throws (unless lenient) listing every rejected cell. */
+export async function loadObservations(
+  options: {dir?: string; methodology?: Methodology; lenient?: boolean; log?: (line: string) => void} = {}
+): Promise<LoadedObservations> {
+  const dir = options.dir ?? process.env.BIZENV_OBSERVATIONS_DIR ?? OBSERVATIONS_DIR;
+  const methodology = options.methodology ?? (await readMethodology());
+  const lenient = options.lenient ?? isLenient(process.env.BIZENV_LENIENT);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const ctx = await checkContext(methodology);
+  const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
+  if (files.length === 0) throw new Error(`${dir}: 没有观测 CSV 文件 / no observation CSV files`);
+  const results: CheckResult[] = [];
+  for (const name of files) {
+    const file = join(dir, name);
+    results.push(checkObservations(new Uint8Array(await readFile(file)), file, ctx));
+  }
+  log(summariseLoad(results));
+  assertNoRejections(results, {lenient});
+  const observations = results.flatMap((r) => r.accepted);
+  const seen = new Set<string>();
+  for (const o of observations) {
+    const key = `${o.region}|${o.period}|${o.measure}`;
+    if (seen.has(key)) throw new Error(`观测值在多个文件中重复 / observation repeated across files: ${o.region} ${o.period} ${o.measure}`);
+    seen.add(key);
+  }
+  return {observations, results, lenient};
+}

@@ -1,0 +1,88 @@
+/**
+ * The build-time report: scores of every region of the bundled peer groups, computed by the engine on the Node
+ * DuckDB and shipped to the report pages as JSON (no DuckDB-wasm on those pages). Numbers are stored as arrays
+ * aligned with `regions` (or a peer group's `members` for ranks) to keep the files small.
+ */
+
+/** Values aligned with a list of regions; null where missing. */
+export type Aligned = (number | null)[];
+
+export interface ReportNode {
+  id: string;
+  level: string;
+  parent: string | null;
+  nameZh: string;
+  nameEn: string;
+  /** Catalogue category id (category nodes) or indicator id 1..123 (indicator nodes); null for the total. */
+  catalogueId: number | null;
+  /** Weight in the total (product of relative weights from the root). */
+  effectiveWeight: number;
+}
+
+export interface ReportMeasure {
+  id: string;
+  /** Indicator node this measure belongs to. */
+  node: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  direction: "higher_is_better" | "lower_is_better";
+  method: string;
+  /** Value that scores 100 (frontier best, target, expert max or 1 for yes/no). */
+  best: number | null;
+  /** Value that scores 0 (frontier worst; 0 for expert and yes/no), null for target attainment. */
+  worst: number | null;
+  /** The plan's target for this measure (catalogue targets.csv), or null. */
+  target: number | null;
+  targetQuote: string | null;
+  effectiveWeight: number;
+  /** Lead units of the indicator the measure belongs to (catalogue ids). */
+  leadUnits: string[];
+}
+
+export interface ReportPeerGroup {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  members: string[];
+}
+
+/** report.json: what every report page needs. */
+export interface Report {
+  methodology: {id: string; nameZh: string; nameEn: string};
+  /** True when the observations are the bundled illustrative set (say so on every page). */
+  illustrative: boolean;
+  periods: string[];
+  latest: string;
+  baseline: string;
+  focus: string;
+  /** Every scored region; all `Aligned` arrays except ranks follow this order. */
+  regions: {code: string; name: string}[];
+  peerGroups: ReportPeerGroup[];
+  /** The root node id. */
+  root: string;
+  nodes: ReportNode[];
+  measures: ReportMeasure[];
+  /** period → node id → score per region (every level; independent of the peer group). */
+  scores: Record<string, Record<string, Aligned>>;
+  /** peer group id → period → node id → rank aligned with that group's `members` (ties share the better rank). */
+  ranks: Record<string, Record<string, Record<string, Aligned>>>;
+  /**
+   * measure id → points the total would gain in the latest period per region if that measure moved to its
+   * frontier / to the plan's target (null without a target); a value already better is kept, so gains are ≥ 0.
+   */
+  gains: Record<string, {toFrontier: Aligned; toTarget: Aligned | null}>;
+  /** lead unit id → points if every target (or frontier) of its indicators' measures were met, latest period. */
+  unitGains: Record<string, {toTarget: Aligned | null; toFrontier: Aligned | null}>;
+  /** Row accounting of the observation files. */
+  load: {file: string; read: number; accepted: number; rejected: number; encoding: string}[];
+  rejections: {file: string; line: number; column: number; columnName: string; text: string; reasonZh: string; reasonEn: string}[];
+}
+
+/** report-values.json: raw values and measure scores, period → measure id → per region (same order as Report.regions). */
+export type ReportValues = Record<string, Record<string, {raw: Aligned; score: Aligned}>>;
+
+/** Index of each region code in `regions`. */
+export function regionIndex(report: Pick<Report, "regions">): Map<string, number> {
+  return new Map(report.regions.map((r, i) => [r.code, i]));
+}
