@@ -7,7 +7,7 @@
 import {readFile, writeFile} from "node:fs/promises";
 import {pathToFileURL} from "node:url";
 import type {Catalogue} from "../src/engine/catalogue.js";
-import {readCsvRecords} from "../src/engine/obs-csv.js";
+import {readCsvRecords} from "../src/engine/csv-records.js";
 import {isUnitId} from "../src/engine/units.js";
 import {readCatalogue} from "./catalogue.js";
 

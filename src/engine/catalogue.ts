@@ -4,7 +4,7 @@
  * Every problem is a `CatalogueError` naming the file and the line, e.g.
  * `data/catalogue/indicators.csv:14: 重复的指标编号 12（第 13 行已有） / duplicate indicator id 12 (first on line 13)`.
  */
-import Papa from "papaparse";
+import {readCsvRecords} from "./csv-records.js";
 import {findUnit, UNITS, type UnitId} from "./units.js";
 
 /** One of the plan's 13 categories, covering the indicators `indicatorFrom..indicatorTo`. */
@@ -128,44 +128,9 @@ interface Row {
   get(column: string): string;
 }
 
-/** Offsets at which physical lines start (LF, CRLF or a lone CR ends a line). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
 /** Parses one CSV file into rows keyed by its header; checks the header and the field count of every record. */
 function readTable(file: CatalogueFile, required: string[]): Row[] {
-  const text = file.text.replace(/^\uFEFF/, "");
-  const starts = lineStarts(text);
-  const records: {line: number; fields: string[]; quoteError: boolean}[] = [];
-  let offset = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: ",",
-    skipEmptyLines: false,
-    step(result) {
-      if (offset < text.length) {
-        const quoteError = result.errors.some((e) => e.type === "Quotes");
-        records.push({line: lineOf(starts, offset), fields: result.data, quoteError});
-      }
-      offset = result.meta.cursor;
-    }
-  });
+  const records = readCsvRecords(file.text.replace(/^\uFEFF/, ""));
   const [header, ...body] = records.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ""));
   if (!header) throw new CatalogueError(file.name, null, "文件为空", "the file is empty");
   const columns = header.fields.map((f) => f.trim());
