@@ -1,0 +1,53 @@
+/**
+ * The build's gate on observations: the Framework loader that publishes observations fails on any rejected row
+ * with file:line:column and a bilingual reason; BIZENV_LENIENT=1 publishes the accepted rows and reports the
+ * rejection. Rows read = accepted + rejected is printed either way.
+ */
+import {spawnSync} from "node:child_process";
+import {copyFileSync, mkdtempSync, appendFileSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {beforeAll, describe, expect, it} from "vitest";
+
+const BUNDLED = "data/observations/illustrative-gansu.csv";
+
+function runLoader(dir: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/data/observations.csv.ts"], {
+    encoding: "utf8",
+    env: {...process.env, BIZENV_OBSERVATIONS_DIR: dir, ...env},
+    maxBuffer: 64 * 1024 * 1024
+  });
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+describe("observation gate of the build", () => {
+  let dir: string;
+  let badFile: string;
+  let lines: number;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "bizenv-gate-"));
+    badFile = join(dir, "illustrative-gansu.csv");
+    copyFileSync(BUNDLED, badFile);
+    lines = readFileSync(badFile, "utf8").trimEnd().split("\n").length;
+    // A plausible typing error: a start-up time of minus two days for 庄浪县 in a period not yet in the file.
+    appendFileSync(badFile, "620825,2024,startup_days,-2,illustrative:seed=2023,\n");
+  });
+
+  it("stops on a rejected row, naming file, line, column and the reason in Chinese and English", () => {
+    const {status, stderr} = runLoader(dir);
+    expect(status).not.toBe(0);
+    const located = new RegExp(`${badFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${lines + 1}:\\d+:`);
+    expect(stderr).toMatch(located);
+    expect(stderr).toMatch(/BIZENV_LENIENT=1/);
+    expect(stderr).toMatch(new RegExp(`read ${lines} = accepted ${lines - 1} \\+ rejected 1`));
+  });
+
+  it("publishes the accepted rows with BIZENV_LENIENT=1 and still accounts for the rejected one", () => {
+    const {status, stdout, stderr} = runLoader(dir, {BIZENV_LENIENT: "1"});
+    expect(status).toBe(0);
+    expect(stderr).toMatch(new RegExp(`read ${lines} = accepted ${lines - 1} \\+ rejected 1`));
+    const published = stdout.trimEnd().split("\n");
+    expect(published.length - 1).toBe(lines - 1);
+    expect(stdout).not.toMatch(/620825,2024,startup_days/);
+  });
+});
