@@ -1,0 +1,38 @@
+/**
+ * The simulator's engine session: one engine on the browser database, every call run one after another (an
+ * interactive re-score waits at most for the draw in progress) and timed.
+ */
+import type {Engine} from "../../engine/engine.js";
+import type {ScoreOptions, ScoreResult} from "../../engine/score-types.js";
+
+/** A serial, timed wrapper around an engine. */
+export interface SimSession {
+  readonly engine: Engine;
+  /** Runs `task` after every task queued before it. */
+  serial<T>(task: (engine: Engine) => Promise<T>): Promise<T>;
+  /** One engine.score call, queued; `ms` is the time of the call itself (not the wait). */
+  score(options: ScoreOptions): Promise<{result: ScoreResult; ms: number}>;
+}
+
+/** Wraps an engine in a serial queue. */
+export function createSession(engine: Engine, now: () => number = () => performance.now()): SimSession {
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: (engine: Engine) => Promise<T>): Promise<T> => {
+    const run = tail.then(
+      () => task(engine),
+      () => task(engine)
+    );
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    engine,
+    serial,
+    score: (options) =>
+      serial(async (e) => {
+        const start = now();
+        const result = await e.score(options);
+        return {result, ms: now() - start};
+      })
+  };
+}

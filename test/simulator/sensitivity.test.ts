@@ -1,0 +1,62 @@
+import {describe, expect, it} from "vitest";
+import {drawWeights, quantile, runSensitivity, seededRandom, summariseRanks} from "../../src/components/simulator/sensitivity.js";
+
+describe("sensitivity sampling", () => {
+  it("repeats a run exactly from the same seed", () => {
+    const a = seededRandom(7);
+    const b = seededRandom(7);
+    const xs = Array.from({length: 5}, () => a());
+    expect(Array.from({length: 5}, () => b())).toEqual(xs);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+
+  it("keeps every drawn weight within base × [1−k, 1+k]", () => {
+    const random = seededRandom(1);
+    for (let i = 0; i < 200; i++) {
+      const w = drawWeights({a: 1, b: 4, c: 0}, 0.3, random);
+      expect(w.a).toBeGreaterThanOrEqual(0.7);
+      expect(w.a).toBeLessThanOrEqual(1.3);
+      expect(w.b).toBeGreaterThanOrEqual(2.8);
+      expect(w.b).toBeLessThanOrEqual(5.2);
+      expect(w.c).toBe(0);
+    }
+    expect(() => drawWeights({a: 1}, 1, random)).toThrow(RangeError);
+  });
+
+  it("computes quantiles between order statistics", () => {
+    expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.05)).toBeCloseTo(1.2);
+    expect(quantile([1, 2, 3, 4, 5], 0.95)).toBeCloseTo(4.8);
+  });
+
+  it("summarises ranks per region, best median first", () => {
+    const bands = summariseRanks(new Map([["x", [2, 2, 3]], ["y", [1, 1, 1]]]));
+    expect(bands.map((b) => [b.region, b.median])).toEqual([["y", 1], ["x", 2]]);
+  });
+
+  it("reports progress, yields between draws and stops when cancelled", async () => {
+    const progress: number[] = [];
+    let pauses = 0;
+    let stop = false;
+    const run = await runSensitivity({
+      draws: 10,
+      k: 0.5,
+      seed: 3,
+      base: {a: 1, b: 1},
+      rankWith: async (w) => new Map([["A", w.a > w.b ? 1 : 2], ["B", w.a > w.b ? 2 : 1]]),
+      onProgress: (done) => {
+        progress.push(done);
+        if (done === 4) stop = true;
+      },
+      cancelled: () => stop,
+      pause: async () => {
+        pauses++;
+      }
+    });
+    expect(progress).toEqual([1, 2, 3, 4]);
+    expect(pauses).toBe(4);
+    expect(run).toMatchObject({done: 4, cancelled: true});
+    expect(run.bands.map((b) => b.draws)).toEqual([4, 4]);
+  });
+});
