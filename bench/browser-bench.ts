@@ -1,0 +1,178 @@
+/**
+ * Browser figures: `npm run build` timed in a clean copy of the working tree (no Framework cache), the simulator's
+ * time to first score (cold: new browser context; warm: reload with the HTTP cache) and per-change latency at
+ * Gansu scale in Chromium, and the JavaScript / WebAssembly bytes each page loads.
+ */
+import {spawnSync} from "node:child_process";
+import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {listPages} from "../test/support/dist-server.js";
+import {launchChromium, settle, watchedPage} from "../test/support/browser.js";
+import type {BrowserFigures} from "./report.js";
+import {serveCached} from "./static-server.js";
+
+const ROOT = "[data-testid=sim-root]";
+const COLD_RUNS = 3;
+const WARM_RUNS = 3;
+const CHANGES = 15;
+
+/** Copies the working tree's files (tracked and untracked, not ignored) and links node_modules. */
+function cleanCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "bizenv-bench-"));
+  const list = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {encoding: "utf8"});
+  if (list.status !== 0) throw new Error(`git ls-files failed: ${list.stderr}`);
+  for (const file of list.stdout.split("\0").filter(Boolean)) {
+    if (!existsSync(file)) continue;
+    cpSync(file, join(dir, file), {recursive: false});
+  }
+  symlinkSync(resolve("node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/** Records (in the page) when the simulator's data-version changes and when an input event fires. */
+const RECORDER = () => {
+  const w = window as unknown as {__versions: {v: string; t: number}[]; __inputAt: number};
+  w.__versions = [];
+  w.__inputAt = 0;
+  document.addEventListener("input", () => (w.__inputAt = performance.now()), true);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target as HTMLElement;
+      if (r.attributeName === "data-version" && el.dataset.testid === "sim-root") w.__versions.push({v: el.dataset.version ?? "", t: performance.now()});
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-version"]});
+};
+
+/** Waits until the simulator has finished scoring version > `after`; returns the page time of that update. */
+async function scored(page: Page, after: number, timeout = 120_000): Promise<number> {
+  await page.waitForFunction(
+    ([sel, v]) => {
+      const el = document.querySelector(sel as string) as HTMLElement | null;
+      return !!el && Number(el.dataset.version) > (v as number) && el.dataset.busy === "0";
+    },
+    [ROOT, after],
+    {timeout, polling: 10}
+  );
+  const problem = await page.$eval(ROOT, (el) => el.querySelector(".sim-error")?.textContent ?? null);
+  if (problem) throw new Error(`simulator error: ${problem}`);
+  return page.evaluate(() => {
+    const w = window as unknown as {__versions: {t: number}[]};
+    return w.__versions[w.__versions.length - 1].t;
+  });
+}
+
+const version = (page: Page) => page.$eval(ROOT, (el) => Number((el as HTMLElement).dataset.version));
+
+/** The simulator URL whose fragment selects the Gansu peer group (obtained by choosing it in the page once). */
+async function gansuUrl(browser: Browser, origin: string): Promise<string> {
+  const w = await watchedPage(browser);
+  await w.context.addInitScript(RECORDER);
+  await w.page.goto(`${origin}/simulator`);
+  await scored(w.page, 0);
+  const v = await version(w.page);
+  await w.page.selectOption("[data-testid=sim-group]", "gansu");
+  await scored(w.page, v);
+  const url = w.page.url();
+  await w.context.close();
+  if (!url.includes("#")) throw new Error("the simulator did not write its state into the URL fragment");
+  return url;
+}
+
+async function simulatorFigures(browser: Browser, origin: string, figures: BrowserFigures, log: (line: string) => void) {
+  const url = await gansuUrl(browser, origin);
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const w = await watchedPage(browser);
+    await w.context.addInitScript(RECORDER);
+    await w.page.goto(url);
+    figures.coldFirstScoreMs.push(await scored(w.page, 0));
+    const members = await w.page.$eval("[data-testid=sim-group]", (el) => (el as HTMLSelectElement).value);
+    if (members !== "gansu") throw new Error(`the simulator opened on peer group ${members}, not gansu`);
+    if (i < COLD_RUNS - 1) {
+      await w.context.close();
+      continue;
+    }
+    for (let j = 0; j < WARM_RUNS; j++) {
+      await w.page.reload();
+      figures.warmFirstScoreMs.push(await scored(w.page, 0));
+    }
+    // Per-change latency: set a measure input, wait for the scored update.
+    const ids = await w.page.$$eval("input[data-measure]", (els) => els.map((e) => (e as HTMLInputElement).dataset.measure!));
+    for (let k = 0; k < CHANGES; k++) {
+      const before = await version(w.page);
+      const id = ids[(k * 11) % ids.length];
+      await w.page.evaluate(
+        ([measure, value]) => {
+          const input = document.querySelector(`input[data-measure="${measure}"]`) as HTMLInputElement;
+          input.value = String(value);
+          input.dispatchEvent(new Event("input", {bubbles: true}));
+        },
+        [id, 1 + (k % 5)] as const
+      );
+      const done = await scored(w.page, before);
+      const inputAt = await w.page.evaluate(() => (window as unknown as {__inputAt: number}).__inputAt);
+      figures.changeLatencyMs.push(done - inputAt);
+      const computed = await w.page.$eval("[data-testid=sim-timing]", (el) => Number((el as HTMLElement).dataset.ms));
+      if (Number.isFinite(computed)) figures.computedInMs.push(computed);
+    }
+    if (w.problems.length) log(`simulator: problems recorded: ${w.problems.slice(0, 3).join("; ")}`);
+    await w.context.close();
+  }
+}
+
+/** Bytes of JavaScript and WebAssembly each page loads (cold context, uncompressed bodies). */
+async function pageBytes(browser: Browser, origin: string, dist: string, figures: BrowserFigures) {
+  for (const path of await listPages(dist)) {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${origin}${path}`);
+    await settle(w, 120_000);
+    let js = 0;
+    let wasm = 0;
+    for (const t of w.transfers.values()) {
+      if (t.type.includes("wasm")) wasm += t.bytes;
+      else js += t.bytes;
+    }
+    figures.pageBytes.push({page: path, js, wasm});
+    await w.context.close();
+  }
+}
+
+/** Runs every browser measurement; a missing simulator page leaves those figures pending with the reason. */
+export async function browserBench(log: (line: string) => void): Promise<BrowserFigures> {
+  const figures: BrowserFigures = {buildMs: null, pending: null, coldFirstScoreMs: [], warmFirstScoreMs: [], changeLatencyMs: [], computedInMs: [], pageBytes: []};
+  const copy = cleanCopy();
+  try {
+    log(`build: npm run build in a clean copy ${copy}`);
+    const t0 = performance.now();
+    const build = spawnSync("npm", ["run", "build"], {cwd: copy, encoding: "utf8", maxBuffer: 64 << 20});
+    if (build.status !== 0) {
+      figures.pending = `npm run build failed in the clean copy: ${(build.stderr || build.stdout).trim().split("\n").slice(-3).join(" ")}`;
+      log(figures.pending);
+      return figures;
+    }
+    figures.buildMs = performance.now() - t0;
+    log(`build: ${Math.round(figures.buildMs)} ms`);
+    const dist = join(copy, "dist");
+    const server = await serveCached(dist);
+    const browser = await launchChromium();
+    try {
+      if (existsSync(join(dist, "simulator.html"))) {
+        await simulatorFigures(browser, server.origin, figures, log);
+        log(`simulator: cold ${figures.coldFirstScoreMs.map(Math.round).join(", ")} ms; warm ${figures.warmFirstScoreMs.map(Math.round).join(", ")} ms`);
+      } else {
+        figures.pending = "the site has no /simulator page yet";
+      }
+      await pageBytes(browser, server.origin, dist, figures);
+    } catch (error) {
+      figures.pending = `browser measurement failed: ${(error as Error).message.split("\n")[0]}`;
+      log(figures.pending);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(copy, {recursive: true, force: true});
+  }
+  return figures;
+}
