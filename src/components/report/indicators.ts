@@ -1,0 +1,153 @@
+/**
+ * The indicators page's view models: one entry per catalogue indicator (assessment points, improvement
+ * measures, lead units, targets with the plan's quote, measures), the search and filters, and the peer values
+ * of one measure for its chart.
+ */
+import type {Catalogue} from "../../engine/catalogue.js";
+import {pick} from "../i18n.js";
+import type {Lang} from "../i18n.js";
+import type {Report, ReportMeasure, ReportValues} from "../report-data.js";
+import {lookup, nameOf, unitNames} from "./lookup.js";
+
+/** One target of the plan on a measure of the indicator. */
+export interface TargetEntry {
+  measure: string;
+  comparator: string;
+  value: number;
+  unit: string;
+  quote: string;
+}
+
+/** One catalogue indicator as the indicators page shows it. */
+export interface IndicatorEntry {
+  id: number;
+  /** Methodology node id (i001…), null when the methodology does not score it. */
+  node: string | null;
+  categoryId: number;
+  category: string;
+  name: string;
+  assessment: string;
+  improvements: string;
+  unitIds: string[];
+  units: string[];
+  targets: TargetEntry[];
+  measures: ReportMeasure[];
+  effectiveWeight: number | null;
+  /** Lower-case Chinese and English text the search looks in. */
+  haystack: string;
+}
+
+/** Every indicator of the catalogue, in plan order. */
+export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lang): IndicatorEntry[] {
+  const nodeOf = new Map(report.nodes.filter((n) => n.level === "indicator").map((n) => [n.catalogueId, n]));
+  return catalogue.indicators.map((ind) => {
+    const node = nodeOf.get(ind.id) ?? null;
+    const category = catalogue.categories.find((c) => c.id === ind.categoryId);
+    const measures = node ? report.measures.filter((m) => m.node === node.id) : [];
+    const targets = catalogue.targets
+      .filter((t) => t.indicatorId === ind.id)
+      .map((t) => ({measure: t.measure, comparator: t.comparator, value: t.value, unit: t.unit, quote: t.quoteZh}));
+    const zhUnits = unitNames("zh", catalogue, ind.leadUnits);
+    const enUnits = unitNames("en", catalogue, ind.leadUnits);
+    const haystack = [
+      String(ind.id),
+      ind.nameZh,
+      ind.nameEn,
+      ind.headingZh,
+      ind.assessmentZh,
+      ind.measuresZh,
+      category?.nameZh ?? "",
+      category?.nameEn ?? "",
+      ...zhUnits,
+      ...enUnits,
+      ...measures.flatMap((m) => [m.id, m.nameZh, m.nameEn]),
+      ...targets.map((t) => t.quote)
+    ]
+      .join("\n")
+      .toLowerCase();
+    return {
+      id: ind.id,
+      node: node?.id ?? null,
+      categoryId: ind.categoryId,
+      category: category ? pick(lang, category.nameZh, category.nameEn) : "",
+      name: pick(lang, ind.nameZh, ind.nameEn),
+      assessment: ind.assessmentZh,
+      improvements: ind.measuresZh,
+      unitIds: ind.leadUnits,
+      units: lang === "en" ? enUnits : zhUnits,
+      targets,
+      measures,
+      effectiveWeight: node?.effectiveWeight ?? null,
+      haystack
+    };
+  });
+}
+
+/** The page's filters: free text (every word must match, Chinese or English), a category and a lead unit. */
+export interface IndicatorFilter {
+  query?: string;
+  /** Catalogue category id; null or undefined for all. */
+  category?: number | null;
+  /** Lead unit id; null or undefined for all. */
+  unit?: string | null;
+}
+
+/** The entries matching every filter, in plan order. */
+export function filterIndicators(entries: readonly IndicatorEntry[], filter: IndicatorFilter): IndicatorEntry[] {
+  const words = (filter.query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  return entries.filter(
+    (e) =>
+      (filter.category === null || filter.category === undefined || e.categoryId === filter.category) &&
+      (filter.unit === null || filter.unit === undefined || e.unitIds.includes(filter.unit)) &&
+      words.every((w) => e.haystack.includes(w))
+  );
+}
+
+/** One peer's raw value of a measure. */
+export interface PeerValue {
+  code: string;
+  name: string;
+  value: number;
+  focus: boolean;
+}
+
+/** A measure's raw values across the peer group in a period, with its frontier and target. */
+export interface MeasurePeers {
+  measure: ReportMeasure;
+  name: string;
+  values: PeerValue[];
+  focusValue: number | null;
+  /** Peers without a value. */
+  missing: number;
+  best: number | null;
+  target: number | null;
+}
+
+/** The peer values chart's data for one measure (values sorted best first). */
+export function measurePeers(
+  report: Report,
+  values: ReportValues,
+  measure: ReportMeasure,
+  groupId: string,
+  period: string,
+  focus: string,
+  lang: Lang
+): MeasurePeers {
+  const look = lookup(report);
+  const group = look.group(groupId);
+  const raw = values[period]?.[measure.id]?.raw;
+  const sign = measure.direction === "lower_is_better" ? 1 : -1;
+  const present = group.members
+    .map((code) => ({code, name: look.regionName(code), value: look.of(raw, code), focus: code === focus}))
+    .filter((v): v is PeerValue => v.value !== null)
+    .sort((a, b) => sign * (a.value - b.value) || a.code.localeCompare(b.code));
+  return {
+    measure,
+    name: nameOf(lang, measure),
+    values: present,
+    focusValue: look.of(raw, focus),
+    missing: group.members.length - present.length,
+    best: measure.method === "yes_no" ? null : measure.best,
+    target: measure.target
+  };
+}

@@ -1,0 +1,79 @@
+/** Lookups over the report and the catalogue shared by the view models: regions, groups, nodes, unit names. */
+import type {Catalogue} from "../../engine/catalogue.js";
+import {pick} from "../i18n.js";
+import type {Lang} from "../i18n.js";
+import {regionIndex} from "../report-data.js";
+import type {Aligned, Report, ReportNode, ReportPeerGroup} from "../report-data.js";
+
+/** The lead units' names, which the report pages take from the catalogue (the report carries only ids). */
+export type UnitNames = Pick<Catalogue, "units">;
+
+/** Indexed access to one report: region positions, nodes by id, peer groups. */
+export interface ReportLookup {
+  report: Report;
+  at: Map<string, number>;
+  node: Map<string, ReportNode>;
+  regionName(code: string): string;
+  group(id: string): ReportPeerGroup;
+  /** A node's score for a region in a period (null when missing). */
+  score(period: string, node: string, region: string): number | null;
+  /** A node's rank within a peer group (null when missing). */
+  rank(group: string, period: string, node: string, region: string): number | null;
+  /** The value of an aligned array for a region. */
+  of(values: Aligned | null | undefined, region: string): number | null;
+  /** Category nodes in plan order. */
+  categories: ReportNode[];
+}
+
+/** Builds the lookups of a report. */
+export function lookup(report: Report): ReportLookup {
+  const at = regionIndex(report);
+  const node = new Map(report.nodes.map((n) => [n.id, n]));
+  const names = new Map(report.regions.map((r) => [r.code, r.name]));
+  const of = (values: Aligned | null | undefined, region: string) => {
+    const i = at.get(region);
+    return values && i !== undefined ? (values[i] ?? null) : null;
+  };
+  const group = (id: string) => {
+    const found = report.peerGroups.find((g) => g.id === id);
+    if (!found) throw new Error(`未知对标组 / unknown peer group: ${id}`);
+    return found;
+  };
+  return {
+    report,
+    at,
+    node,
+    regionName: (code) => names.get(code) ?? code,
+    group,
+    score: (period, id, region) => of(report.scores[period]?.[id], region),
+    rank: (groupId, period, id, region) => {
+      const i = group(groupId).members.indexOf(region);
+      return i < 0 ? null : (report.ranks[groupId]?.[period]?.[id]?.[i] ?? null);
+    },
+    of,
+    categories: report.nodes
+      .filter((n) => n.level === "category")
+      .sort((a, b) => (a.catalogueId ?? 0) - (b.catalogueId ?? 0))
+  };
+}
+
+/** A node's or measure's name in the page language. */
+export function nameOf(lang: Lang, item: {nameZh: string; nameEn: string}): string {
+  return pick(lang, item.nameZh, item.nameEn);
+}
+
+/** Lead unit names in the page language (the id when the catalogue does not know it). */
+export function unitNames(lang: Lang, catalogue: UnitNames, ids: readonly string[]): string[] {
+  return ids.map((id) => {
+    const unit = catalogue.units.find((u) => u.id === id);
+    return unit ? pick(lang, unit.nameZh, unit.nameEn) : id;
+  });
+}
+
+/** The category node above an indicator or measure node (null for the total). */
+export function categoryOf(look: ReportLookup, nodeId: string): ReportNode | null {
+  for (let n = look.node.get(nodeId); n; n = n.parent ? look.node.get(n.parent) : undefined) {
+    if (n.level === "category") return n;
+  }
+  return null;
+}

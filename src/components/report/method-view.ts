@@ -1,0 +1,67 @@
+/** Renderers of the method page: formulas, weights, row accounting and rejected rows. */
+import * as Inputs from "@observablehq/inputs";
+import {html} from "htl";
+import {pick, translate} from "../i18n.js";
+import type {Lang, StringKey} from "../i18n.js";
+import type {Report} from "../report-data.js";
+import {fmtPercent} from "./format.js";
+import type {WeightRow} from "./method.js";
+import {DataTable} from "./tables.js";
+
+/** The formulas, in words. */
+export function Formulas(lang: Lang): HTMLElement {
+  const keys: StringKey[] = [
+    "method.formula.frontier",
+    "method.formula.expert",
+    "method.formula.aggregate",
+    "method.formula.rank",
+    "method.formula.gain"
+  ];
+  return html`<ul class="bizenv-formulas">${keys.map((k) => html`<li>${translate(lang, k)}</li>`)}</ul>` as HTMLElement;
+}
+
+/** Categories in a plain table, then every node and measure in a searchable, sortable Inputs table. */
+export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElement {
+  const t = (key: StringKey) => translate(lang, key);
+  const level = (l: string) => t(`method.level.${l}` as StringKey);
+  const categories = DataTable(
+    rows.filter((r) => r.level === "category"),
+    [
+      {label: t("common.category"), value: (r) => r.name},
+      {label: t("method.effectiveWeight"), value: (r) => fmtPercent(r.effectiveWeight), numeric: true}
+    ]
+  );
+  const all = Inputs.table(
+    rows.map((r) => ({...r, level: level(r.level)})),
+    {
+      columns: ["level", "id", "name", "category", "effectiveWeight"],
+      header: {level: t("method.level"), id: "id", name: t("common.indicator"), category: t("common.category"), effectiveWeight: t("method.effectiveWeight")},
+      format: {effectiveWeight: (x: number) => fmtPercent(x, 3)},
+      align: {effectiveWeight: "right"},
+      select: false,
+      rows: 15.5,
+      layout: "auto"
+    }
+  );
+  return html`<div>${categories}<details class="bizenv-alt"><summary>${t("method.level.indicator")} / ${t("method.level.measure")}</summary>${all}</details></div>` as HTMLElement;
+}
+
+/** Row accounting per observation file, then the rejected rows (or a line saying there are none). */
+export function LoadTables(report: Report, lang: Lang): HTMLElement {
+  const t = (key: StringKey) => translate(lang, key);
+  const load = DataTable(report.load, [
+    {label: t("method.file"), value: (r) => r.file},
+    {label: t("method.read"), value: (r) => r.read, numeric: true},
+    {label: t("method.accepted"), value: (r) => r.accepted, numeric: true},
+    {label: t("method.rejected"), value: (r) => r.rejected, numeric: true},
+    {label: t("method.encoding"), value: (r) => r.encoding}
+  ]);
+  const rejected = report.rejections.length
+    ? DataTable(report.rejections, [
+        {label: t("method.file"), value: (r) => `${r.file}:${r.line}:${r.column}`},
+        {label: t("method.cell"), value: (r) => `${r.columnName} “${r.text}”`},
+        {label: t("method.reason"), value: (r) => pick(lang, r.reasonZh, r.reasonEn)}
+      ])
+    : html`<p data-testid="no-rejections">${t("method.noRejections")}</p>`;
+  return html`<div>${load}<h3>${t("method.rejections")}</h3>${rejected}</div>` as HTMLElement;
+}

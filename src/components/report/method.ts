@@ -1,0 +1,42 @@
+/** The method page's view models: effective weights per node and measure. */
+import type {Lang} from "../i18n.js";
+import type {Report} from "../report-data.js";
+import {categoryOf, lookup, nameOf} from "./lookup.js";
+
+/** One row of the weights table. */
+export interface WeightRow {
+  level: string;
+  id: string;
+  name: string;
+  category: string;
+  /** Share of the total (product of the relative weights from the root). */
+  effectiveWeight: number;
+}
+
+/** Categories, indicators and measures with their effective weights, in hierarchy order. */
+export function weightRows(report: Report, lang: Lang): WeightRow[] {
+  const look = lookup(report);
+  const rows: WeightRow[] = [];
+  for (const c of look.categories) {
+    rows.push({level: "category", id: c.id, name: nameOf(lang, c), category: nameOf(lang, c), effectiveWeight: c.effectiveWeight});
+    for (const i of report.nodes.filter((n) => n.parent === c.id)) {
+      rows.push({level: "indicator", id: i.id, name: nameOf(lang, i), category: nameOf(lang, c), effectiveWeight: i.effectiveWeight});
+      for (const m of report.measures.filter((x) => x.node === i.id)) {
+        const category = categoryOf(look, m.node);
+        rows.push({
+          level: "measure",
+          id: m.id,
+          name: nameOf(lang, m),
+          category: category ? nameOf(lang, category) : "",
+          effectiveWeight: m.effectiveWeight
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** Sum of the effective weights of one level (1 when the weights are consistent). */
+export function weightSum(rows: readonly WeightRow[], level: string): number {
+  return rows.filter((r) => r.level === level).reduce((s, r) => s + r.effectiveWeight, 0);
+}
