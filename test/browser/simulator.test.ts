@@ -1,0 +1,194 @@
+/**
+ * The what-if simulator in Chromium against the Node engine: the page's displayed total and rank equal what the
+ * Node engine computes for the same scenario (at the displayed precision, and exactly via data-exact); shared
+ * links, garbage links, bad and good uploads, and a click handled while the sensitivity run continues.
+ */
+import {mkdirSync, readFileSync} from "node:fs";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {launchChromium, settle, watchedPage, type WatchedPage} from "../support/browser.js";
+import {serveDist, type DistServer} from "../support/dist-server.js";
+import {formatScore} from "../../src/components/simulator/format.js";
+import {initialState, withPlanTargets, type SimState} from "../../src/components/simulator/state.js";
+import {focusTotal, openNodeSimulator, type NodeSimulator} from "../simulator/node-engine.js";
+
+const OUTPUT = "test/output/pages";
+let browser: Browser;
+let server: DistServer;
+let node: NodeSimulator;
+beforeAll(async () => {
+  mkdirSync(OUTPUT, {recursive: true});
+  [server, browser, node] = await Promise.all([serveDist(), launchChromium(), openNodeSimulator()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await node?.close();
+});
+
+const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+const idle = (page: Page) => page.waitForSelector('[data-testid="sim-root"][data-busy="0"]', {timeout: 120_000});
+
+async function open(hash = ""): Promise<WatchedPage> {
+  const watched = await watchedPage(browser);
+  await watched.page.goto(`${server.origin}/simulator${hash}`);
+  await settle(watched, 120_000);
+  await idle(watched.page);
+  return watched;
+}
+
+/** Reads what the page shows and checks it against the Node engine for `state`. */
+async function expectNodeResult(page: Page, state: SimState) {
+  const expected = focusTotal(await node.score(state), state, node.model.root);
+  const after = byTest(page, "sim-total-after");
+  const rank = byTest(page, "sim-rank-after");
+  expect(await after.textContent()).toBe(formatScore(expected.scenario));
+  expect(Number(await after.getAttribute("data-exact"))).toBe(expected.scenario);
+  expect(Number(await rank.getAttribute("data-exact"))).toBe(expected.scenarioRank);
+  expect(await rank.textContent()).toContain(String(expected.scenarioRank));
+  expect(Number(await byTest(page, "sim-total-before").getAttribute("data-exact"))).toBe(expected.baseline);
+  return expected;
+}
+
+describe("simulator page", () => {
+  it("start-up in 0.5 day and the plan's targets give exactly the Node engine's total and rank", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      const start = initialState("620825", "pingliang", "2023");
+      expect(await byTest(page, "sim-focus").inputValue()).toBe("620825");
+      expect(await byTest(page, "sim-period").inputValue()).toBe("2023");
+      await expectNodeResult(page, start);
+      expect(await byTest(page, "sim-timing").textContent()).toMatch(/\d+/);
+
+      await byTest(page, "measure-startup_days").fill("0.5");
+      await page.waitForTimeout(50);
+      await idle(page);
+      const halfDay = {...start, values: {startup_days: 0.5}};
+      const moved = await expectNodeResult(page, halfDay);
+      expect(moved.delta).toBeGreaterThan(0);
+
+      await byTest(page, "sim-apply-targets").click();
+      await page.waitForTimeout(50);
+      await idle(page);
+      const planned = withPlanTargets(halfDay, node.model, await node.current("620825", "2023"));
+      await expectNodeResult(page, planned);
+      expect(await byTest(page, "measure-cp_general_social_days").inputValue()).not.toBe("");
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({path: `${OUTPUT}/simulator.targets.zh.png`, fullPage: true});
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it("a shared link reproduces the result in a fresh page; a garbage link shows the message", async () => {
+    const first = await open();
+    let link = "";
+    try {
+      await byTest(first.page, "measure-startup_days").fill("0.5");
+      await byTest(first.page, "weight-c10").fill("3");
+      await first.page.waitForTimeout(50);
+      await idle(first.page);
+      link = first.page.url();
+      expect(link).toContain("#s=");
+    } finally {
+      await first.context.close();
+    }
+    const fresh = await open(new URL(link).hash);
+    try {
+      const state = {...initialState("620825", "pingliang", "2023"), values: {startup_days: 0.5}, weights: {c10: 3}};
+      await expectNodeResult(fresh.page, state);
+      expect(await byTest(fresh.page, "measure-startup_days").inputValue()).toBe("0.5");
+      expect(fresh.problems).toEqual([]);
+    } finally {
+      await fresh.context.close();
+    }
+    const garbage = await open("#s=%E2%98%83<script>alert(1)</script>");
+    try {
+      const text = await byTest(garbage.page, "sim-message").textContent();
+      expect(text).toContain("链接中的情景无法使用");
+      expect(await garbage.page.locator("script:not([src])").evaluateAll((s) => s.some((x) => x.textContent?.includes("alert(1)")))).toBe(false);
+      await expectNodeResult(garbage.page, initialState("620825", "pingliang", "2023"));
+      expect(garbage.problems).toEqual([]);
+    } finally {
+      await garbage.context.close();
+    }
+  });
+
+  it("a bad CSV shows its line and column; a good one re-scores", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      const before = Number(await byTest(page, "sim-total-after").getAttribute("data-exact"));
+      const bad = "region,period,measure,value\n620825,2023,startup_days,1\n620825,2023,startup_days_typo,2\n";
+      await byTest(page, "sim-upload-data").setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad)});
+      await expect.poll(() => byTest(page, "sim-upload-rejections").textContent()).toContain("bad.csv:3:3");
+      expect(await byTest(page, "sim-upload-summary").textContent()).toMatch(/2.*=.*1.*\+.*1/);
+
+      // A good file: Pingliang's seven counties in 2023, every value as bundled except 庄浪县's start-up time.
+      const rows = ["region,period,measure,value"];
+      const members = node.groups.find((g) => g.id === "pingliang")!.members;
+      for (const region of members) {
+        for (const [measure, raw] of await node.current(region, "2023")) {
+          if (raw === null) continue;
+          rows.push(`${region},2023,${measure},${region === "620825" && measure === "startup_days" ? 0.5 : raw}`);
+        }
+      }
+      await byTest(page, "sim-upload-data").setInputFiles({name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n"))});
+      await expect.poll(() => byTest(page, "sim-upload-summary").textContent()).toContain(`${rows.length - 1}`);
+      await page.waitForTimeout(50);
+      await idle(page);
+      const after = Number(await byTest(page, "sim-total-after").getAttribute("data-exact"));
+      expect(after).toBeGreaterThan(before);
+      const state = {...initialState("620825", "pingliang", "2023"), values: {startup_days: 0.5}};
+      expect(after).toBe(focusTotal(await node.score(state), state, node.model.root).scenario);
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it("stays responsive during the sensitivity run", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      await byTest(page, "sim-sens-draws").fill("60");
+      await byTest(page, "sim-sens-run").click();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="sim-sens-progress"]')?.getAttribute("data-done") ?? 0) >= 2);
+      await byTest(page, "measure-startup_days").fill("0.5");
+      await page.waitForTimeout(50);
+      await idle(page);
+      const doneWhenEdited = Number(await byTest(page, "sim-sens-progress").getAttribute("data-done"));
+      expect(await page.locator('[data-testid="sim-root"]').getAttribute("data-sensitivity")).toBe("running");
+      await expectNodeResult(page, {...initialState("620825", "pingliang", "2023"), values: {startup_days: 0.5}});
+      await page.waitForSelector('[data-testid="sim-root"][data-sensitivity="done"]', {timeout: 120_000});
+      expect(doneWhenEdited).toBeLessThan(60);
+      expect(await byTest(page, "sim-sens-status").textContent()).toContain("60");
+      expect(await byTest(page, "sim-sens-result").locator("tbody tr").count()).toBe(7);
+      expect(await byTest(page, "sim-removal").locator("tbody tr").count()).toBe(13);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({path: `${OUTPUT}/simulator.sensitivity.zh.png`, fullPage: true});
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it("downloads the results as CSV for Excel: BOM, CRLF, Chinese names (neutralising is unit-tested)", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      const [download] = await Promise.all([page.waitForEvent("download"), byTest(page, "sim-export-csv").click()]);
+      const path = `${OUTPUT}/simulator-export.csv`;
+      await download.saveAs(path);
+      const text = readFileSync(path, "utf8");
+      expect(text.startsWith("\uFEFFsection,")).toBe(true);
+      expect(text).toContain("\r\n");
+      expect(text).toContain("庄浪县");
+    } finally {
+      await watched.context.close();
+    }
+  });
+});
