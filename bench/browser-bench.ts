@@ -11,7 +11,7 @@ import type {Browser, Page} from "playwright-core";
 import {listPages} from "../test/support/dist-server.js";
 import {launchChromium, settle, watchedPage} from "../test/support/browser.js";
 import type {BrowserFigures} from "./report.js";
-import {serveCached} from "./static-server.js";
+import {serveCached, type CachedServer, type Served} from "./static-server.js";
 
 const ROOT = "[data-testid=sim-root]";
 const COLD_RUNS = 3;
@@ -80,13 +80,15 @@ async function gansuUrl(browser: Browser, origin: string): Promise<string> {
   return url;
 }
 
-async function simulatorFigures(browser: Browser, origin: string, figures: BrowserFigures, log: (line: string) => void) {
-  const url = await gansuUrl(browser, origin);
+async function simulatorFigures(browser: Browser, server: CachedServer, figures: BrowserFigures, log: (line: string) => void) {
+  const url = await gansuUrl(browser, server.origin);
   for (let i = 0; i < COLD_RUNS; i++) {
     const w = await watchedPage(browser);
     await w.context.addInitScript(RECORDER);
+    server.served.length = 0;
     await w.page.goto(url);
     figures.coldFirstScoreMs.push(await scored(w.page, 0));
+    if (i === 0) coldTimeline(server, figures.coldFirstScoreMs[0], log);
     const members = await w.page.$eval("[data-testid=sim-group]", (el) => (el as HTMLSelectElement).value);
     if (members !== "gansu") throw new Error(`the simulator opened on peer group ${members}, not gansu`);
     if (i < COLD_RUNS - 1) {
@@ -121,21 +123,27 @@ async function simulatorFigures(browser: Browser, origin: string, figures: Brows
   }
 }
 
-/** Bytes of JavaScript and WebAssembly each page loads (cold context, uncompressed bodies). */
-async function pageBytes(browser: Browser, origin: string, dist: string, figures: BrowserFigures) {
+/** Bytes of JavaScript and WebAssembly each page loads (cold context; counted by the server, so worker fetches count). */
+async function pageBytes(browser: Browser, server: CachedServer, dist: string, figures: BrowserFigures) {
   for (const path of await listPages(dist)) {
     const w = await watchedPage(browser);
-    await w.page.goto(`${origin}${path}`);
+    server.served.length = 0;
+    await w.page.goto(`${server.origin}${path}`);
     await settle(w, 120_000);
-    let js = 0;
-    let wasm = 0;
-    for (const t of w.transfers.values()) {
-      if (t.type.includes("wasm")) wasm += t.bytes;
-      else js += t.bytes;
-    }
-    figures.pageBytes.push({page: path, js, wasm});
+    if (path === "/simulator") await scored(w.page, 0).catch(() => 0);
+    const sum = (re: RegExp) => server.served.filter((s) => re.test(s.path)).reduce((a, s) => a + s.bytes, 0);
+    figures.pageBytes.push({page: path, js: sum(/\.m?js$/), wasm: sum(/\.wasm$/)});
     await w.context.close();
   }
+}
+
+/** Where a cold simulator load spends its time, from the server's log (ms after the page request). */
+function coldTimeline(server: CachedServer, firstScoreAt: number, log: (line: string) => void) {
+  const page = server.served.find((s) => s.path.startsWith("/simulator"));
+  if (!page) return;
+  const at = (s: Served) => `${Math.round(s.start - page.start)}–${Math.round(s.end - page.start)} ms`;
+  const big = server.served.filter((s) => s.bytes > 500_000 || /observations|\.wasm$|worker/.test(s.path));
+  log(`simulator cold timeline: page requested at 0; ${big.map((s) => `${s.path.split("/").pop()} ${(s.bytes / 2 ** 20).toFixed(1)} MB ${at(s)}`).join("; ")}; last file served at ${Math.round(Math.max(...server.served.map((s) => s.end)) - page.start)} ms; first score ≈ ${Math.round(firstScoreAt)} ms after navigation start`);
 }
 
 /** Runs every browser measurement; a missing simulator page leaves those figures pending with the reason. */
@@ -158,12 +166,12 @@ export async function browserBench(log: (line: string) => void): Promise<Browser
     const browser = await launchChromium();
     try {
       if (existsSync(join(dist, "simulator.html"))) {
-        await simulatorFigures(browser, server.origin, figures, log);
+        await simulatorFigures(browser, server, figures, log);
         log(`simulator: cold ${figures.coldFirstScoreMs.map(Math.round).join(", ")} ms; warm ${figures.warmFirstScoreMs.map(Math.round).join(", ")} ms`);
       } else {
         figures.pending = "the site has no /simulator page yet";
       }
-      await pageBytes(browser, server.origin, dist, figures);
+      await pageBytes(browser, server, dist, figures);
     } catch (error) {
       figures.pending = `browser measurement failed: ${(error as Error).message.split("\n")[0]}`;
       log(figures.pending);

@@ -19,9 +19,26 @@ const TYPES: Record<string, string> = {
   ".arrow": "application/vnd.apache.arrow.stream"
 };
 
-/** Serves `root`; returns its origin and a closer. */
-export async function serveCached(root: string): Promise<{origin: string; close: () => Promise<void>}> {
+/** One response the server sent: path, body bytes, when the request arrived and when the body was written (ms). */
+export interface Served {
+  path: string;
+  bytes: number;
+  start: number;
+  end: number;
+}
+
+/** A running server; `served` lists every 200 response since it started (clear it to start counting afresh). */
+export interface CachedServer {
+  origin: string;
+  served: Served[];
+  close: () => Promise<void>;
+}
+
+/** Serves `root`; returns its origin, the log of served files and a closer. */
+export async function serveCached(root: string): Promise<CachedServer> {
+  const served: Served[] = [];
   const server = createServer(async (request, response) => {
+    const start = performance.now();
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
     const target = normalize(join(root, path));
     const candidates = relative(root, target).startsWith("..") ? [] : path.endsWith("/") ? [join(target, "index.html")] : [target, `${target}.html`];
@@ -32,12 +49,13 @@ export async function serveCached(root: string): Promise<{origin: string; close:
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache"
       });
-      response.end(await readFile(file));
+      const body = await readFile(file);
+      response.end(body, () => served.push({path, bytes: body.length, start, end: performance.now()}));
       return;
     }
     response.writeHead(404, {"content-type": "text/plain"}).end(`not found: ${path}`);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const {port} = server.address() as AddressInfo;
-  return {origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve()))};
+  return {origin: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(() => resolve()))};
 }
