@@ -210,7 +210,7 @@ async function totalGain(g: Goals, goals: {measure: ReportMeasure; goal: number}
     }))
   );
   const result = await g.engine.score({peerGroup: g.regions, periods: [g.latest], scenario: {values}, level: g.root, measures: false});
-  const delta = new Map((result.deltas ?? []).map((d) => [d.region, round(d.delta)]));
+  const delta = new Map((result.deltas ?? []).map((d) => [d.region, round(d.delta, 2)]));
   return g.regions.map((r) => delta.get(r) ?? null);
 }
 
