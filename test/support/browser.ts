@@ -82,11 +82,14 @@ export async function watchedPage(browser: Browser, options: {locale?: string; s
   return {page, context, problems, transfers};
 }
 
-/** Waits until the network is idle and Framework has no cell still pending; then lists error cells as problems. */
+/**
+ * Waits until the network is idle, Framework has no cell still pending and no component says it is busy
+ * (`data-busy="1"`, e.g. the simulator starting DuckDB); then lists error cells as problems.
+ */
 export async function settle(watched: WatchedPage, timeout = 60_000): Promise<void> {
   const {page, problems} = watched;
   await page.waitForLoadState("networkidle", {timeout});
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout});
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading, [data-busy='1']"), null, {timeout});
   await page.waitForTimeout(300);
   const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
   for (const text of errors) problems.push(`Framework error cell: ${text.trim().slice(0, 300)}`);
