@@ -6,7 +6,7 @@
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
+import {join, relative, resolve, sep} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {listPages} from "../test/support/dist-server.js";
 import {launchChromium, settle, watchedPage} from "../test/support/browser.js";
@@ -22,10 +22,12 @@ const CHANGES = 15;
 function cleanCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "bizenv-bench-"));
   const list = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {encoding: "utf8"});
-  if (list.status !== 0) throw new Error(`git ls-files failed: ${list.stderr}`);
-  for (const file of list.stdout.split("\0").filter(Boolean)) {
-    if (!existsSync(file)) continue;
-    cpSync(file, join(dir, file), {recursive: false});
+  if (list.status === 0) {
+    for (const file of list.stdout.split("\0").filter(Boolean)) if (existsSync(file)) cpSync(file, join(dir, file));
+  } else {
+    // Not a git checkout (e.g. an exported tree): everything but installed, built and cached files.
+    const skip = /^(node_modules|dist|bench\/output|src\/\.observablehq\/cache)(\/|$)/;
+    cpSync(".", dir, {recursive: true, filter: (src) => !skip.test(relative(".", src).split(sep).join("/"))});
   }
   symlinkSync(resolve("node_modules"), join(dir, "node_modules"), "dir");
   return dir;
