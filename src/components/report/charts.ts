@@ -2,7 +2,7 @@
  * Plot renderers of the report pages. Each takes a view model and options and returns a `<figure>` with an
  * aria-label; the page puts a table or a `<details>` text alternative next to it.
  */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot-bundle.js";
 import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import {fmt} from "./format.js";

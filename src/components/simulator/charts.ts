@@ -1,5 +1,5 @@
 /** The simulator's two charts: the category waterfall and the rank bands of the sensitivity run. */
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot-bundle.js";
 import type {RankBand} from "./sensitivity.js";
 
 /** One bar of the waterfall. */
