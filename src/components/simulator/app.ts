@@ -189,7 +189,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
   let gains: MeasureGain[] | null = null;
 
   // Sensitivity.
-  const drawsInput = html`<input type="number" min="1" max="5000" step="1" value="200" data-testid="sim-sens-draws">` as HTMLInputElement;
+  const drawsInput = html`<input type="number" min="1" max="5000" step="1" value="1000" data-testid="sim-sens-draws">` as HTMLInputElement;
   const kInput = html`<input type="number" min="0" max="0.99" step="0.05" value="0.2" data-testid="sim-sens-k">` as HTMLInputElement;
   const sensRun = button("sim.sensRun", "sim-sens-run");
   const sensCancel = button("sim.cancel", "sim-sens-cancel");
