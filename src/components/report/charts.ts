@@ -39,7 +39,8 @@ function labelMargin(labels: readonly string[], width: number, lang: Lang): numb
 }
 
 /** Label width in ems for axis text wrapping, given a left margin in px. */
-const emsFor = (margin: number) => Math.max(4, (margin - 12) / 12);
+// Leaves room for the tick and padding (9 px) and for fonts wider than Plot's width estimate, so no label is clipped.
+const emsFor = (margin: number) => Math.max(4, (margin - 24) / 12);
 
 /** The focus region's category scores (dots) against the peer median (ticks) and the best peer (rings). */
 export function CategoryChart(rows: readonly CategoryRow[], {width, lang}: ChartOptions): HTMLElement {
