@@ -9,6 +9,7 @@ import {tmpdir} from "node:os";
 import {join, relative, resolve, sep} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {listPages} from "../test/support/dist-server.js";
+import {MEASURE_PREFIX, STARTUP_PHASES} from "../src/components/simulator/timing.js";
 import {launchChromium, settle, watchedPage} from "../test/support/browser.js";
 import type {BrowserFigures} from "./report.js";
 import {serveCached, type CachedServer, type Served} from "./static-server.js";
@@ -90,7 +91,9 @@ async function simulatorFigures(browser: Browser, server: CachedServer, figures:
     server.served.length = 0;
     await w.page.goto(url);
     figures.coldFirstScoreMs.push(await scored(w.page, 0));
+    await readPhases(w.page, figures);
     if (i === 0) coldTimeline(server, figures.coldFirstScoreMs[0], log);
+    log(`simulator cold load ${i + 1}: ${figures.coldPhases.map((ph) => `${ph.phase} ${Math.round(ph.startMs.at(-1) ?? 0)}+${Math.round(ph.ms.at(-1) ?? 0)} ms`).join(", ")}`);
     const members = await w.page.$eval("[data-testid=sim-group]", (el) => (el as HTMLSelectElement).value);
     if (members !== "gansu") throw new Error(`the simulator opened on peer group ${members}, not gansu`);
     if (i < COLD_RUNS - 1) {
@@ -125,6 +128,26 @@ async function simulatorFigures(browser: Browser, server: CachedServer, figures:
   }
 }
 
+/** Adds the page's start-up measures (`sim:<phase>`, see src/components/simulator/timing.ts) to the figures. */
+async function readPhases(page: Page, figures: BrowserFigures) {
+  const measures = await page.evaluate(
+    (prefix) => performance.getEntriesByType("measure").filter((m) => m.name.startsWith(prefix)).map((m) => ({name: m.name, start: m.startTime, ms: m.duration})),
+    MEASURE_PREFIX
+  );
+  for (const m of measures) {
+    const phase = m.name.slice(MEASURE_PREFIX.length);
+    let entry = figures.coldPhases.find((x) => x.phase === phase);
+    if (!entry) {
+      entry = {phase, label: STARTUP_PHASES[phase as keyof typeof STARTUP_PHASES] ?? phase, startMs: [], ms: []};
+      figures.coldPhases.push(entry);
+    }
+    entry.startMs.push(m.start);
+    entry.ms.push(m.ms);
+  }
+  const order = Object.keys(STARTUP_PHASES);
+  figures.coldPhases.sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase));
+}
+
 /** Bytes of JavaScript and WebAssembly each page loads (cold context; counted by the server, so worker fetches count). */
 async function pageBytes(browser: Browser, server: CachedServer, dist: string, figures: BrowserFigures) {
   for (const path of await listPages(dist)) {
@@ -150,7 +173,7 @@ function coldTimeline(server: CachedServer, firstScoreAt: number, log: (line: st
 
 /** Runs every browser measurement; a missing simulator page leaves those figures pending with the reason. */
 export async function browserBench(log: (line: string) => void): Promise<BrowserFigures> {
-  const figures: BrowserFigures = {buildMs: null, pending: null, coldFirstScoreMs: [], warmFirstScoreMs: [], changeLatencyMs: [], computedInMs: [], pageBytes: []};
+  const figures: BrowserFigures = {buildMs: null, pending: null, coldFirstScoreMs: [], warmFirstScoreMs: [], coldPhases: [], changeLatencyMs: [], computedInMs: [], pageBytes: []};
   const copy = cleanCopy();
   try {
     log(`build: npm run build in a clean copy ${copy}`);

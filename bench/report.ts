@@ -16,6 +16,8 @@ export interface BrowserFigures {
   pending: string | null;
   coldFirstScoreMs: number[];
   warmFirstScoreMs: number[];
+  /** The simulator's own start-up measures (`sim:<phase>`) of each cold load: start (ms after navigation) and duration. */
+  coldPhases: {phase: string; label: string; startMs: number[]; ms: number[]}[];
   changeLatencyMs: number[];
   computedInMs: number[];
   pageBytes: {page: string; js: number; wasm: number}[];
@@ -63,6 +65,9 @@ export function formatReport(scales: ScaleFigures[], memory: MemoryFigure[], bro
     out.push(row(Array(4).fill("---")));
     out.push(row(["`npm run build` (clean copy, no cache)", ms(browser.buildMs), "", browser.buildMs === null ? 0 : 1]));
     out.push(row(["simulator first score, cold (new context), Gansu", p(browser.coldFirstScoreMs, 50), p(browser.coldFirstScoreMs, 95), browser.coldFirstScoreMs.length]));
+    for (const ph of browser.coldPhases) {
+      out.push(row([`↳ cold phase \`${ph.phase}\` (${ph.label}; starts at ${p(ph.startMs, 50)})`, p(ph.ms, 50), p(ph.ms, 95), ph.ms.length]));
+    }
     out.push(row(["simulator first score, warm (reload, HTTP cache), Gansu", p(browser.warmFirstScoreMs, 50), p(browser.warmFirstScoreMs, 95), browser.warmFirstScoreMs.length]));
     out.push(row(["per change: input event → DOM updated (incl. debounce)", p(browser.changeLatencyMs, 50), p(browser.changeLatencyMs, 95), browser.changeLatencyMs.length]));
     out.push(row(['per change: page\'s "computed in"', p(browser.computedInMs, 50), p(browser.computedInMs, 95), browser.computedInMs.length]));

@@ -21,6 +21,7 @@ import {smallestReformSet, sortGains, type MeasureGain} from "./priority.js";
 import {summarise, type SimSummary} from "./results.js";
 import {runSensitivity} from "./sensitivity.js";
 import {createSession, type SimSession} from "./session.js";
+import {measureSince, timed} from "./timing.js";
 import {goalValues, initialState, scenarioOf, scoreOptionsOf, type SimState} from "./state.js";
 import {checkUpload, uploadContext, uploadedGroup, uploadedPeriods} from "./upload.js";
 
@@ -30,8 +31,8 @@ export interface SimulatorInputs {
   catalogue: Catalogue;
   regions: Region[];
   peerGroups: PeerGroup[];
-  /** The bundled observations as checked long CSV (src/data/observations.csv). */
-  observationsCsv: string;
+  /** Fetches the bundled observations (src/data/observations.csv, checked long CSV); called once at start. */
+  observations: () => Promise<string>;
   /** Periods the site knows, oldest first. */
   periods: readonly string[];
   focus: string;
@@ -44,6 +45,7 @@ type Node = HTMLElement;
 
 /** Builds the simulator; returns its root element at once and fills it in as the database starts. */
 export function Simulator(inputs: SimulatorInputs): HTMLElement {
+  measureSince("page", 0);
   const lang = currentLang();
   const t = (key: StringKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
   const root = html`<div class="sim" data-testid="sim-root" data-busy="1" data-version="0">
@@ -58,12 +60,14 @@ export function Simulator(inputs: SimulatorInputs): HTMLElement {
 
 async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: StringKey, p?: Record<string, string | number>) => string) {
   const lang = currentLang();
-  const model = buildModel(inputs.methodology, inputs.catalogue, inputs.regions, inputs.peerGroups);
-  const db = await inputs.openDatabase();
-  const engine = await createEngine(db, inputs.methodology);
-  await engine.loadObservationsCsv(inputs.observationsCsv);
+  const model = await timed("model", () => buildModel(inputs.methodology, inputs.catalogue, inputs.regions, inputs.peerGroups));
+  const bundledCsv = await timed("fetch", () => inputs.observations());
+  const db = await timed("db", () => inputs.openDatabase());
+  const engine = await timed("engine", () => createEngine(db, inputs.methodology));
+  await timed("load", () => engine.loadObservationsCsv(bundledCsv));
   const session: SimSession = createSession(engine);
-  const bundledPeriods = periodsIn(inputs.observationsCsv, inputs.periods);
+  const bundledPeriods = periodsIn(bundledCsv, inputs.periods);
+  const layoutStart = performance.now();
 
   // Data source: the bundled observations or an uploaded file (its regions become a peer group of their own).
   let groups: PeerGroup[] = [...inputs.peerGroups];
@@ -234,6 +238,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
     uploadSummary,
     uploadRejections
   );
+  measureSince("layout", layoutStart);
 
   // ---- state → controls ---------------------------------------------------------------------------------
   const fillSelect = (select: HTMLSelectElement, options: {value: string; label: string}[], value: string) => {
@@ -262,8 +267,14 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
   // ---- scoring ------------------------------------------------------------------------------------------
   let version = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** True until the first score is shown: its steps are recorded as start-up phases. */
+  let starting = true;
+  const phase = <T>(name: "current" | "score", work: () => T | Promise<T>): Promise<T> =>
+    starting ? timed(name, work) : Promise.resolve(work());
   const loadCurrent = async () => {
-    const {result} = await session.score({peerGroup: [state.focus], periods: [state.period], level: model.root, measures: true});
+    const {result} = await phase("current", () =>
+      session.score({peerGroup: [state.focus], periods: [state.period], level: model.root, measures: true})
+    );
     current = new Map(result.measures.filter((m) => m.region === state.focus).map((m) => [m.measure, m.raw]));
     for (const [id, cell] of currentCells) cell.textContent = formatValue(current.get(id));
   };
@@ -272,11 +283,13 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
     root.dataset.busy = "1";
     timing.textContent = t("sim.computing");
     try {
-      const {result, ms} = await session.score(scoreOptionsOf(state, groups));
+      const {result, ms} = await phase("score", () => session.score(scoreOptionsOf(state, groups)));
       if (mine !== version) return;
       lastResult = result;
+      const renderStart = performance.now();
       summary = summarise(result, model, state.focus);
       renderResults(summary);
+      if (starting) measureSince("render", renderStart);
       timing.textContent = t("sim.computedIn", {ms: Math.round(ms)});
       timing.dataset.ms = String(ms);
     } catch (error) {
@@ -287,6 +300,8 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
       if (mine === version) {
         root.dataset.busy = "0";
         root.dataset.version = String(mine);
+        if (starting) measureSince("ready", 0);
+        starting = false;
       }
     }
   };
@@ -609,11 +624,11 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
       say(t("sim.uploadLoaded", {n: result.accepted.length}));
     } catch (error) {
       say(t("sim.error", {reason: (error as Error).message}), "error");
-      await useData(() => session.engine.loadObservationsCsv(inputs.observationsCsv), [...inputs.peerGroups], bundledPeriods);
+      await useData(() => session.engine.loadObservationsCsv(bundledCsv), [...inputs.peerGroups], bundledPeriods);
     }
   });
   restoreButton.addEventListener("click", async () => {
-    await useData(() => session.engine.loadObservationsCsv(inputs.observationsCsv), [...inputs.peerGroups], bundledPeriods);
+    await useData(() => session.engine.loadObservationsCsv(bundledCsv), [...inputs.peerGroups], bundledPeriods);
     uploadSummary.textContent = t("sim.usingBundled");
     uploadRejections.replaceChildren();
     say(t("sim.usingBundled"));
