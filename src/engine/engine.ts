@@ -95,6 +95,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   const idOf: string[] = [];
   for (const {id, k} of await db.query<{id: string; k: number}>(`SELECT id, k FROM "${tables.ids}" ORDER BY k`)) idOf[k] = id;
   const code = new Map(idOf.map((id, k) => [id, k]));
+  const heightOf = new Map(basePlan.nodes.map((n) => [code.get(n.node)!, n.height]));
   await db.query(createPlanTablesSql(baseTables, basePlan, code));
   await db.query(createInputTablesSql(tables.inputs));
   await db.query(PLAN_SETTINGS);
@@ -203,8 +204,10 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       failable,
       rollupDepth,
       measures: options.measures ?? true,
-      nodeFilter: req.nodes !== null
+      nodeFilter: req.nodes !== null,
+      heights: null
     };
+    if (req.nodes && !shape.measures && !failable && (fresh || shape.overrides)) shape.heights = [...new Set(req.nodes.map((k) => heightOf.get(k)!))].sort((a, b) => a - b);
     const args: Parameters<typeof execute>[2] = {leaves: [req.leaves], periods: [req.periods], peers: [req.peers]};
     if (req.nodes) args.nodes = [req.nodes];
     if (shape.overrides) Object.assign(args, resolved);

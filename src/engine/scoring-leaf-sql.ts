@@ -78,9 +78,17 @@ function childHeights(plan: ScoringPlan): Map<number, Set<number>> {
 /**
  * CTEs scoring the pairs of CTE `grid` (region, period) with a plan; the last one, `name`, holds the leaf rows
  * (kind 'm' measure or 'n' node, region, period, k, raw, score, coverage, failed). `overrides` names a CTE of value
- * overrides per pair (region, period, k, value), or null.
+ * overrides per pair (region, period, k, value), or null. With `heights`, `name` holds only the node rows of those
+ * heights, and no height above the highest of them is scored.
  */
-export function leafRowsSql(plan: ScoringPlan, t: PlanTables, observations: string, overrides: string | null, name = "leafrows"): string {
+export function leafRowsSql(
+  plan: ScoringPlan,
+  t: PlanTables,
+  observations: string,
+  overrides: string | null,
+  name = "leafrows",
+  heights: readonly number[] | null = null
+): string {
   const flags = plan.flags.length > 0;
   const forcing = plan.forcing.length > 0;
   const ctes: string[] = [];
@@ -126,16 +134,19 @@ export function leafRowsSql(plan: ScoringPlan, t: PlanTables, observations: stri
   } else {
     ctes.push(`scored AS (SELECT * FROM ms)`);
   }
-  const heights = childHeights(plan);
-  for (let h = 1; h <= plan.maxHeight; h++) {
+  const below = childHeights(plan);
+  const top = heights ? Math.max(0, ...heights) : plan.maxHeight;
+  for (let h = 1; h <= top; h++) {
     // Only the heights the children of this height's nodes have (0 = measures).
-    const from = [...(heights.get(h) ?? [0])].sort().map((c) => (c === 0 ? "scored" : `n${c}`));
+    const from = [...(below.get(h) ?? [0])].sort().map((c) => (c === 0 ? "scored" : `n${c}`));
     const children = from.length === 1 ? from[0] : `(${from.map((c) => `SELECT region, period, k, score FROM ${c}`).join(" UNION ALL ")})`;
     ctes.push(nodeLevelCte(h, children, t, forcing));
   }
-  const nodeUnion = Array.from({length: plan.maxHeight}, (_, i) => `SELECT 'n' AS kind, region, period, k, NULL::DOUBLE AS raw, score, coverage, failed FROM n${i + 1}`);
+  const nodeRows = (h: number) => `SELECT 'n' AS kind, region, period, k, NULL::DOUBLE AS raw, score, coverage, failed FROM n${h}`;
+  const rows = heights
+    ? [...new Set(heights)].sort((a, b) => a - b).map(nodeRows)
+    : [`SELECT 'm' AS kind, region, period, k, raw, score, NULL::DOUBLE AS coverage, false AS failed FROM scored`, ...Array.from({length: plan.maxHeight}, (_, i) => nodeRows(i + 1))];
   ctes.push(`${name} AS (
-  SELECT 'm' AS kind, region, period, k, raw, score, NULL::DOUBLE AS coverage, false AS failed FROM scored
-  UNION ALL ${nodeUnion.join("\n  UNION ALL ")})`);
+  ${rows.join("\n  UNION ALL ")})`);
   return ctes.join(",\n");
 }

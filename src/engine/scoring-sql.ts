@@ -107,6 +107,11 @@ export interface OutputShape {
   measures: boolean;
   /** Filter node rows by the id codes in the nodes input. */
   nodeFilter: boolean;
+  /**
+   * The heights of the nodes in the nodes input, when no measure rows are returned and no node can fail: pairs scored
+   * in the statement then score no height above them and keep only their rows. Null: score every height.
+   */
+  heights: number[] | null;
 }
 
 /** Appends the baseline rows of the pairs in the pairs input (none cached yet) to the cache. */
@@ -141,7 +146,7 @@ export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: Sco
   const fails: string[] = [];
   if (shape.fresh) {
     ctes.push(`grid AS (SELECT l.region, p.period FROM leaves l CROSS JOIN periods p)`);
-    ctes.push(leafRowsSql(plan, planTables, tables.observations, shape.overrides ? "ovp" : null, "allrows"));
+    ctes.push(leafRowsSql(plan, planTables, tables.observations, shape.overrides ? "ovp" : null, "allrows", shape.heights));
     ctes.push(`leafrows AS (SELECT kind, region, period, k, raw, score, coverage FROM allrows a WHERE ${keep("a")})`);
     fails.push("SELECT region, period, k FROM allrows WHERE failed");
   } else {
@@ -155,7 +160,7 @@ export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: Sco
     fails.push(`SELECT c.region, c.period, c.k FROM ${cache} c WHERE ${where("c.failed")}`);
     if (shape.overrides) {
       ctes.push(`grid AS (SELECT region, period FROM ${quoteIdent(input.pairs)})`);
-      ctes.push(leafRowsSql(plan, planTables, tables.observations, "ovp", "changed"));
+      ctes.push(leafRowsSql(plan, planTables, tables.observations, "ovp", "changed", shape.heights));
       parts.push(`SELECT a.kind, a.region, a.period, a.k, a.raw, a.score, a.coverage FROM changed a WHERE ${keep("a")}`);
       fails.push("SELECT region, period, k FROM changed WHERE failed");
     }
