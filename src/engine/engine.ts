@@ -97,6 +97,9 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   const code = new Map(idOf.map((id, k) => [id, k]));
   const heightOf = new Map(basePlan.nodes.map((n) => [code.get(n.node)!, n.height]));
   await db.query(createPlanTablesSql(baseTables, basePlan, code));
+  // The scenario tables exist from the start and are only ever refilled: creating a table once statements are prepared
+  // would make DuckDB re-plan each of them on every later EXECUTE (a rebound statement is never stored again).
+  await db.query(createPlanTablesSql(scenarioTables, basePlan, code, {only: ["bm", "mp", "ed"]}));
   await db.query(createInputTablesSql(tables.inputs));
   await db.query(PLAN_SETTINGS);
 
@@ -220,7 +223,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   const useScenarioPlan = async (plan: ScoringPlan, options: ScoreOptions) => {
     const key = JSON.stringify([options.scenario?.weights ?? {}, options.scenario?.targets ?? {}]);
     if (key === scenarioKey) return;
-    await db.query(createPlanTablesSql(scenarioTables, plan, code, {only: ["bm", "mp", "ed"], refill: scenarioKey !== null}));
+    await db.query(createPlanTablesSql(scenarioTables, plan, code, {only: ["bm", "mp", "ed"], refill: true}));
     scenarioKey = key;
   };
   const nodeFilter = (level: string | undefined): number[] | null => {
