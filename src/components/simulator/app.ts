@@ -22,6 +22,7 @@ import {summarise, type SimSummary} from "./results.js";
 import {runSensitivity} from "./sensitivity.js";
 import {createSession, type SimSession} from "./session.js";
 import {measureSince, timed} from "./timing.js";
+import {periodsInIpc} from "./observations-ipc.js";
 import {goalValues, initialState, scenarioOf, scoreOptionsOf, type SimState} from "./state.js";
 import {checkUpload, uploadContext, uploadedGroup, uploadedPeriods} from "./upload.js";
 
@@ -31,12 +32,13 @@ export interface SimulatorInputs {
   catalogue: Catalogue;
   regions: Region[];
   peerGroups: PeerGroup[];
-  /** Fetches the bundled observations (src/data/observations.csv, checked long CSV); called once at start. */
-  observations: () => Promise<string>;
+  /** Fetches the bundled observations (src/data/observations.arrow, an Arrow IPC stream); called once at start. */
+  observations: () => Promise<ArrayBuffer>;
   /** Periods the site knows, oldest first. */
   periods: readonly string[];
   focus: string;
-  openDatabase: () => Promise<SqlDatabase>;
+  /** The database, already opening: the page starts it as early as it can (its 34 MB of wasm take the longest). */
+  database: Promise<SqlDatabase>;
   /** Milliseconds of quiet before an edit is scored (default 200). */
   debounce?: number;
 }
@@ -60,13 +62,16 @@ export function Simulator(inputs: SimulatorInputs): HTMLElement {
 
 async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: StringKey, p?: Record<string, string | number>) => string) {
   const lang = currentLang();
+  const fetched = timed("fetch", async () => new Uint8Array(await inputs.observations()));
+  fetched.catch(() => undefined); // awaited below, after the model is built
   const model = await timed("model", () => buildModel(inputs.methodology, inputs.catalogue, inputs.regions, inputs.peerGroups));
-  const bundledCsv = await timed("fetch", () => inputs.observations());
-  const db = await timed("db", () => inputs.openDatabase());
+  const [bundled, db] = await Promise.all([fetched, timed("wait", () => inputs.database)]);
   const engine = await timed("engine", () => createEngine(db, inputs.methodology));
-  await timed("load", () => engine.loadObservationsCsv(bundledCsv));
   const session: SimSession = createSession(engine);
-  const bundledPeriods = periodsIn(bundledCsv, inputs.periods);
+  // DuckDB takes the bytes it is given (they move to its worker): hand it a copy, keep these for "restore".
+  const loadBundled = () => session.engine.loadObservationsArrow(bundled.slice());
+  await timed("load", loadBundled);
+  const bundledPeriods = periodsInIpc(bundled, inputs.periods);
   const layoutStart = performance.now();
 
   // Data source: the bundled observations or an uploaded file (its regions become a peer group of their own).
@@ -624,11 +629,11 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
       say(t("sim.uploadLoaded", {n: result.accepted.length}));
     } catch (error) {
       say(t("sim.error", {reason: (error as Error).message}), "error");
-      await useData(() => session.engine.loadObservationsCsv(bundledCsv), [...inputs.peerGroups], bundledPeriods);
+      await useData(() => loadBundled(), [...inputs.peerGroups], bundledPeriods);
     }
   });
   restoreButton.addEventListener("click", async () => {
-    await useData(() => session.engine.loadObservationsCsv(bundledCsv), [...inputs.peerGroups], bundledPeriods);
+    await useData(() => loadBundled(), [...inputs.peerGroups], bundledPeriods);
     uploadSummary.textContent = t("sim.usingBundled");
     uploadRejections.replaceChildren();
     say(t("sim.usingBundled"));
@@ -665,12 +670,4 @@ function download(name: string, text: string, type: string) {
 
 function unionMembers(groups: readonly PeerGroup[]): string[] {
   return [...new Set(groups.flatMap((g) => g.members))].sort();
-}
-
-/** The known periods that occur in a long observations CSV (column `period`). */
-function periodsIn(csv: string, known: readonly string[]): string[] {
-  const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const at = (lines[0] ?? "").split(",").indexOf("period");
-  const present = new Set(lines.slice(1).map((l) => l.split(",")[at]));
-  return known.filter((p) => present.has(p));
 }

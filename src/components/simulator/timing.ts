@@ -8,10 +8,11 @@ export const MEASURE_PREFIX = "sim:";
 
 /** The start-up phases, in the order the page reaches them, with what each covers. */
 export const STARTUP_PHASES = {
+  db: "DuckDB worker started, wasm fetched, compiled and instantiated, database opened (started by the page early)",
   page: "navigation → simulator called (page modules, methodology/catalogue/regions JSON)",
   model: "simulator model built from the methodology and catalogue",
   fetch: "observations file fetched",
-  db: "DuckDB worker started, wasm compiled and instantiated, database opened",
+  wait: "simulator waiting for the database",
   engine: "engine created (ids, plan tables)",
   load: "observations loaded into DuckDB",
   layout: "controls and input tables built",
@@ -31,6 +32,16 @@ export function measureSince(phase: StartupPhase, start: number): void {
   } catch {
     // A timeline that refuses the measure (old browser) only loses the figure.
   }
+}
+
+/**
+ * Starts `work` at once, recorded as `sim:<phase>`. The promise comes boxed so that the page's runtime does not wait
+ * for it before running the cells that take it, and marked handled: whoever awaits it later still sees a failure.
+ */
+export function startPhase<T>(phase: StartupPhase, work: () => Promise<T>): {promise: Promise<T>} {
+  const promise = timed(phase, work);
+  promise.catch(() => undefined);
+  return {promise};
 }
 
 /** Runs `work` and records its duration (until its promise settles) as the measure `sim:<phase>`. */
