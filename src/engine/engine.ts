@@ -26,6 +26,7 @@ import {
   inputTableNames,
   observedKeysSql,
   outputSql,
+  overrideParams,
   planTableNames,
   prepareSql,
   setInputSql,
@@ -121,7 +122,12 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   /** Input table → its current rows (as JSON), so that unchanged inputs are not rewritten. */
   const inputs = new Map<keyof InputTables, string>();
   /** EXECUTEs the statement `sql()` under `key`, PREPAREing it on first use, after rewriting the inputs that changed. */
-  const execute = async <T extends Row>(key: string, sql: () => string, args: Partial<Record<keyof InputTables, (string | number | null)[][]>>) => {
+  const execute = async <T extends Row>(
+    key: string,
+    sql: () => string,
+    args: Partial<Record<keyof InputTables, (string | number | null)[][]>>,
+    params: string[] = []
+  ) => {
     const writes: string[] = [];
     for (const [input, columns] of Object.entries(args) as [keyof InputTables, (string | number | null)[][]][]) {
       const json = JSON.stringify(columns);
@@ -137,7 +143,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
         await db.query(prepareSql(name, sql()));
         prepared.set(key, name);
       }
-      return await db.query<T>([...writes, executeSql(name)].join(";\n"));
+      return await db.query<T>([...writes, executeSql(name, params)].join(";\n"));
     } catch (error) {
       inputs.clear();
       throw error;
@@ -213,8 +219,8 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     if (req.nodes && !shape.measures && !failable && (fresh || shape.overrides)) shape.heights = [...new Set(req.nodes.map((k) => heightOf.get(k)!))].sort((a, b) => a - b);
     const args: Parameters<typeof execute>[2] = {leaves: [req.leaves], periods: [req.periods], peers: [req.peers]};
     if (req.nodes) args.nodes = [req.nodes];
-    if (shape.overrides) Object.assign(args, resolved);
-    const rows = await execute<ScoringRow>(JSON.stringify(shape), () => outputSql(plan, fresh ? scenarioTables : baseTables, tables, shape), args);
+    const statement = () => outputSql(plan, fresh ? scenarioTables : baseTables, tables, shape);
+    const rows = await execute<ScoringRow>(JSON.stringify(shape), statement, args, overrideParams(shape, resolved));
     const failed = rows.filter((r) => r.kind === "f");
     if (failed.length) throw new MissingDataError(failed.map((r) => ({region: r.region, period: r.period, node: idOf[r.k]})));
     return rows;
@@ -293,7 +299,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
 /**
  * The value overrides that apply to a request, one per (region, period, measure): leaves and requested periods only;
  * a period-specific override beats one for every period (among equals the last one given wins). Also returns the
- * (region, period) pairs they touch. As columns for the overrides and pairs inputs.
+ * (region, period) pairs they touch. As columns, for {@link overrideParams}.
  */
 function resolveOverrides(values: readonly ValueOverride[], req: Request, code: ReadonlyMap<string, number>) {
   const leaves = new Set(req.leaves);

@@ -6,7 +6,8 @@
  * baseline in a cache table; the output statement takes cached rows, rescoring only pairs a scenario touches, then
  * rolls sub-units up and ranks within the peer group. Every varying input is a row of a small input table, so the
  * engine PREPAREs each statement shape once and only EXECUTEs it afterwards (DuckDB's planning costs far more than
- * scoring; statement parameters measured slower than input tables rewritten with DELETE/INSERT).
+ * scoring). The value overrides of a what-if, which change on every call, are EXECUTE parameters instead (typed lists),
+ * so that a what-if is one statement.
  * Pages and loaders never write scoring SQL of their own.
  */
 import {quoteIdent, quoteString} from "./db.js";
@@ -41,16 +42,14 @@ export interface InputTables {
   peers: string;
   /** k: node id codes returned (when filtered) */
   nodes: string;
-  /** region, period: the pairs to score (cache fill) or that overrides touch */
+  /** region, period: the pairs to score (cache fill) */
   pairs: string;
-  /** region, period, k, value: value overrides, one per pair and measure */
-  overrides: string;
 }
 
 /** Input table names under a prefix. */
 export function inputTableNames(prefix: string): InputTables {
   const t = (name: string) => `${prefix}_in_${name}`;
-  return {leaves: t("leaves"), periods: t("periods"), peers: t("peers"), nodes: t("nodes"), pairs: t("pairs"), overrides: t("ov")};
+  return {leaves: t("leaves"), periods: t("periods"), peers: t("peers"), nodes: t("nodes"), pairs: t("pairs")};
 }
 
 const INPUT_COLUMNS: Record<keyof InputTables, [string, string][]> = {
@@ -58,8 +57,7 @@ const INPUT_COLUMNS: Record<keyof InputTables, [string, string][]> = {
   periods: [["period", "VARCHAR"]],
   peers: [["region", "VARCHAR"]],
   nodes: [["k", "INTEGER"]],
-  pairs: [["region", "VARCHAR"], ["period", "VARCHAR"]],
-  overrides: [["region", "VARCHAR"], ["period", "VARCHAR"], ["k", "INTEGER"], ["value", "DOUBLE"]]
+  pairs: [["region", "VARCHAR"], ["period", "VARCHAR"]]
 };
 
 /** Creates the input tables. */
@@ -73,7 +71,6 @@ export function createInputTablesSql(t: InputTables): string {
 export function setInputSql(t: InputTables, name: keyof InputTables, columns: readonly (readonly (string | number | null)[])[]): string {
   const table = quoteIdent(t[name]);
   if (!columns[0]?.length) return `DELETE FROM ${table}`;
-  const item = (x: string | number | null) => (x === null ? "NULL" : typeof x === "number" ? numberLiteral(x) : quoteString(x));
   const cols = INPUT_COLUMNS[name].map(([, type], i) => `unnest([${columns[i].map(item).join(", ")}]::${type}[])`);
   return `DELETE FROM ${table}; INSERT INTO ${table} SELECT ${cols.join(", ")}`;
 }
@@ -90,6 +87,33 @@ export type ScoringRow = {
   coverage: number | null;
   rank: number | null;
 };
+
+function item(x: string | number | null): string {
+  return x === null ? "NULL" : typeof x === "number" ? numberLiteral(x) : quoteString(x);
+}
+
+/** The value overrides of an output statement (one per pair and measure) and the (region, period) pairs they touch. */
+export interface Overrides {
+  /** region, period, k, value */
+  overrides: (string | number | null)[][];
+  /** region, period */
+  pairs: (string | number | null)[][];
+}
+
+const OVERRIDE_TYPES = ["VARCHAR", "VARCHAR", "INTEGER", "DOUBLE"];
+const PAIR_TYPES = ["VARCHAR", "VARCHAR"];
+
+/**
+ * The EXECUTE parameters of an output statement with overrides, as typed list literals (exactly the types the statement
+ * declares, so DuckDB never re-binds it): $1–$4 the overrides' region, period, k, value; on the cached path also $5–$6
+ * the pairs' region and period.
+ */
+export function overrideParams(shape: OutputShape, o: Overrides): string[] {
+  if (!shape.overrides) return [];
+  const list = (col: readonly (string | number | null)[], type: string) => `[${col.map(item).join(", ")}]::${type}[]`;
+  const ov = OVERRIDE_TYPES.map((type, i) => list(o.overrides[i], type));
+  return shape.fresh ? ov : [...ov, ...PAIR_TYPES.map((type, i) => list(o.pairs[i], type))];
+}
 
 /** The shape of an output statement (what is fixed when it is prepared); the rest are its parameters. */
 export interface OutputShape {
@@ -130,8 +154,8 @@ export function createCacheSql(table: string): string {
 
 /**
  * The output statement; returns {@link ScoringRow}s sorted by kind, region, period, id. Reads the leaves, periods,
- * peers and nodes inputs, and with `overrides` the overrides input (already resolved per pair: a period-specific
- * override beats one for every period; leaves only) and the pairs input (the pairs the overrides touch).
+ * peers and nodes inputs, and with `overrides` the parameters of {@link overrideParams} (overrides already resolved
+ * per pair: a period-specific override beats one for every period; leaves only).
  * Rows not returned are dropped as early as possible: a roll-up or a rank only ever combines rows of the same id.
  */
 export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: ScoringTables, shape: OutputShape): string {
@@ -142,7 +166,10 @@ export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: Sco
   ctes.push(`periods AS (SELECT period FROM ${quoteIdent(input.periods)})`);
   if (shape.nodeFilter) ctes.push(`nodes AS (SELECT k FROM ${quoteIdent(input.nodes)})`);
   ctes.push(`leaves AS (SELECT region FROM ${quoteIdent(input.leaves)})`);
-  if (shape.overrides) ctes.push(`ovp AS (SELECT region, period, k, value FROM ${quoteIdent(input.overrides)})`);
+  if (shape.overrides) {
+    const cols = ["region", "period", "k", "value"].map((c, i) => `unnest($${i + 1}::${OVERRIDE_TYPES[i]}[]) AS ${c}`);
+    ctes.push(`ovp AS (SELECT ${cols.join(", ")})`);
+  }
   const fails: string[] = [];
   if (shape.fresh) {
     ctes.push(`grid AS (SELECT l.region, p.period FROM leaves l CROSS JOIN periods p)`);
@@ -159,7 +186,7 @@ export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: Sco
     const parts = [`SELECT c.kind, c.region, c.period, c.k, c.raw, c.score, c.coverage FROM ${cache} c WHERE ${where(keep("c"))}`];
     fails.push(`SELECT c.region, c.period, c.k FROM ${cache} c WHERE ${where("c.failed")}`);
     if (shape.overrides) {
-      ctes.push(`grid AS (SELECT region, period FROM ${quoteIdent(input.pairs)})`);
+      ctes.push(`grid AS (SELECT unnest($5::${PAIR_TYPES[0]}[]) AS region, unnest($6::${PAIR_TYPES[1]}[]) AS period)`);
       ctes.push(leafRowsSql(plan, planTables, tables.observations, "ovp", "changed", shape.heights));
       parts.push(`SELECT a.kind, a.region, a.period, a.k, a.raw, a.score, a.coverage FROM changed a WHERE ${keep("a")}`);
       fails.push("SELECT region, period, k FROM changed WHERE failed");
@@ -210,9 +237,9 @@ export function prepareSql(name: string, statement: string): string {
   return `PREPARE ${quoteIdent(name)} AS ${statement}`;
 }
 
-/** `EXECUTE name`. */
-export function executeSql(name: string): string {
-  return `EXECUTE ${quoteIdent(name)}`;
+/** `EXECUTE name`, with parameters when given. */
+export function executeSql(name: string, params: readonly string[] = []): string {
+  return `EXECUTE ${quoteIdent(name)}${params.length ? `(${params.join(", ")})` : ""}`;
 }
 
 function numberLiteral(x: number): string {
