@@ -1,4 +1,4 @@
-// The checked observations as an Arrow IPC stream for the simulator (same rows as observations.csv). Row accounting
+// The checked observations as an Arrow IPC stream for the simulator. Row accounting
 // goes to stderr; a rejected row fails the build unless BIZENV_LENIENT=1.
 import {observationsIpc} from "../components/simulator/observations-ipc.js";
 import {loadObservations} from "../../loaders/observations.js";
