@@ -112,7 +112,7 @@ export const en: Record<StringKey, string> = {
   "report.defaultWeights": "Weights are defaults: the plan publishes none, so siblings weigh equally (editable in the methodology files).",
   "report.none": "none",
   "overview.title": "Overview",
-  "overview.lead": "Where {region} stands in the {group} peer group: total, rank, category scores and largest gaps ({period}, methodology {method}).",
+  "overview.lead": "Where {region} stands in the {group} peer group: total, rank, category scores and largest gaps ({period}, methodology “{method}”).",
   "overview.card.total": "Total score {period}",
   "overview.card.since": "Since {baseline}:",
   "overview.card.rank": "Rank in {group}",

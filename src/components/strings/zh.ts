@@ -109,7 +109,7 @@ export const zh = {
   "report.defaultWeights": "权重为默认值：方案未公布权重，本站采用同级等权的默认设置（可在方法文件中修改）。",
   "report.none": "无",
   "overview.title": "总览",
-  "overview.lead": "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}年，按方法 {method} 计算）。",
+  "overview.lead": "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}年，按「{method}」计算）。",
   "overview.card.total": "{period}年总分",
   "overview.card.since": "较{baseline}年",
   "overview.card.rank": "在{group}中的排名",
