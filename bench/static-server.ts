@@ -5,19 +5,9 @@
  */
 import {createServer} from "node:http";
 import type {AddressInfo} from "node:net";
-import {readFile, stat} from "node:fs/promises";
-import {extname, join, normalize, relative} from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".wasm": "application/wasm",
-  ".arrow": "application/vnd.apache.arrow.stream"
-};
+import {readFile} from "node:fs/promises";
+import {extname} from "node:path";
+import {CONTENT_TYPES, resolveFile} from "../test/support/dist-server.js";
 
 /** One response the server sent: path, body bytes, when the request arrived and when the body was written (ms). */
 export interface Served {
@@ -40,20 +30,18 @@ export async function serveCached(root: string): Promise<CachedServer> {
   const server = createServer(async (request, response) => {
     const start = performance.now();
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-    const target = normalize(join(root, path));
-    const candidates = relative(root, target).startsWith("..") ? [] : path.endsWith("/") ? [join(target, "index.html")] : [target, `${target}.html`];
-    for (const file of candidates) {
-      if (!(await stat(file).catch(() => null))?.isFile()) continue;
-      const hashed = /^\/_(file|import|node|npm|observablehq)\//.test(path);
-      response.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache"
-      });
-      const body = await readFile(file);
-      response.end(body, () => served.push({path, bytes: body.length, start, end: performance.now()}));
+    const file = await resolveFile(root, path);
+    if (!file) {
+      response.writeHead(404, {"content-type": "text/plain"}).end(`not found: ${path}`);
       return;
     }
-    response.writeHead(404, {"content-type": "text/plain"}).end(`not found: ${path}`);
+    const hashed = /^\/_(file|import|node|npm|observablehq)\//.test(path);
+    response.writeHead(200, {
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache"
+    });
+    const body = await readFile(file);
+    response.end(body, () => served.push({path, bytes: body.length, start, end: performance.now()}));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const {port} = server.address() as AddressInfo;

@@ -4,7 +4,8 @@ import type {AddressInfo} from "node:net";
 import {readFile, readdir, stat} from "node:fs/promises";
 import {extname, join, normalize, relative, sep} from "node:path";
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content type by file extension (the browser needs application/wasm to stream-compile DuckDB). */
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -42,7 +43,8 @@ export async function serveDist(root = "dist"): Promise<DistServer> {
   };
 }
 
-async function resolveFile(root: string, path: string): Promise<string | null> {
+/** The file a URL path stands for: itself, or `path.html` (clean URLs), or `path/index.html`; null when none. */
+export async function resolveFile(root: string, path: string): Promise<string | null> {
   const target = normalize(join(root, path));
   if (relative(root, target).startsWith("..")) return null;
   const candidates = path.endsWith("/") ? [join(target, "index.html")] : [target, `${target}.html`];
