@@ -272,6 +272,8 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
   // ---- scoring ------------------------------------------------------------------------------------------
   let version = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Data changes (uploads, restore) queued or running: the page stays busy until the last one has re-scored. */
+  let dataChanges = 0;
   /** True until the first score is shown: its steps are recorded as start-up phases. */
   let starting = true;
   const phase = <T>(name: "current" | "score", work: () => T | Promise<T>): Promise<T> =>
@@ -303,7 +305,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
       timing.textContent = "";
     } finally {
       if (mine === version) {
-        root.dataset.busy = "0";
+        if (dataChanges === 0) root.dataset.busy = "0";
         root.dataset.version = String(mine);
         if (starting) measureSince("ready", 0);
         starting = false;
@@ -604,6 +606,19 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
       )
     );
   };
+  // Two files dropped in quick succession load in the order given; the first one's re-score must not
+  // report the page idle while the second is still loading.
+  let dataQueue: Promise<unknown> = Promise.resolve();
+  const changeData = (run: () => Promise<void>): Promise<void> => {
+    dataChanges++;
+    root.dataset.busy = "1";
+    const done = dataQueue.then(run).finally(() => {
+      dataChanges--;
+      if (dataChanges === 0 && root.dataset.version === String(version)) root.dataset.busy = "0";
+    });
+    dataQueue = done.catch(() => undefined);
+    return done;
+  };
   const useData = async (load: () => Promise<number>, newGroups: PeerGroup[], newPeriods: string[]) => {
     await session.serial(() => load());
     groups = newGroups;
@@ -623,21 +638,25 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: (key: String
     showCheck(result);
     if (result.accepted.length === 0) return say(t("sim.uploadNone"), "error");
     const group = uploadedGroup(result);
-    try {
-      root.dataset.busy = "1";
-      await useData(() => session.engine.loadObservations(result.accepted), [group, ...inputs.peerGroups.filter((g) => g.members.some((c) => group.members.includes(c)))], uploadedPeriods(result, inputs.periods));
-      say(t("sim.uploadLoaded", {n: result.accepted.length}));
-    } catch (error) {
-      say(t("sim.error", {reason: (error as Error).message}), "error");
+    const peers = [group, ...inputs.peerGroups.filter((g) => g.members.some((c) => group.members.includes(c)))];
+    await changeData(async () => {
+      try {
+        await useData(() => session.engine.loadObservations(result.accepted), peers, uploadedPeriods(result, inputs.periods));
+        say(t("sim.uploadLoaded", {n: result.accepted.length}));
+      } catch (error) {
+        say(t("sim.error", {reason: (error as Error).message}), "error");
+        await useData(() => loadBundled(), [...inputs.peerGroups], bundledPeriods);
+      }
+    });
+  });
+  restoreButton.addEventListener("click", () =>
+    changeData(async () => {
       await useData(() => loadBundled(), [...inputs.peerGroups], bundledPeriods);
-    }
-  });
-  restoreButton.addEventListener("click", async () => {
-    await useData(() => loadBundled(), [...inputs.peerGroups], bundledPeriods);
-    uploadSummary.textContent = t("sim.usingBundled");
-    uploadRejections.replaceChildren();
-    say(t("sim.usingBundled"));
-  });
+      uploadSummary.textContent = t("sim.usingBundled");
+      uploadRejections.replaceChildren();
+      say(t("sim.usingBundled"));
+    })
+  );
 
   const resultsCsv = () => {
     const header = ["section", "id", "name", "before", "after", "change", "rank_before", "rank_after"];
