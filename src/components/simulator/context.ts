@@ -1,0 +1,90 @@
+/**
+ * What the simulator's sections share: the page's live state (read it through the context, it is replaced
+ * as the user works), the engine session, names in the page's language and the few actions every section
+ * may call. `app.ts` builds it; each `panel-*.ts` receives it.
+ */
+import {html} from "htl";
+import type {Catalogue} from "../../engine/catalogue.js";
+import type {SqlDatabase} from "../../engine/db.js";
+import type {Methodology} from "../../engine/methodology.js";
+import type {PeerGroup, Region} from "../../engine/regions.js";
+import type {Lang, StringKey} from "../i18n.js";
+import type {SimMeasure, SimModel} from "./model.js";
+import type {SimSummary} from "./results.js";
+import type {SimSession} from "./session.js";
+import type {SimState} from "./state.js";
+
+/** What the page hands the simulator. */
+export interface SimulatorInputs {
+  methodology: Methodology;
+  catalogue: Catalogue;
+  regions: Region[];
+  peerGroups: PeerGroup[];
+  /** Fetches the bundled observations (src/data/observations.arrow, an Arrow IPC stream); called once at start. */
+  observations: () => Promise<ArrayBuffer>;
+  /** Periods the site knows, oldest first. */
+  periods: readonly string[];
+  focus: string;
+  /** The database, already opening: the page starts it as early as it can (its 34 MB of wasm take the longest). */
+  database: Promise<SqlDatabase>;
+  /** Milliseconds of quiet before an edit is scored (default 200). */
+  debounce?: number;
+}
+
+export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+
+export interface SimContext {
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly model: SimModel;
+  readonly session: SimSession;
+  /** The component's root element; its data-* attributes are what tests and timing read. */
+  readonly root: HTMLElement;
+
+  // Live state: replaced, not mutated in place, when the user changes focus, period or data.
+  state: SimState;
+  /** The focus region's observed values in the chosen period (measure id → raw value). */
+  current: Map<string, number | null>;
+  summary: SimSummary | null;
+  groups: PeerGroup[];
+  periods: string[];
+  regionCodes: string[];
+
+  say(text: string, kind?: "info" | "error"): void;
+  nameOf(region: string): string;
+  unitName(unit: string): string;
+  measureName(m: SimMeasure): string;
+  categoryName(id: string): string;
+  /** The smallest peer group the region belongs to. */
+  defaultGroup(focus: string): string;
+  defaultState(focus?: string): SimState;
+
+  /** Re-scores after a short quiet period (edits of values, weights, peer group). */
+  schedule(): void;
+  /** Reloads the focus region's current values, resets derived panels and re-scores. */
+  reload(): Promise<void>;
+  /** Marks the page idle (data-busy="0") unless a score is scheduled or running or data is still changing. */
+  releaseBusy(): void;
+  /** Writes the state into the controls. */
+  syncControls(): void;
+  /** Keeps the address bar's fragment equal to the state (the shareable link). */
+  writeHash(): void;
+}
+
+export function makeButton(t: Translate, key: StringKey, testid: string): HTMLButtonElement {
+  return html`<button type="button" data-testid=${testid}>${t(key)}</button>` as HTMLButtonElement;
+}
+
+export const moveText = (moved: number | null) => (moved === null ? "—" : moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : "·");
+
+/** Starts a browser download of `text`. */
+export function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], {type}));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

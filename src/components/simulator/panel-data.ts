@@ -1,0 +1,117 @@
+/**
+ * "Your own data": a CSV goes through the build's checks (row accounting, line and column of each rejection);
+ * its accepted rows replace the observations in the engine and its regions become a peer group of their own.
+ * "Restore" brings back the bundled data. Data changes load in the order given, one at a time.
+ */
+import {html} from "htl";
+import type {PeerGroup} from "../../engine/regions.js";
+import type {CheckResult} from "../../engine/observations-check.js";
+import {pick} from "../i18n.js";
+import {makeButton, type SimContext, type SimulatorInputs} from "./context.js";
+import {checkUpload, uploadContext, uploadedGroup, uploadedPeriods} from "./upload.js";
+
+export interface DataPanel {
+  nodes: Node[];
+  /** Data changes queued or running; the page is busy until the last one has re-scored. */
+  pending(): number;
+}
+
+export interface BundledData {
+  load(): Promise<number>;
+  periods: string[];
+}
+
+export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: BundledData): DataPanel {
+  const {lang, t, session, root} = ctx;
+  const dataUpload = html`<input type="file" accept=".csv,text/csv" data-testid="sim-upload-data">` as HTMLInputElement;
+  const restoreButton = makeButton(t, "sim.restoreData", "sim-restore-data");
+  const uploadSummary = html`<div data-testid="sim-upload-summary">${t("sim.usingBundled")}</div>` as HTMLElement;
+  const uploadRejections = html`<ol class="sim-rejections" data-testid="sim-upload-rejections"></ol>` as HTMLElement;
+  const uploadCtx = uploadContext(inputs.methodology, inputs.regions, inputs.periods);
+
+  const showCheck = (r: CheckResult) => {
+    uploadSummary.textContent = t("sim.uploadSummary", {file: r.file, encoding: r.encoding, read: r.read, accepted: r.acceptedRows, rejected: r.rejectedRows});
+    uploadRejections.replaceChildren(
+      ...r.rejected.slice(0, 200).map(
+        (x) => html`<li data-line=${x.line} data-column=${x.column}>${r.file}:${x.line}:${x.column} — ${t("sim.rejection", {
+          line: x.line,
+          column: x.column,
+          columnName: x.columnName,
+          text: x.text.slice(0, 80),
+          reason: pick(lang, x.reasonZh, x.reasonEn)
+        })}</li>`
+      )
+    );
+  };
+
+  // Two files dropped in quick succession load in the order given; the first one's re-score must not report
+  // the page idle while the second is still loading (the scoring loop asks `pending()`).
+  let changes = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const changeData = (run: () => Promise<void>): Promise<void> => {
+    changes++;
+    root.dataset.busy = "1";
+    const done = queue.then(run).finally(() => {
+      changes--;
+      ctx.releaseBusy();
+    });
+    queue = done.catch(() => undefined);
+    return done;
+  };
+  const useData = async (load: () => Promise<number>, groups: PeerGroup[], periods: string[]) => {
+    await session.serial(() => load());
+    ctx.groups = groups;
+    ctx.periods = periods;
+    ctx.regionCodes = unionMembers(groups);
+    const focus = ctx.regionCodes.includes(ctx.state.focus) ? ctx.state.focus : ctx.regionCodes[0];
+    const state = {...ctx.defaultState(focus), weights: ctx.state.weights, targets: ctx.state.targets};
+    if (!periods.includes(state.period)) state.period = periods[periods.length - 1];
+    ctx.state = state;
+    ctx.writeHash();
+    await ctx.reload();
+  };
+  const useBundled = () => useData(() => bundled.load(), [...inputs.peerGroups], bundled.periods);
+
+  dataUpload.addEventListener("change", async () => {
+    const file = dataUpload.files?.[0];
+    dataUpload.value = "";
+    if (!file) return;
+    const result = checkUpload(new Uint8Array(await file.arrayBuffer()), file.name, uploadCtx);
+    showCheck(result);
+    if (result.accepted.length === 0) return ctx.say(t("sim.uploadNone"), "error");
+    const group = uploadedGroup(result);
+    const peers = [group, ...inputs.peerGroups.filter((g) => g.members.some((c) => group.members.includes(c)))];
+    await changeData(async () => {
+      try {
+        await useData(() => session.engine.loadObservations(result.accepted), peers, uploadedPeriods(result, inputs.periods));
+        ctx.say(t("sim.uploadLoaded", {n: result.accepted.length}));
+      } catch (error) {
+        ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
+        await useBundled();
+      }
+    });
+  });
+  restoreButton.addEventListener("click", () =>
+    changeData(async () => {
+      await useBundled();
+      uploadSummary.textContent = t("sim.usingBundled");
+      uploadRejections.replaceChildren();
+      ctx.say(t("sim.usingBundled"));
+    })
+  );
+
+  return {
+    nodes: [
+      html`<h2>${t("sim.ownData")}</h2><p class="sim-muted">${t("sim.ownDataNote")}</p>
+        <div class="sim-controls"><label class="sim-file">${t("sim.uploadData")} ${dataUpload}</label> ${restoreButton}</div>`,
+      uploadSummary,
+      uploadRejections
+    ],
+    pending: () => changes
+  };
+}
+
+/** Every region of the peer groups, once, sorted by code. */
+export function unionMembers(groups: readonly PeerGroup[]): string[] {
+  return [...new Set(groups.flatMap((g) => g.members))].sort();
+}

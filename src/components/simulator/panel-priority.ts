@@ -1,0 +1,125 @@
+/**
+ * Reform priority: the points each measure would add on its own if it reached its goal (plan target or
+ * frontier), and the smallest set of the best ones that reaches a chosen rank (greedy, and said so).
+ */
+import {html} from "htl";
+import type {ScoreResult} from "../../engine/score-types.js";
+import type {StringKey} from "../i18n.js";
+import {makeButton, type SimContext} from "./context.js";
+import {exact, formatDelta, formatValue} from "./format.js";
+import {goalValue, type Goal} from "./model.js";
+import {smallestReformSet, sortGains, type MeasureGain} from "./priority.js";
+import {scenarioOf, scoreOptionsOf, type SimState} from "./state.js";
+
+export interface PriorityPanel {
+  nodes: Node[];
+  /** Forgets a computed priority list (the data, focus or period changed under it). */
+  reset(): void;
+}
+
+export function priorityPanel(ctx: SimContext): PriorityPanel {
+  const {t, model, session} = ctx;
+  const goalSelect = html`<select data-testid="sim-priority-goal"><option value="target">${t("sim.goalTarget")}</option>
+    <option value="frontier">${t("sim.goalFrontier")}</option></select>` as HTMLSelectElement;
+  const priorityRun = makeButton(t, "sim.priorityRun", "sim-priority-run");
+  const priorityProgress = html`<span data-testid="sim-priority-progress"></span>` as HTMLElement;
+  const priorityTable = html`<div data-testid="sim-priority-table"></div>` as HTMLElement;
+  const greedyRank = html`<input type="number" min="1" step="1" value="1" data-testid="sim-greedy-rank">` as HTMLInputElement;
+  const greedyRun = makeButton(t, "sim.greedyRun", "sim-greedy-run");
+  const greedyResult = html`<div data-testid="sim-greedy-result"></div>` as HTMLElement;
+  let gains: MeasureGain[] | null = null;
+  let snapshot: SimState | null = null;
+
+  // One engine run per measure that has a goal it does not yet meet (peer group = the focus alone: a region's
+  // total does not depend on its peers).
+  let busy = false;
+  priorityRun.addEventListener("click", async () => {
+    if (busy) return;
+    busy = true;
+    priorityRun.disabled = true;
+    const goal = goalSelect.value as Goal;
+    const base = {...ctx.state, values: {...ctx.state.values}};
+    const current = ctx.current;
+    const alone = {peerGroup: [base.focus], periods: [base.period], level: model.root, measures: false};
+    const totalOf = (r: ScoreResult) => r.nodes.find((n) => n.region === base.focus && n.node === model.root)?.score ?? null;
+    try {
+      const reference = totalOf((await session.score({...alone, scenario: scenarioOf(base)})).result);
+      const todo = [...model.measures.values()].flatMap((m) => {
+        const now = base.values[m.id] ?? current.get(m.id) ?? null;
+        const to = goalValue(m, goal, now);
+        return to === null || to === now ? [] : [{m, to}];
+      });
+      const found: MeasureGain[] = [];
+      for (const [i, {m, to}] of todo.entries()) {
+        priorityProgress.textContent = t("sim.progress", {done: i, total: todo.length});
+        const withIt = {...base, values: {...base.values, [m.id]: to}};
+        const total = totalOf((await session.score({...alone, scenario: scenarioOf(withIt)})).result);
+        if (total !== null && reference !== null) found.push({measure: m.id, goal: to, points: total - reference});
+      }
+      priorityProgress.textContent = t("sim.progress", {done: todo.length, total: todo.length});
+      gains = sortGains(found);
+      snapshot = base;
+      render(gains, base, current);
+    } catch (error) {
+      ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
+    } finally {
+      busy = false;
+      priorityRun.disabled = false;
+    }
+  });
+  const render = (list: MeasureGain[], base: SimState, current: ReadonlyMap<string, number | null>) => {
+    priorityTable.replaceChildren(
+      list.length === 0
+        ? html`<p>${t("sim.priorityEmpty")}</p>`
+        : html`<table class="sim-table"><thead><tr><th>#</th><th>${t("sim.measure")}</th><th>${t("sim.current")}</th><th>${t("sim.goalValue")}</th>
+          <th>${t("sim.points")}</th><th>${t("common.leadUnit")}</th></tr></thead><tbody>${list.map((g, i) => {
+            const m = model.measures.get(g.measure)!;
+            return html`<tr data-measure=${g.measure} data-goal=${exact(g.goal)} data-points=${exact(g.points)}><td class="num">${i + 1}</td><td>${ctx.measureName(m)}</td>
+              <td class="num">${formatValue(base.values[m.id] ?? current.get(m.id))}</td><td class="num">${formatValue(g.goal)}</td>
+              <td class="num">${formatDelta(g.points, 4)}</td><td>${m.leadUnits.map(ctx.unitName).join("、") || t("sim.noUnit")}</td></tr>`;
+          })}</tbody></table>`
+    );
+  };
+
+  greedyRun.addEventListener("click", async () => {
+    if (!gains || !snapshot) return greedyResult.replaceChildren(html`<p>${t("sim.greedyNeedsPriority")}</p>`);
+    const base = snapshot;
+    const list = gains;
+    const groups = ctx.groups;
+    const target = Math.max(1, Math.floor(Number(greedyRank.value) || 1));
+    greedyRun.disabled = true;
+    try {
+      const set = await smallestReformSet(list, target, async (k) => {
+        const values = {...base.values, ...Object.fromEntries(list.slice(0, k).map((g) => [g.measure, g.goal]))};
+        const {result} = await session.score({...scoreOptionsOf({...base, values}, groups), level: model.root});
+        return result.nodes.find((n) => n.region === base.focus)?.rank ?? null;
+      });
+      const key: StringKey = set.reached ? "sim.greedyReached" : "sim.greedyNotReached";
+      greedyResult.replaceChildren(
+        html`<p data-testid="sim-greedy-summary" data-reached=${String(set.reached)} data-rank=${exact(set.rank)}>${t(key, {n: set.chosen.length, rank: set.rank ?? "—", calls: set.calls})}</p>`,
+        html`<ol>${set.chosen.map((g) => html`<li data-measure=${g.measure} data-goal=${exact(g.goal)}>${ctx.measureName(model.measures.get(g.measure)!)} → ${formatValue(g.goal)} (${formatDelta(g.points, 4)})</li>`)}</ol>`
+      );
+    } catch (error) {
+      ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
+    } finally {
+      greedyRun.disabled = false;
+    }
+  });
+
+  return {
+    nodes: [
+      html`<h2>${t("sim.priority")}</h2><p class="sim-muted">${t("sim.priorityNote")}</p>
+        <div class="sim-controls"><label>${t("sim.goal")} ${goalSelect}</label> ${priorityRun} ${priorityProgress}</div>`,
+      priorityTable,
+      html`<h3>${t("sim.greedy")}</h3><p class="sim-muted">${t("sim.greedyNote")}</p>
+        <div class="sim-controls"><label>${t("sim.targetRank")} ${greedyRank}</label> ${greedyRun}</div>`,
+      greedyResult
+    ],
+    reset() {
+      gains = null;
+      snapshot = null;
+      priorityTable.replaceChildren();
+      greedyResult.replaceChildren();
+    }
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The results: total and rank before → after (with the exact values in data-exact), the waterfall of category
+ * contributions, the peer ranking with rank changes, the lead units the gain is attributed to, and the same
+ * figures as a CSV for Excel.
+ */
+import {html} from "htl";
+import {waterfallChart} from "./charts.js";
+import {moveText, type SimContext} from "./context.js";
+import {excelCsv, type CsvCell} from "./csv-export.js";
+import {exact, formatDelta, formatScore} from "./format.js";
+import type {SimSummary} from "./results.js";
+
+export interface ResultsPanel {
+  headline: HTMLElement;
+  waterfall: HTMLElement;
+  ranking: HTMLElement;
+  units: HTMLElement;
+  render(summary: SimSummary): void;
+  /** The shown results as CSV text (BOM, CRLF, formula-neutralised cells). */
+  csv(summary: SimSummary): string;
+}
+
+export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel {
+  const {t} = ctx;
+  const totalBefore = html`<span data-testid="sim-total-before"></span>` as HTMLElement;
+  const totalAfter = html`<b data-testid="sim-total-after"></b>` as HTMLElement;
+  const totalChange = html`<span data-testid="sim-total-change"></span>` as HTMLElement;
+  const rankBefore = html`<span data-testid="sim-rank-before"></span>` as HTMLElement;
+  const rankAfter = html`<b data-testid="sim-rank-after"></b>` as HTMLElement;
+  const waterfall = html`<div class="sim-chart" data-testid="sim-waterfall"></div>` as HTMLElement;
+  const ranking = html`<div data-testid="sim-ranking"></div>` as HTMLElement;
+  const units = html`<div data-testid="sim-units"></div>` as HTMLElement;
+  const headline = html`<div class="sim-headline">
+    <div><div class="sim-label">${t("sim.total")}</div>${totalBefore} → ${totalAfter} <span class="sim-muted">(${totalChange})</span></div>
+    <div><div class="sim-label">${t("common.rank")}</div>${rankBefore} → ${rankAfter}</div>
+    <div>${timing}</div>
+  </div>` as HTMLElement;
+
+  const render = (s: SimSummary) => {
+    const n = s.ranking.length;
+    totalBefore.textContent = formatScore(s.total.baseline);
+    totalBefore.dataset.exact = exact(s.total.baseline);
+    totalAfter.textContent = formatScore(s.total.scenario);
+    totalAfter.dataset.exact = exact(s.total.scenario);
+    totalChange.textContent = formatDelta(s.total.delta, 3);
+    rankBefore.textContent = s.total.baselineRank === null ? "—" : t("sim.rankOf", {rank: s.total.baselineRank, n});
+    rankBefore.dataset.exact = exact(s.total.baselineRank);
+    rankAfter.textContent = s.total.scenarioRank === null ? "—" : t("sim.rankOf", {rank: s.total.scenarioRank, n});
+    rankAfter.dataset.exact = exact(s.total.scenarioRank);
+    const steps = s.categories.map((c) => ({label: ctx.categoryName(c.id), points: c.points}));
+    if (Math.abs(s.residual) > 1e-9) steps.push({label: t("sim.residual"), points: s.residual});
+    waterfall.replaceChildren(waterfallChart(steps, {width: Math.max(320, waterfall.clientWidth || 560), label: t("sim.change")}));
+    ranking.replaceChildren(html`<table class="sim-table"><thead><tr><th>${t("common.rank")}</th><th>${t("common.region")}</th>
+      <th>${t("sim.before")}</th><th>${t("sim.after")}</th><th>${t("sim.moved")}</th></tr></thead><tbody>${s.ranking.map(
+        (r) => html`<tr class=${r.region === ctx.state.focus ? "sim-focus" : ""} data-region=${r.region}>
+          <td class="num">${r.rankAfter ?? "—"}</td><td>${ctx.nameOf(r.region)}</td><td class="num">${formatScore(r.before)}</td>
+          <td class="num">${formatScore(r.after)}</td><td class="num">${moveText(r.moved)}</td></tr>`
+      )}</tbody></table>`);
+    units.replaceChildren(
+      s.units.length === 0
+        ? html`<p class="sim-muted">${t("sim.noChange")}</p>`
+        : html`<table class="sim-table"><thead><tr><th>${t("common.leadUnit")}</th><th>${t("sim.points")}</th></tr></thead><tbody>${s.units.map(
+            (u) => html`<tr><td>${ctx.unitName(u.unit)}</td><td class="num">${formatDelta(u.points, 4)}</td></tr>`
+          )}</tbody></table>`
+    );
+  };
+
+  const csv = (s: SimSummary) => {
+    const header = ["section", "id", "name", "before", "after", "change", "rank_before", "rank_after"];
+    const rows: CsvCell[][] = [];
+    for (const r of s.ranking) rows.push(["ranking", r.region, ctx.nameOf(r.region), r.before, r.after, r.after !== null && r.before !== null ? r.after - r.before : null, r.rankBefore, r.rankAfter]);
+    for (const c of s.categories) rows.push(["category", c.id, ctx.categoryName(c.id), c.before, c.after, c.delta, null, null]);
+    for (const u of s.units) rows.push(["lead_unit", u.unit, ctx.unitName(u.unit), null, null, u.points, null, null]);
+    for (const [id, v] of Object.entries(ctx.state.values)) rows.push(["what_if", id, ctx.measureName(ctx.model.measures.get(id)!), ctx.current.get(id) ?? null, v, null, null, null]);
+    return excelCsv(header, rows);
+  };
+
+  return {headline, waterfall, ranking, units, render, csv};
+}

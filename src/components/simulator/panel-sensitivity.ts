@@ -1,0 +1,96 @@
+/**
+ * Weight sensitivity: seeded Monte-Carlo draws of the weights (each within ±k of its value), the rank band
+ * of every peer, and the focus region's rank with each category removed. The draws go one by one through the
+ * session's serial queue, so edits made meanwhile are scored between draws; the run can be cancelled.
+ */
+import {html} from "htl";
+import {pick} from "../i18n.js";
+import {bandChart} from "./charts.js";
+import {makeButton, moveText, type SimContext} from "./context.js";
+import {formatValue} from "./format.js";
+import {runSensitivity} from "./sensitivity.js";
+import {scenarioOf, scoreOptionsOf} from "./state.js";
+
+export function sensitivityPanel(ctx: SimContext): Node[] {
+  const {lang, t, model, session, root} = ctx;
+  const drawsInput = html`<input type="number" min="1" max="5000" step="1" value="1000" data-testid="sim-sens-draws">` as HTMLInputElement;
+  const kInput = html`<input type="number" min="0" max="0.99" step="0.05" value="0.2" data-testid="sim-sens-k">` as HTMLInputElement;
+  const sensRun = makeButton(t, "sim.sensRun", "sim-sens-run");
+  const sensCancel = makeButton(t, "sim.cancel", "sim-sens-cancel");
+  sensCancel.disabled = true;
+  const sensProgress = html`<progress max="1" value="0" data-testid="sim-sens-progress"></progress>` as HTMLProgressElement;
+  const sensText = html`<span data-testid="sim-sens-status"></span>` as HTMLElement;
+  const sensOut = html`<div data-testid="sim-sens-result"></div>` as HTMLElement;
+  const removalOut = html`<div data-testid="sim-removal"></div>` as HTMLElement;
+
+  let cancelled = false;
+  sensCancel.addEventListener("click", () => {
+    cancelled = true;
+  });
+  sensRun.addEventListener("click", async () => {
+    const draws = Number(drawsInput.value);
+    const k = Number(kInput.value);
+    if (!Number.isInteger(draws) || draws < 1 || draws > 5000 || !(k >= 0 && k <= 0.99)) return ctx.say(t("sim.badSensitivity"), "error");
+    const base = {...ctx.state, values: {...ctx.state.values}, weights: {...ctx.state.weights}};
+    const weights = Object.fromEntries([...model.defaultWeights].map(([id, w]) => [id, base.weights[id] ?? w]));
+    const options = {...scoreOptionsOf(base, ctx.groups), level: model.root};
+    const ranksOf = async (w: Record<string, number>) => {
+      const {result} = await session.score({...options, scenario: {...scenarioOf(base), weights: w}});
+      return new Map(result.nodes.map((n) => [n.region, n.rank]));
+    };
+    cancelled = false;
+    sensRun.disabled = true;
+    sensCancel.disabled = false;
+    root.dataset.sensitivity = "running";
+    sensProgress.max = draws;
+    sensProgress.value = 0;
+    try {
+      const run = await runSensitivity({
+        draws,
+        k,
+        seed: 2023,
+        base: weights,
+        rankWith: ranksOf,
+        cancelled: () => cancelled,
+        onProgress: (done, total) => {
+          sensProgress.value = done;
+          sensText.textContent = t("sim.progress", {done, total});
+          sensProgress.dataset.done = String(done);
+        }
+      });
+      sensText.textContent = t(run.cancelled ? "sim.sensCancelled" : "sim.sensDone", {done: run.done});
+      sensOut.replaceChildren(
+        bandChart(run.bands, ctx.nameOf, {width: Math.max(320, sensOut.clientWidth || 640), label: t("common.rank"), focus: base.focus}),
+        html`<table class="sim-table"><thead><tr><th>${t("common.region")}</th><th>${t("sim.medianRank")}</th><th>${t("sim.band")}</th></tr></thead>
+          <tbody>${run.bands.map((b) => html`<tr class=${b.region === base.focus ? "sim-focus" : ""}><td>${ctx.nameOf(b.region)}</td>
+            <td class="num">${formatValue(b.median)}</td><td class="num">${formatValue(b.p5)} – ${formatValue(b.p95)}</td></tr>`)}</tbody></table>`
+      );
+      if (!run.cancelled) {
+        const now = (await ranksOf(weights)).get(base.focus) ?? null;
+        const rows = [];
+        for (const c of model.categories) {
+          const without = (await ranksOf({...weights, [c.id]: 0})).get(base.focus) ?? null;
+          rows.push(html`<tr><td>${c.number}. ${pick(lang, c.nameZh, c.nameEn)}</td><td class="num">${without ?? "—"}</td>
+            <td class="num">${moveText(now === null || without === null ? null : now - without)}</td></tr>`);
+        }
+        removalOut.replaceChildren(html`<table class="sim-table"><thead><tr><th>${t("common.category")}</th><th>${t("sim.removalRank")}</th>
+          <th>${t("sim.moved")}</th></tr></thead><tbody>${rows}</tbody></table>`);
+      }
+    } catch (error) {
+      ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
+    } finally {
+      sensRun.disabled = false;
+      sensCancel.disabled = true;
+      root.dataset.sensitivity = "done";
+    }
+  });
+
+  return [
+    html`<h2>${t("sim.sensitivity")}</h2><p class="sim-muted">${t("sim.sensitivityNote")}</p>
+      <div class="sim-controls"><label>${t("sim.draws")} ${drawsInput}</label><label>${t("sim.k")} ${kInput}</label>
+      ${sensRun} ${sensCancel} ${sensProgress} ${sensText}</div>`,
+    sensOut,
+    html`<h3>${t("sim.removal")}</h3>`,
+    removalOut
+  ];
+}
