@@ -78,6 +78,12 @@ describe("simulator page", () => {
 
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({path: `${OUTPUT}/simulator.targets.zh.png`, fullPage: true});
+
+      // A value outside the unit's range is refused with the range written as people write it.
+      const startup = byTest(page, "measure-startup_days");
+      await startup.fill("-3");
+      expect(await startup.getAttribute("aria-invalid")).toBe("true");
+      expect(await byTest(page, "sim-message").textContent()).toMatch(/0–∞/);
       expect(watched.problems).toEqual([]);
     } finally {
       await watched.context.close();
@@ -118,7 +124,7 @@ describe("simulator page", () => {
     }
   });
 
-  it("a bad CSV shows its line and column; a good one re-scores", async () => {
+  it("a bad CSV shows its line and column; a good one re-scores; restore brings the bundled data back", async () => {
     const watched = await open();
     const {page} = watched;
     try {
@@ -145,6 +151,21 @@ describe("simulator page", () => {
       expect(after).toBeGreaterThan(before);
       const state = {...initialState("620825", "pingliang", "2023"), values: {startup_days: 0.5}};
       expect(after).toBe(focusTotal(await node.score(state), state, node.model.root).scenario);
+      expect(await byTest(page, "sim-total-note").isVisible()).toBe(false);
+
+      // The bad file's one accepted row cannot give a total (the total needs all 13 categories): the page says
+      // why instead of showing a bare dash; "restore" brings the bundled data and its total back.
+      await byTest(page, "sim-upload-data").setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad)});
+      await expect.poll(() => byTest(page, "sim-upload-summary").textContent()).toContain("bad.csv");
+      await page.waitForTimeout(50);
+      await idle(page);
+      expect(await byTest(page, "sim-total-after").textContent()).toBe("—");
+      expect(await byTest(page, "sim-total-note").textContent()).toContain("覆盖率");
+      await byTest(page, "sim-restore-data").click();
+      await page.waitForTimeout(50);
+      await idle(page);
+      expect(Number(await byTest(page, "sim-total-after").getAttribute("data-exact"))).toBe(before);
+      expect(await byTest(page, "sim-total-note").isVisible()).toBe(false);
       expect(watched.problems).toEqual([]);
     } finally {
       await watched.context.close();

@@ -77,7 +77,7 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
       const value = Number(text);
       if (!Number.isFinite(value) || (unit && (value < unit.min || value > unit.max))) {
         input.setAttribute("aria-invalid", "true");
-        ctx.say(t("sim.badInput", {measure: ctx.measureName(m), text, min: unit?.min ?? "-∞", max: unit?.max ?? "∞"}), "error");
+        ctx.say(t("sim.badInput", {measure: ctx.measureName(m), text, min: bound(unit?.min ?? -Infinity), max: bound(unit?.max ?? Infinity)}), "error");
         return;
       }
       input.removeAttribute("aria-invalid");
@@ -125,3 +125,6 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
     }
   };
 }
+
+/** A unit's bound as people write it: ∞ rather than "Infinity". */
+const bound = (x: number) => (x === Infinity ? "∞" : x === -Infinity ? "-∞" : formatValue(x));

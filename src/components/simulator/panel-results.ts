@@ -30,10 +30,12 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
   const waterfall = html`<div class="sim-chart" data-testid="sim-waterfall"></div>` as HTMLElement;
   const ranking = html`<div data-testid="sim-ranking"></div>` as HTMLElement;
   const units = html`<div data-testid="sim-units"></div>` as HTMLElement;
+  const totalNote = html`<p class="sim-muted sim-note" data-testid="sim-total-note" role="note" hidden></p>` as HTMLElement;
   const headline = html`<div class="sim-headline">
     <div><div class="sim-label">${t("sim.total")}</div>${totalBefore} → ${totalAfter} <span class="sim-muted">(${totalChange})</span></div>
     <div><div class="sim-label">${t("common.rank")}</div>${rankBefore} → ${rankAfter}</div>
     <div>${timing}</div>
+    ${totalNote}
   </div>` as HTMLElement;
 
   const render = (s: SimSummary) => {
@@ -47,6 +49,8 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     rankBefore.dataset.exact = exact(s.total.baselineRank);
     rankAfter.textContent = s.total.scenarioRank === null ? "—" : t("sim.rankOf", {rank: s.total.scenarioRank, n});
     rankAfter.dataset.exact = exact(s.total.scenarioRank);
+    totalNote.hidden = s.total.baseline !== null && s.total.scenario !== null;
+    totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
     const steps = s.categories.map((c) => ({label: ctx.categoryName(c.id), points: c.points}));
     if (Math.abs(s.residual) > 1e-9) steps.push({label: t("sim.residual"), points: s.residual});
     waterfall.replaceChildren(waterfallChart(steps, {width: Math.max(320, waterfall.clientWidth || 560), label: t("sim.change")}));

@@ -46,6 +46,7 @@ export const en: Record<StringKey, string> = {
   "sim.change": "Change",
   "sim.rankOf": "rank {rank} of {n}",
   "sim.waterfall": "Contribution of each category to the change of the total (points)",
+  "sim.noTotal": "No total: the region's data for this period do not meet the method's coverage rule (see Method and data).",
   "sim.residual": "Other (coverage changes)",
   "sim.ranking": "Peer ranking",
   "sim.moved": "Places moved",

@@ -43,6 +43,7 @@ export const zh = {
   "sim.change": "变化",
   "sim.rankOf": "第 {rank} / {n} 名",
   "sim.waterfall": "各类别对总分变化的贡献（分）",
+  "sim.noTotal": "无法计算总分：该地区在所选期间的数据不满足方法的覆盖率要求（缺失值规则见「方法与数据」页）。",
   "sim.residual": "覆盖率变化等其他因素",
   "sim.ranking": "对标排名",
   "sim.moved": "名次变化",
