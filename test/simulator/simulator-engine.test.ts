@@ -6,6 +6,7 @@ import {FIRST_CATEGORIES, goalValue} from "../../src/components/simulator/model.
 import {uploadContext} from "../../src/components/simulator/upload.js";
 import {checkObservations} from "../../src/engine/observations-check.js";
 import {readRegions} from "../../loaders/regions.js";
+import {packRegions, unpackRegions, type PackedRegion} from "../../src/engine/regions.js";
 import {focusTotal, openNodeSimulator, type NodeSimulator} from "./node-engine.js";
 
 let sim: NodeSimulator;
@@ -81,15 +82,28 @@ describe("simulator scenarios on the Node engine", () => {
 });
 
 describe("uploads in the browser context", () => {
-  it("accepts Gansu codes by name, other county codes without a name check, and rejects malformed codes", async () => {
+  it("checks codes and names against the national table the page ships: Shaanxi counties in, made-up codes out", async () => {
     const {regions} = await readRegions();
-    const gansu = regions.filter((r) => r.code.startsWith("62"));
-    const ctx = uploadContext(sim.model.methodology, gansu, ["2022", "2023H1", "2023"]);
-    const csv = ["region,period,measure,value", "620825,2023,startup_days,1", "610102,2023,startup_days,2", "999999,2023,startup_days,3", "庄浪,2023,startup_days,3"].join("\n");
+    const shipped = unpackRegions(JSON.parse(JSON.stringify(packRegions(regions))) as PackedRegion[]);
+    const ctx = uploadContext(sim.model.methodology, shipped, ["2022", "2023H1", "2023"]);
+    const csv = [
+      "region,region_name,period,measure,value",
+      "620825,庄浪县,2023,startup_days,1",
+      "610102,新城区,2023,startup_days,2",
+      "620899,,2023,startup_days,3", // county-shaped, but no such county in Pingliang
+      "999999,,2023,startup_days,3",
+      "庄浪县,,2023,startup_days,3", // a name where the code belongs: the message gives the code
+      "610102,庄浪县,2023,startup_days,3" // the name of another region
+    ].join("\n");
     const result = checkObservations(csv, "mine.csv", ctx);
     expect(result.read).toBe(result.acceptedRows + result.rejectedRows);
     expect(result.accepted.map((o) => o.region)).toEqual(["620825", "610102"]);
-    expect(result.rejected.map((r) => [r.line, r.column])).toEqual([[4, 1], [5, 1]]);
-    expect(result.rejected[1].reasonEn).toContain("620825");
+    expect(result.rejected.map((r) => [r.line, r.column, r.code])).toEqual([
+      [4, 1, "region_unknown"],
+      [5, 1, "region_unknown"],
+      [6, 1, "region_unknown"],
+      [7, 2, "region_name_mismatch"]
+    ]);
+    expect(result.rejected[2].reasonEn).toContain("620825");
   });
 });

@@ -98,7 +98,7 @@ export const en: Record<StringKey, string> = {
   "sim.removalRank": "Rank without it",
   "sim.badSensitivity": "Draws must be a whole number 1–5000 and k between 0 and 0.99",
   "sim.ownData": "Your own data",
-  "sim.ownDataNote": "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Six-digit county codes outside Gansu are accepted too (names not checked).",
+  "sim.ownDataNote": "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against the national GB/T 2260 table, so counties outside Gansu can be uploaded.",
   "sim.uploadData": "Choose an observations CSV",
   "sim.restoreData": "Back to the bundled data",
   "sim.uploadSummary": "{file} ({encoding}): read {read} rows = {accepted} accepted + {rejected} rejected",

@@ -95,7 +95,7 @@ export const zh = {
   "sim.removalRank": "去掉后名次",
   "sim.badSensitivity": "抽样次数须为 1–5000 的整数，k 须在 0 与 0.99 之间",
   "sim.ownData": "使用自己的数据",
-  "sim.ownDataNote": "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。甘肃以外的六位县级代码也接受（名称不核对）。",
+  "sim.ownDataNote": "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按全国 GB/T 2260 区划表核对，可上传甘肃以外的县（市、区）。",
   "sim.uploadData": "选择观测 CSV",
   "sim.restoreData": "恢复内置数据",
   "sim.uploadSummary": "{file}（{encoding}）：读取 {read} 行 = 接受 {accepted} 行 + 拒绝 {rejected} 行",
