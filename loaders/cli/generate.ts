@@ -9,6 +9,7 @@ import {fileURLToPath} from "node:url";
 import {parseMethodology} from "../../src/engine/methodology.js";
 import {GENERATOR_DEFAULTS, OBSERVATION_CSV_HEADER, observationCsvLine, observationRows} from "../generate-observations.js";
 import {readRegions} from "../regions.js";
+import {parseCli, UsageError, usageExit} from "./args.js";
 
 const DEFAULT_METHODOLOGY = fileURLToPath(new URL("../../data/methodologies/zhuanglang-2023.json", import.meta.url));
 const SCOPES = ["pingliang", "gansu", "china"];
@@ -24,18 +25,21 @@ const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--
 
 /** Runs the command; returns the exit code (2 on a usage error). */
 export async function run(args: string[]): Promise<number> {
-  const options = {scope: "gansu", seed: GENERATOR_DEFAULTS.seed as number, missingRate: GENERATOR_DEFAULTS.missingRate as number, methodology: DEFAULT_METHODOLOGY, out: ""};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = args[++i];
-    if (value === undefined || value.startsWith("--")) return usage(`${arg} 需要一个值 / ${arg} needs a value`);
-    if (arg === "--scope") options.scope = value;
-    else if (arg === "--seed") options.seed = Number(value);
-    else if (arg === "--missing-rate") options.missingRate = Number(value);
-    else if (arg === "--methodology") options.methodology = value;
-    else if (arg === "--out") options.out = value;
-    else return usage(`未知选项 / unknown option ${arg}`);
+  let parsed;
+  try {
+    parsed = parseCli(args, {scope: {type: "string"}, seed: {type: "string"}, "missing-rate": {type: "string"}, methodology: {type: "string"}, out: {type: "string"}});
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return usageExit(error, USAGE);
   }
+  const v = parsed.values;
+  const options = {
+    scope: v.scope ?? "gansu",
+    seed: v.seed === undefined ? GENERATOR_DEFAULTS.seed : Number(v.seed),
+    missingRate: v["missing-rate"] === undefined ? GENERATOR_DEFAULTS.missingRate : Number(v["missing-rate"]),
+    methodology: v.methodology ?? DEFAULT_METHODOLOGY,
+    out: v.out ?? ""
+  };
   if (!SCOPES.includes(options.scope)) return usage(`未知范围 / unknown scope ${options.scope} (${SCOPES.join(", ")})`);
   if (!Number.isInteger(options.seed)) return usage("--seed 须为整数 / --seed must be an integer");
   if (!(options.missingRate >= 0 && options.missingRate < 1)) return usage("--missing-rate 须在 0..1 之间 / --missing-rate must be in 0..1");
@@ -64,6 +68,5 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`${message}\n${USAGE}`);
-  return 2;
+  return usageExit(new UsageError(message), USAGE);
 }

@@ -12,6 +12,7 @@ import type {Observation} from "../../src/engine/observation.js";
 import {checkObservations, formatRejection} from "../../src/engine/observations-check.js";
 import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/score-types.js";
 import {openNodeDatabase} from "../duckdb.js";
+import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 
 const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
   --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
@@ -25,8 +26,6 @@ const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE
   --out FILE            写入文件而非标准输出 / write the CSV to FILE instead of stdout
 `;
 
-class UsageError extends Error {}
-
 interface Args {
   methodology?: string;
   observations: string[];
@@ -39,30 +38,31 @@ interface Args {
   out?: string;
 }
 
-function parseArgs(args: string[]): Args {
-  const out: Args = {observations: []};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`${arg} 需要一个值 / ${arg} needs a value`);
-      return next;
-    };
-    const items = () => value().split(",").map((s) => s.trim()).filter(Boolean);
-    if (arg === "--methodology") out.methodology = value();
-    else if (arg === "--observations") out.observations.push(value());
-    else if (arg === "--regions") out.regions = value();
-    else if (arg === "--scenario") out.scenario = value();
-    else if (arg === "--level") out.level = value();
-    else if (arg === "--peer-group") out.peerGroup = items();
-    else if (arg === "--periods") out.periods = items();
-    else if (arg === "--period") out.period = value();
-    else if (arg === "--out") out.out = value();
-    else throw new UsageError(`未知参数 / unknown argument ${arg}`);
-  }
-  if (!out.methodology) throw new UsageError("缺少 --methodology / --methodology is required");
-  if (!out.observations.length) throw new UsageError("缺少 --observations / --observations is required");
-  return out;
+function readArgs(args: string[]): Args {
+  const {values: v} = parseCli(args, {
+    methodology: {type: "string"},
+    observations: {type: "string", multiple: true},
+    regions: {type: "string"},
+    scenario: {type: "string"},
+    level: {type: "string"},
+    "peer-group": {type: "string"},
+    periods: {type: "string"},
+    period: {type: "string"},
+    out: {type: "string"}
+  });
+  if (!v.methodology) throw new UsageError("缺少 --methodology / --methodology is required");
+  if (!v.observations?.length) throw new UsageError("缺少 --observations / --observations is required");
+  return {
+    methodology: v.methodology,
+    observations: v.observations,
+    regions: v.regions,
+    scenario: v.scenario,
+    level: v.level,
+    peerGroup: v["peer-group"] === undefined ? undefined : listOption(v["peer-group"]),
+    periods: v.periods === undefined ? undefined : listOption(v.periods),
+    period: v.period,
+    out: v.out
+  };
 }
 
 async function readText(file: string): Promise<string> {
@@ -145,11 +145,10 @@ const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')
 export async function run(args: string[]): Promise<number> {
   let a: Args;
   try {
-    a = parseArgs(args);
+    a = readArgs(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n${USAGE}`);
-    return 2;
+    return usageExit(error, USAGE);
   }
   const methodology = parseMethodology(await readJson(a.methodology!), a.methodology);
   const regionFile = a.regions ? parseRegions(await readText(a.regions), a.regions) : undefined;

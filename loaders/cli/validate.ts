@@ -12,6 +12,7 @@ import {PERIODS} from "../../src/engine/observation.js";
 import {findUnit} from "../../src/engine/units.js";
 import type {UnitId} from "../../src/engine/units.js";
 import {readRegions} from "../regions.js";
+import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 
 const DEFAULT_METHODOLOGY = fileURLToPath(new URL("../../data/methodologies/zhuanglang-2023.json", import.meta.url));
 
@@ -31,27 +32,21 @@ interface Options {
   files: string[];
 }
 
-function parseArgs(args: string[]): Options {
-  const options: Options = {methodology: null, periods: [...PERIODS], anyRegion: false, files: []};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`${arg} 需要一个值 / ${arg} needs a value`);
-      return next;
-    };
-    if (arg === "--methodology") options.methodology = value();
-    else if (arg === "--periods") options.periods = value().split(",").map((p) => p.trim()).filter(Boolean);
-    else if (arg === "--default-period") options.defaultPeriod = value();
-    else if (arg === "--any-region") options.anyRegion = true;
-    else if (arg.startsWith("--")) throw new UsageError(`未知选项 / unknown option ${arg}`);
-    else options.files.push(arg);
-  }
-  if (options.files.length === 0) throw new UsageError("没有要检查的文件 / no files to check");
-  return options;
+function readArgs(args: string[]): Options {
+  const {values: v, positionals: files} = parseCli(
+    args,
+    {methodology: {type: "string"}, periods: {type: "string"}, "default-period": {type: "string"}, "any-region": {type: "boolean"}},
+    true
+  );
+  if (files.length === 0) throw new UsageError("没有要检查的文件 / no files to check");
+  return {
+    methodology: v.methodology ?? null,
+    periods: v.periods === undefined ? [...PERIODS] : listOption(v.periods),
+    ...(v["default-period"] ? {defaultPeriod: v["default-period"]} : {}),
+    anyRegion: v["any-region"] ?? false,
+    files
+  };
 }
-
-class UsageError extends Error {}
 
 /** Reads the measures (id → unit) of a methodology JSON file. */
 async function readMeasures(path: string): Promise<Map<string, {unit: UnitId}>> {
@@ -74,11 +69,10 @@ async function readMeasures(path: string): Promise<Map<string, {unit: UnitId}>> 
 export async function run(args: string[]): Promise<number> {
   let options: Options;
   try {
-    options = parseArgs(args);
+    options = readArgs(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n${USAGE}`);
-    return 2;
+    return usageExit(error, USAGE);
   }
   const methodology = options.methodology ?? DEFAULT_METHODOLOGY;
   if (!existsSync(methodology)) {
