@@ -1,7 +1,13 @@
-// Every GB/T 2260 region (packed: [code, name, parent, placeholder?]) and the bundled peer groups (Pingliang,
-// Gansu). The simulator names and checks the regions of an uploaded file against the whole national table.
+// GB/T 2260 regions of the bundled peer groups (Pingliang, Gansu) with their parents, and the peer groups.
 import {readRegions} from "../../loaders/regions.js";
-import {packRegions} from "../engine/regions.js";
 
 const {regions, peerGroups} = await readRegions();
-process.stdout.write(JSON.stringify({regions: packRegions(regions), peerGroups: peerGroups.filter((g) => g.id !== "china")}));
+const bundled = peerGroups.filter((g) => g.id !== "china");
+const members = new Set(bundled.flatMap((g) => g.members));
+const parents = new Set([...members].flatMap((code) => [code.slice(0, 4), code.slice(0, 2)]));
+process.stdout.write(
+  JSON.stringify({
+    regions: regions.filter((r) => members.has(r.code) || parents.has(r.code)),
+    peerGroups: bundled
+  })
+);

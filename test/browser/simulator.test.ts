@@ -129,11 +129,15 @@ describe("simulator page", () => {
     const {page} = watched;
     try {
       const before = Number(await byTest(page, "sim-total-after").getAttribute("data-exact"));
+      // The national regions table is fetched for the first upload, not on the way to the first score.
+      const fetchedNational = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("regions-national")));
+      expect(await fetchedNational()).toBe(false);
       // A misspelt measure, and a county-shaped code that is not in GB/T 2260 (Pingliang has no 620899).
       const bad = "region,period,measure,value\n620825,2023,startup_days,1\n620825,2023,startup_days_typo,2\n620899,2023,startup_days,3\n";
       await byTest(page, "sim-upload-data").setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad)});
       await expect.poll(() => byTest(page, "sim-upload-rejections").textContent()).toContain("bad.csv:3:3");
       expect(await byTest(page, "sim-upload-rejections").textContent()).toContain("bad.csv:4:1");
+      expect(await fetchedNational()).toBe(true);
       expect(await byTest(page, "sim-upload-summary").textContent()).toMatch(/3.*=.*1.*\+.*2/);
 
       // A good file: Pingliang's seven counties in 2023, every value as bundled except 庄浪县's start-up time.

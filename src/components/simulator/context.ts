@@ -22,6 +22,8 @@ export interface SimulatorInputs {
   peerGroups: PeerGroup[];
   /** Fetches the bundled observations (src/data/observations.arrow, an Arrow IPC stream); called once at start. */
   observations: () => Promise<ArrayBuffer>;
+  /** Fetches every GB/T 2260 region (≈ 105 kB); called on the first upload, to check and name its regions. */
+  nationalRegions: () => Promise<Region[]>;
   /** Periods the site knows, oldest first. */
   periods: readonly string[];
   focus: string;

@@ -5,7 +5,7 @@
  */
 import {html} from "htl";
 import type {PeerGroup} from "../../engine/regions.js";
-import type {CheckResult} from "../../engine/observations-check.js";
+import type {CheckContext, CheckResult} from "../../engine/observations-check.js";
 import {pick} from "../i18n.js";
 import {makeButton, type SimContext, type SimulatorInputs} from "./context.js";
 import {checkUpload, uploadContext, uploadedGroup, uploadedPeriods} from "./upload.js";
@@ -27,7 +27,14 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
   const restoreButton = makeButton(t, "sim.restoreData", "sim-restore-data");
   const uploadSummary = html`<div data-testid="sim-upload-summary">${t("sim.usingBundled")}</div>` as HTMLElement;
   const uploadRejections = html`<ol class="sim-rejections" data-testid="sim-upload-rejections"></ol>` as HTMLElement;
-  const uploadCtx = uploadContext(inputs.methodology, inputs.regions, inputs.periods);
+  // The national table is needed only once a file arrives; the page starts without it. Its regions also name the
+  // file's counties outside the bundled groups.
+  let uploadCtx: Promise<CheckContext> | null = null;
+  const checkingContext = () =>
+    (uploadCtx ??= inputs.nationalRegions().then((national) => {
+      for (const r of national) if (!ctx.model.regions.has(r.code)) ctx.model.regions.set(r.code, r);
+      return uploadContext(inputs.methodology, national, inputs.periods);
+    }));
 
   const showCheck = (r: CheckResult) => {
     uploadSummary.textContent = t("sim.uploadSummary", {file: r.file, encoding: r.encoding, read: r.read, accepted: r.acceptedRows, rejected: r.rejectedRows});
@@ -76,7 +83,14 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     const file = dataUpload.files?.[0];
     dataUpload.value = "";
     if (!file) return;
-    const result = checkUpload(new Uint8Array(await file.arrayBuffer()), file.name, uploadCtx);
+    let checking: CheckContext;
+    try {
+      checking = await checkingContext();
+    } catch (error) {
+      uploadCtx = null;
+      return ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
+    }
+    const result = checkUpload(new Uint8Array(await file.arrayBuffer()), file.name, checking);
     showCheck(result);
     if (result.accepted.length === 0) return ctx.say(t("sim.uploadNone"), "error");
     const group = uploadedGroup(result);
