@@ -61,6 +61,9 @@ describe("simulator page", () => {
       expect(await byTest(page, "sim-period").inputValue()).toBe("2023");
       await expectNodeResult(page, start);
       expect(await byTest(page, "sim-timing").textContent()).toMatch(/\d+/);
+      // Nothing changed yet: the waterfall says so instead of drawing bars of nothing.
+      expect(await byTest(page, "sim-waterfall").locator("svg").count()).toBe(0);
+      expect(await byTest(page, "sim-waterfall").textContent()).toContain("尚无变化");
 
       await byTest(page, "measure-startup_days").fill("0.5");
       await page.waitForTimeout(50);
@@ -68,6 +71,7 @@ describe("simulator page", () => {
       const halfDay = {...start, values: {startup_days: 0.5}};
       const moved = await expectNodeResult(page, halfDay);
       expect(moved.delta).toBeGreaterThan(0);
+      expect(await byTest(page, "sim-waterfall").locator("svg").count()).toBe(1);
 
       await byTest(page, "sim-apply-targets").click();
       await page.waitForTimeout(50);

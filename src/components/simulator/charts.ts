@@ -17,12 +17,14 @@ export function waterfallChart(steps: readonly WaterfallStep[], options: {width:
     return {label: s.label, from, to: sum, points: s.points};
   });
   bars.push({label: "Σ", from: 0, to: sum, points: sum});
+  // With every step at 0 the x extent is one point and Plot stretches the zero-width bars across the chart.
+  const flat = bars.every((b) => b.from === 0 && b.to === 0);
   return Plot.plot({
     width: options.width,
     height: 28 * bars.length + 50,
     marginLeft: 170,
     marginRight: 60,
-    x: {label: options.label, grid: true},
+    x: {label: options.label, grid: true, ...(flat ? {domain: [-1, 1]} : {})},
     y: {domain: bars.map((b) => b.label), label: null},
     color: {domain: [false, true], range: ["#c0504d", "#2f7ebc"]},
     marks: [

@@ -53,7 +53,11 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
     const steps = s.categories.map((c) => ({label: ctx.categoryName(c.id), points: c.points}));
     if (Math.abs(s.residual) > 1e-9) steps.push({label: t("sim.residual"), points: s.residual});
-    waterfall.replaceChildren(waterfallChart(steps, {width: Math.max(320, waterfall.clientWidth || 560), label: t("sim.change")}));
+    waterfall.replaceChildren(
+      steps.every((x) => x.points === 0)
+        ? html`<p class="sim-muted">${t("sim.noChange")}</p>`
+        : waterfallChart(steps, {width: Math.max(320, waterfall.clientWidth || 560), label: t("sim.change")})
+    );
     ranking.replaceChildren(html`<table class="sim-table"><thead><tr><th>${t("common.rank")}</th><th>${t("common.region")}</th>
       <th>${t("sim.before")}</th><th>${t("sim.after")}</th><th>${t("sim.moved")}</th></tr></thead><tbody>${s.ranking.map(
         (r) => html`<tr class=${r.region === ctx.state.focus ? "sim-focus" : ""} data-region=${r.region}>
