@@ -42,10 +42,26 @@ export function arqueroInputs(m: Methodology, data: Dataset): ArqueroInputs {
   });
   const edges = Array.from({length: compiled.maxHeight}, (_, h) => {
     const nodes = compiled.nodes.filter((n) => n.height === h + 1);
-    const rows = nodes.flatMap((n) => n.children.map((e) => ({node: n.id, id: e.id, weight: e.weight, wall: n.children.reduce((s, k) => s + k.weight, 0), nall: n.children.length, mincov: n.minCoverage})));
+    const rows = nodes.flatMap((n) =>
+      n.children.map((e) => ({
+        node: n.id,
+        id: e.id,
+        weight: e.weight,
+        wall: n.children.reduce((s, k) => s + k.weight, 0),
+        nall: n.children.length,
+        mincov: n.minCoverage
+      }))
+    );
     return aq.from(rows);
   });
-  return {compiled, regions: data.regions, periods: data.periods, observations: aq.table({region: c.region, period: c.period, measure: c.measure, value: c.value}), params, edges};
+  return {
+    compiled,
+    regions: data.regions,
+    periods: data.periods,
+    observations: aq.table({region: c.region, period: c.period, measure: c.measure, value: c.value}),
+    params,
+    edges
+  };
 }
 
 /** Scores every region and period; returns one row per node: region, period, id, score, coverage, rank. */
@@ -63,10 +79,14 @@ export function arqueroScore(inputs: ArqueroInputs): ColumnTable {
           : d.method === "frontier"
             ? d.scale * op.greatest(0, op.least(1, (d.worst - d.value) / (d.worst - d.best)))
             : d.method === "target"
-              ? d.scale * op.greatest(0, op.least(d.cap, d.higher ? d.value / d.target : d.value <= 0 ? d.cap : d.target / d.value))
+              ? d.scale *
+                op.greatest(
+                  0,
+                  op.least(d.cap, d.higher ? d.value / d.target : d.value <= 0 ? d.cap : d.target / d.value)
+                )
               : d.method === "expert"
                 ? d.scale * op.greatest(0, op.least(1, d.value / d.max))
-                : (d.value > 0) === d.higher
+                : d.value > 0 === d.higher
                   ? d.scale
                   : 0
     })
@@ -90,7 +110,10 @@ export function arqueroScore(inputs: ArqueroInputs): ColumnTable {
   // Ties share the better rank: rank() over scores rounded to 1e-9, per period and node, scored rows only.
   return levels[0]
     .concat(...levels.slice(1))
-    .derive({has: (d: any) => d.score != null, r9: (d: any) => (d.score == null ? null : op.round(d.score * 1e9) / 1e9)})
+    .derive({
+      has: (d: any) => d.score != null,
+      r9: (d: any) => (d.score == null ? null : op.round(d.score * 1e9) / 1e9)
+    })
     .groupby("period", "id", "has")
     .orderby(aq.desc("r9"))
     .derive({rank: () => op.rank()})
@@ -111,5 +134,10 @@ export function arqueroNodeTable(inputs: ArqueroInputs, result: ColumnTable): No
     coverage: cols[4][i] ?? null,
     rank: cols[5][i] ?? null
   }));
-  return nodeTableFromRows(inputs.regions, inputs.periods, inputs.compiled.nodes.map((n) => n.id), rows);
+  return nodeTableFromRows(
+    inputs.regions,
+    inputs.periods,
+    inputs.compiled.nodes.map((n) => n.id),
+    rows
+  );
 }

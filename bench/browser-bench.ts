@@ -43,7 +43,8 @@ const RECORDER = () => {
   new MutationObserver((records) => {
     for (const r of records) {
       const el = r.target as HTMLElement;
-      if (r.attributeName === "data-version" && el.dataset.testid === "sim-root") w.__versions.push({v: el.dataset.version ?? "", t: performance.now()});
+      if (r.attributeName === "data-version" && el.dataset.testid === "sim-root")
+        w.__versions.push({v: el.dataset.version ?? "", t: performance.now()});
     }
   }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-version"]});
 };
@@ -83,7 +84,12 @@ async function gansuUrl(browser: Browser, origin: string): Promise<string> {
   return url;
 }
 
-async function simulatorFigures(browser: Browser, server: CachedServer, figures: BrowserFigures, log: (line: string) => void) {
+async function simulatorFigures(
+  browser: Browser,
+  server: CachedServer,
+  figures: BrowserFigures,
+  log: (line: string) => void
+) {
   const url = await gansuUrl(browser, server.origin);
   for (let i = 0; i < COLD_RUNS; i++) {
     const w = await watchedPage(browser);
@@ -93,7 +99,9 @@ async function simulatorFigures(browser: Browser, server: CachedServer, figures:
     figures.coldFirstScoreMs.push(await scored(w.page, 0));
     await readPhases(w.page, figures);
     if (i === 0) coldTimeline(server, figures.coldFirstScoreMs[0], log);
-    log(`simulator cold load ${i + 1}: ${figures.coldPhases.map((ph) => `${ph.phase} ${Math.round(ph.startMs.at(-1) ?? 0)}+${Math.round(ph.ms.at(-1) ?? 0)} ms`).join(", ")}`);
+    log(
+      `simulator cold load ${i + 1}: ${figures.coldPhases.map((ph) => `${ph.phase} ${Math.round(ph.startMs.at(-1) ?? 0)}+${Math.round(ph.ms.at(-1) ?? 0)} ms`).join(", ")}`
+    );
     const members = await w.page.$eval("[data-testid=sim-group]", (el) => (el as HTMLSelectElement).value);
     if (members !== "gansu") throw new Error(`the simulator opened on peer group ${members}, not gansu`);
     if (i < COLD_RUNS - 1) {
@@ -105,7 +113,9 @@ async function simulatorFigures(browser: Browser, server: CachedServer, figures:
       figures.warmFirstScoreMs.push(await scored(w.page, 0));
     }
     // Per-change latency: set a measure input, wait for the scored update.
-    const ids = await w.page.$$eval("input[data-measure]", (els) => els.map((e) => (e as HTMLInputElement).dataset.measure!));
+    const ids = await w.page.$$eval("input[data-measure]", (els) =>
+      els.map((e) => (e as HTMLInputElement).dataset.measure!)
+    );
     for (let k = 0; k < CHANGES; k++) {
       const before = await version(w.page);
       const id = ids[(k * 11) % ids.length];
@@ -131,7 +141,11 @@ async function simulatorFigures(browser: Browser, server: CachedServer, figures:
 /** Adds the page's start-up measures (`sim:<phase>`, see src/components/simulator/timing.ts) to the figures. */
 async function readPhases(page: Page, figures: BrowserFigures) {
   const measures = await page.evaluate(
-    (prefix) => performance.getEntriesByType("measure").filter((m) => m.name.startsWith(prefix)).map((m) => ({name: m.name, start: m.startTime, ms: m.duration})),
+    (prefix) =>
+      performance
+        .getEntriesByType("measure")
+        .filter((m) => m.name.startsWith(prefix))
+        .map((m) => ({name: m.name, start: m.startTime, ms: m.duration})),
     MEASURE_PREFIX
   );
   for (const m of measures) {
@@ -168,12 +182,23 @@ function coldTimeline(server: CachedServer, firstScoreAt: number, log: (line: st
   if (!page) return;
   const at = (s: Served) => `${Math.round(s.start - page.start)}–${Math.round(s.end - page.start)} ms`;
   const big = server.served.filter((s) => s.bytes > 500_000 || /observations|\.wasm$|worker/.test(s.path));
-  log(`simulator cold timeline: page requested at 0; ${big.map((s) => `${s.path.split("/").pop()} ${(s.bytes / 2 ** 20).toFixed(1)} MB ${at(s)}`).join("; ")}; last file served at ${Math.round(Math.max(...server.served.map((s) => s.end)) - page.start)} ms; first score ≈ ${Math.round(firstScoreAt)} ms after navigation start`);
+  log(
+    `simulator cold timeline: page requested at 0; ${big.map((s) => `${s.path.split("/").pop()} ${(s.bytes / 2 ** 20).toFixed(1)} MB ${at(s)}`).join("; ")}; last file served at ${Math.round(Math.max(...server.served.map((s) => s.end)) - page.start)} ms; first score ≈ ${Math.round(firstScoreAt)} ms after navigation start`
+  );
 }
 
 /** Runs every browser measurement; a missing simulator page leaves those figures pending with the reason. */
 export async function browserBench(log: (line: string) => void): Promise<BrowserFigures> {
-  const figures: BrowserFigures = {buildMs: null, pending: null, coldFirstScoreMs: [], warmFirstScoreMs: [], coldPhases: [], changeLatencyMs: [], computedInMs: [], pageBytes: []};
+  const figures: BrowserFigures = {
+    buildMs: null,
+    pending: null,
+    coldFirstScoreMs: [],
+    warmFirstScoreMs: [],
+    coldPhases: [],
+    changeLatencyMs: [],
+    computedInMs: [],
+    pageBytes: []
+  };
   const copy = cleanCopy();
   try {
     log(`build: npm run build in a clean copy ${copy}`);
@@ -192,7 +217,9 @@ export async function browserBench(log: (line: string) => void): Promise<Browser
     try {
       if (existsSync(join(dist, "simulator.html"))) {
         await simulatorFigures(browser, server, figures, log);
-        log(`simulator: cold ${figures.coldFirstScoreMs.map(Math.round).join(", ")} ms; warm ${figures.warmFirstScoreMs.map(Math.round).join(", ")} ms`);
+        log(
+          `simulator: cold ${figures.coldFirstScoreMs.map(Math.round).join(", ")} ms; warm ${figures.warmFirstScoreMs.map(Math.round).join(", ")} ms`
+        );
       } else {
         figures.pending = "the site has no /simulator page yet";
       }

@@ -55,7 +55,17 @@ export function compileMethodology(m: Methodology): CompiledMethodology {
   assertSupported(m);
   const measures = m.measures.map((x): MeasureRule => {
     const n = x.normalise!;
-    const rule: MeasureRule = {id: x.id, method: n.method, best: null, worst: null, target: null, cap: null, max: null, scale: n.scale ?? m.scale, higher: x.direction === "higher_is_better"};
+    const rule: MeasureRule = {
+      id: x.id,
+      method: n.method,
+      best: null,
+      worst: null,
+      target: null,
+      cap: null,
+      max: null,
+      scale: n.scale ?? m.scale,
+      higher: x.direction === "higher_is_better"
+    };
     if (n.method === "frontier") Object.assign(rule, {best: n.best, worst: n.worst});
     if (n.method === "target") Object.assign(rule, {target: n.target, cap: n.cap ?? 1});
     if (n.method === "expert") rule.max = n.max;
@@ -63,7 +73,12 @@ export function compileMethodology(m: Methodology): CompiledMethodology {
   });
   const heights = nodeHeights(m);
   const nodes = m.nodes
-    .map((n): NodeRule => ({id: n.id, height: heights.get(n.id)!, minCoverage: n.minCoverage, children: n.children.map((e) => ({id: e.id, weight: e.weight}))}))
+    .map((n): NodeRule => ({
+      id: n.id,
+      height: heights.get(n.id)!,
+      minCoverage: n.minCoverage,
+      children: n.children.map((e) => ({id: e.id, weight: e.weight}))
+    }))
     .sort((a, b) => a.height - b.height);
   return {measures, nodes, maxHeight: Math.max(...nodes.map((n) => n.height))};
 }

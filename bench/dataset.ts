@@ -29,23 +29,41 @@ export function generateDataset(scale: string, methodology: Methodology, regions
   const period: string[] = [];
   const measure: string[] = [];
   const values: number[] = [];
-  for (const o of observationRows({regions, methodology, seed: GENERATOR_DEFAULTS.seed, missingRate: GENERATOR_DEFAULTS.missingRate})) {
+  for (const o of observationRows({
+    regions,
+    methodology,
+    seed: GENERATOR_DEFAULTS.seed,
+    missingRate: GENERATOR_DEFAULTS.missingRate
+  })) {
     region.push(o.region);
     period.push(o.period);
     measure.push(o.measure);
     values.push(o.value!);
   }
-  return {scale, regions: [...regions].sort(), periods: [...PERIODS], columns: {region, period, measure, value: Float64Array.from(values)}};
+  return {
+    scale,
+    regions: [...regions].sort(),
+    periods: [...PERIODS],
+    columns: {region, period, measure, value: Float64Array.from(values)}
+  };
 }
 
 /** The columns as an Arrow IPC stream (region, period, measure as dictionary-free UTF-8; value as float64). */
 export function columnsToIpc(c: ObservationColumns): Uint8Array {
-  return tableToIPC(tableFromArrays({region: c.region, period: c.period, measure: c.measure, value: c.value}), "stream");
+  return tableToIPC(
+    tableFromArrays({region: c.region, period: c.period, measure: c.measure, value: c.value}),
+    "stream"
+  );
 }
 
 /** Reads columns back from {@link columnsToIpc} output. */
 export function columnsFromIpc(ipc: Uint8Array): ObservationColumns {
   const t = tableFromIPC(ipc);
   const strings = (name: string) => Array.from(t.getChild(name)!.toArray() as ArrayLike<string>, String);
-  return {region: strings("region"), period: strings("period"), measure: strings("measure"), value: Float64Array.from(t.getChild("value")!.toArray() as Float64Array)};
+  return {
+    region: strings("region"),
+    period: strings("period"),
+    measure: strings("measure"),
+    value: Float64Array.from(t.getChild("value")!.toArray() as Float64Array)
+  };
 }

@@ -72,15 +72,36 @@ function whatIfChange(m: Methodology, regions: readonly string[], periods: reado
   const x = observed[(i * 7) % observed.length];
   const n = x.normalise!;
   const f = ((i * 37) % 100) / 100;
-  const value = n.method === "frontier" ? n.worst + (n.best - n.worst) * f : n.method === "expert" ? n.max * f : n.method === "target" ? n.target * (0.5 + f) : f > 0.5 ? 1 : 0;
-  return {region: regions.includes(DEFAULT_FOCUS) ? DEFAULT_FOCUS : regions[0], period: periods[periods.length - 1], measure: x.id, value};
+  const value =
+    n.method === "frontier"
+      ? n.worst + (n.best - n.worst) * f
+      : n.method === "expert"
+        ? n.max * f
+        : n.method === "target"
+          ? n.target * (0.5 + f)
+          : f > 0.5
+            ? 1
+            : 0;
+  return {
+    region: regions.includes(DEFAULT_FOCUS) ? DEFAULT_FOCUS : regions[0],
+    period: periods[periods.length - 1],
+    measure: x.id,
+    value
+  };
 }
 
 /** Measures one scale; throws if the implementations disagree anywhere. */
-export async function benchScale(db: SqlDatabase, m: Methodology, plan: ScalePlan, log: (line: string) => void): Promise<ScaleFigures> {
+export async function benchScale(
+  db: SqlDatabase,
+  m: Methodology,
+  plan: ScalePlan,
+  log: (line: string) => void
+): Promise<ScaleFigures> {
   const gen = await timed(() => generateDataset(plan.scale, m, plan.regions));
   const data = gen.value;
-  log(`${plan.scale}: ${data.regions.length} regions, ${data.columns.value.length.toLocaleString("en-US")} observations generated in ${Math.round(gen.ms)} ms`);
+  log(
+    `${plan.scale}: ${data.regions.length} regions, ${data.columns.value.length.toLocaleString("en-US")} observations generated in ${Math.round(gen.ms)} ms`
+  );
 
   const engine = await createEngine(db, m);
   let ipc: Uint8Array = new Uint8Array();
@@ -98,13 +119,19 @@ export async function benchScale(db: SqlDatabase, m: Methodology, plan: ScalePla
   const reference = typedArrayScore(model, dense);
   const fromEngine = engineNodeTable(data, nodes, await engineScore(engine, data));
   const fromArquero = arqueroNodeTable(aqLoad.value, arqueroScore(aqLoad.value));
-  for (const [name, table] of [["engine", fromEngine], ["arquero", fromArquero]] as const) {
+  for (const [name, table] of [
+    ["engine", fromEngine],
+    ["arquero", fromArquero]
+  ] as const) {
     const diff = compareNodeTables(table, reference);
-    if (diff.length) throw new Error(`${plan.scale}: ${name} and the typed-array loop disagree:\n  ${diff.join("\n  ")}`);
+    if (diff.length)
+      throw new Error(`${plan.scale}: ${name} and the typed-array loop disagree:\n  ${diff.join("\n  ")}`);
   }
   const scored = scoredCells(reference);
   if (scored === 0) throw new Error(`${plan.scale}: nothing was scored`);
-  log(`${plan.scale}: engine, arquero and typed arrays agree on all ${reference.score.length.toLocaleString("en-US")} node cells (${scored.toLocaleString("en-US")} scored)`);
+  log(
+    `${plan.scale}: engine, arquero and typed arrays agree on all ${reference.score.length.toLocaleString("en-US")} node cells (${scored.toLocaleString("en-US")} scored)`
+  );
 
   const runs: Record<Implementation, () => unknown> = {
     engine: () => engineScore(engine, data),
@@ -122,8 +149,16 @@ export async function benchScale(db: SqlDatabase, m: Methodology, plan: ScalePla
     }
   }
   const loads: Record<Implementation, number> = {engine: engineLoad.ms, arquero: aqLoad.ms, typed: typedLoad.ms};
-  const impls = IMPLEMENTATIONS.map((impl): ImplFigures => ({impl, loadMs: loads[impl], samples: samples[impl], median: median(samples[impl]), p95: percentile(samples[impl], 95)}));
-  log(`${plan.scale}: full scoring medians ${impls.map((f) => `${f.impl} ${f.median.toFixed(1)} ms (n=${f.samples.length})`).join(", ")}`);
+  const impls = IMPLEMENTATIONS.map((impl): ImplFigures => ({
+    impl,
+    loadMs: loads[impl],
+    samples: samples[impl],
+    median: median(samples[impl]),
+    p95: percentile(samples[impl], 95)
+  }));
+  log(
+    `${plan.scale}: full scoring medians ${impls.map((f) => `${f.impl} ${f.median.toFixed(1)} ms (n=${f.samples.length})`).join(", ")}`
+  );
 
   // What-if: one changed raw value → totals and ranks of the whole peer group in that period.
   const root = nodes[nodes.length - 1];
@@ -136,11 +171,19 @@ export async function benchScale(db: SqlDatabase, m: Methodology, plan: ScalePla
     const change = whatIfChange(m, data.regions, data.periods, i);
     collect();
     const run = await timed(() =>
-      engine.score({peerGroup: data.regions, periods: [change.period], level: "total", measures: false, scenario: {values: [change]}})
+      engine.score({
+        peerGroup: data.regions,
+        periods: [change.period],
+        level: "total",
+        measures: false,
+        scenario: {values: [change]}
+      })
     );
     spent += run.ms;
     engineWhatIf.push(run.ms);
-    const cell = (data.regions.indexOf(change.region) * data.periods.length + data.periods.indexOf(change.period)) * M + model.measures.indexOf(change.measure);
+    const cell =
+      (data.regions.indexOf(change.region) * data.periods.length + data.periods.indexOf(change.period)) * M +
+      model.measures.indexOf(change.measure);
     const before = dense.values[cell];
     const typed = await timed(() => typedWhatIf(model, dense, table, change));
     typedWhatIfMs.push(typed.ms);
@@ -148,16 +191,30 @@ export async function benchScale(db: SqlDatabase, m: Methodology, plan: ScalePla
     data.regions.forEach((region, r) => {
       const e = engineRows.get(region);
       const t = typed.value.totals[r];
-      const agree = e && (Number.isNaN(t) ? e.score === null : e.score !== null && Math.abs(e.score - t) <= 1e-9) && (e.rank ?? 0) === typed.value.ranks[r];
-      if (!agree) throw new Error(`${plan.scale}: what-if ${JSON.stringify(change)}: engine and typed arrays disagree on ${region}`);
+      const agree =
+        e &&
+        (Number.isNaN(t) ? e.score === null : e.score !== null && Math.abs(e.score - t) <= 1e-9) &&
+        (e.rank ?? 0) === typed.value.ranks[r];
+      if (!agree)
+        throw new Error(
+          `${plan.scale}: what-if ${JSON.stringify(change)}: engine and typed arrays disagree on ${region}`
+        );
     });
     typedWhatIf(model, dense, table, {...change, value: before});
   }
   const whatIf = [
     {path: "engine (scenario, totals)", list: engineWhatIf},
     {path: "typed incremental", list: typedWhatIfMs}
-  ].map(({path, list}): WhatIfFigures => ({path, firstMs: list[0], samples: list.slice(1), p50: median(list.slice(1)), p95: percentile(list.slice(1), 95)}));
-  log(`${plan.scale}: what-if p50 ${whatIf.map((w) => `${w.path} ${w.p50.toFixed(2)} ms (n=${w.samples.length})`).join(", ")}`);
+  ].map(({path, list}): WhatIfFigures => ({
+    path,
+    firstMs: list[0],
+    samples: list.slice(1),
+    p50: median(list.slice(1)),
+    p95: percentile(list.slice(1), 95)
+  }));
+  log(
+    `${plan.scale}: what-if p50 ${whatIf.map((w) => `${w.path} ${w.p50.toFixed(2)} ms (n=${w.samples.length})`).join(", ")}`
+  );
   await engine.close();
   return {
     scale: plan.scale,

@@ -19,7 +19,14 @@ export interface NodeTable {
 /** An empty table (every score, coverage and rank missing) for the given axes. */
 export function emptyNodeTable(regions: string[], periods: string[], nodes: string[]): NodeTable {
   const size = regions.length * periods.length * nodes.length;
-  return {regions, periods, nodes, score: new Float64Array(size).fill(NaN), coverage: new Float64Array(size).fill(NaN), rank: new Int32Array(size)};
+  return {
+    regions,
+    periods,
+    nodes,
+    score: new Float64Array(size).fill(NaN),
+    coverage: new Float64Array(size).fill(NaN),
+    rank: new Int32Array(size)
+  };
 }
 
 /** Builds a table from result rows (`score`/`coverage`/`rank` null when missing); throws on a row outside the axes. */
@@ -27,7 +34,14 @@ export function nodeTableFromRows(
   regions: string[],
   periods: string[],
   nodes: string[],
-  rows: Iterable<{region: string; period: string; node: string; score: number | null; coverage: number | null; rank: number | null}>
+  rows: Iterable<{
+    region: string;
+    period: string;
+    node: string;
+    score: number | null;
+    coverage: number | null;
+    rank: number | null;
+  }>
 ): NodeTable {
   const t = emptyNodeTable(regions, periods, nodes);
   const ri = new Map(regions.map((r, i) => [r, i]));
@@ -38,7 +52,8 @@ export function nodeTableFromRows(
     const r = ri.get(row.region);
     const p = pi.get(row.period);
     const n = ni.get(row.node);
-    if (r === undefined || p === undefined || n === undefined) throw new Error(`result row outside the axes: ${row.region} ${row.period} ${row.node}`);
+    if (r === undefined || p === undefined || n === undefined)
+      throw new Error(`result row outside the axes: ${row.region} ${row.period} ${row.node}`);
     const i = (r * periods.length + p) * nodes.length + n;
     if (seen[i]++) throw new Error(`result row twice: ${row.region} ${row.period} ${row.node}`);
     t.score[i] = row.score ?? NaN;
@@ -48,7 +63,8 @@ export function nodeTableFromRows(
   return t;
 }
 
-const same = (a: number, b: number, tolerance: number) => (Number.isNaN(a) ? Number.isNaN(b) : !Number.isNaN(b) && Math.abs(a - b) <= tolerance);
+const same = (a: number, b: number, tolerance: number) =>
+  Number.isNaN(a) ? Number.isNaN(b) : !Number.isNaN(b) && Math.abs(a - b) <= tolerance;
 
 /** Lists (up to `limit`) the cells where two tables differ: score or coverage by more than `tolerance`, or rank. */
 export function compareNodeTables(a: NodeTable, b: NodeTable, tolerance = 1e-9, limit = 10): string[] {
@@ -58,11 +74,18 @@ export function compareNodeTables(a: NodeTable, b: NodeTable, tolerance = 1e-9, 
   const P = a.periods.length;
   const N = a.nodes.length;
   for (let i = 0; i < a.score.length && out.length < limit; i++) {
-    if (same(a.score[i], b.score[i], tolerance) && same(a.coverage[i], b.coverage[i], tolerance) && a.rank[i] === b.rank[i]) continue;
+    if (
+      same(a.score[i], b.score[i], tolerance) &&
+      same(a.coverage[i], b.coverage[i], tolerance) &&
+      a.rank[i] === b.rank[i]
+    )
+      continue;
     const n = i % N;
     const p = Math.floor(i / N) % P;
     const r = Math.floor(i / (N * P));
-    out.push(`${a.regions[r]} ${a.periods[p]} ${a.nodes[n]}: score ${a.score[i]} vs ${b.score[i]}, coverage ${a.coverage[i]} vs ${b.coverage[i]}, rank ${a.rank[i]} vs ${b.rank[i]}`);
+    out.push(
+      `${a.regions[r]} ${a.periods[p]} ${a.nodes[n]}: score ${a.score[i]} vs ${b.score[i]}, coverage ${a.coverage[i]} vs ${b.coverage[i]}, rank ${a.rank[i]} vs ${b.rank[i]}`
+    );
   }
   return out;
 }

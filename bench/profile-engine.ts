@@ -29,7 +29,13 @@ const db: SqlDatabase = {
 const engine = await createEngine(db, methodology);
 await engine.loadObservationsArrow(columnsToIpc(data.columns));
 const measure = methodology.measures[0].id;
-const options = (value: number) => ({peerGroup: data.regions, periods: ["2023"], level: "total", measures: false, scenario: {values: [{region: "620825", period: "2023", measure, value}]}});
+const options = (value: number) => ({
+  peerGroup: data.regions,
+  periods: ["2023"],
+  level: "total",
+  measures: false,
+  scenario: {values: [{region: "620825", period: "2023", measure, value}]}
+});
 await engine.score(options(1));
 const engineMs: number[] = [];
 for (let i = 0; i < 5; i++) {
@@ -48,7 +54,9 @@ const repeat = async (q: string) => {
   for (let i = 0; i < 5; i++) xs.push((await timed(() => inner.query(q))).ms);
   return median(xs);
 };
-console.log(`${scale}: ${data.regions.length} regions; slowest statement ${sql.length.toLocaleString("en-US")} characters, ${seen.length} call(s), ${parts.length} statement(s) per what-if`);
+console.log(
+  `${scale}: ${data.regions.length} regions; slowest statement ${sql.length.toLocaleString("en-US")} characters, ${seen.length} call(s), ${parts.length} statement(s) per what-if`
+);
 console.log(`engine.score (what-if, totals): median ${median(engineMs).toFixed(1)} ms`);
 console.log(`trivial query round trip: ${(await repeat("SELECT 1")).toFixed(2)} ms`);
 console.log(`slowest statement with rows to JS: ${(await repeat(sql)).toFixed(1)} ms`);
@@ -65,6 +73,9 @@ try {
 }
 const total = Number(/Total Time: ([\d.]+)s/.exec(text)?.[1] ?? NaN);
 const operators = [...text.matchAll(/\(([\d.]+)s\)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-if (text) console.log(`EXPLAIN ANALYZE: total ${(total * 1000).toFixed(0)} ms, of which inside operators ${(operators * 1000).toFixed(0)} ms (the rest is planning, pipeline set-up and CTE materialisation outside operator timers)`);
+if (text)
+  console.log(
+    `EXPLAIN ANALYZE: total ${(total * 1000).toFixed(0)} ms, of which inside operators ${(operators * 1000).toFixed(0)} ms (the rest is planning, pipeline set-up and CTE materialisation outside operator timers)`
+  );
 if (process.argv.includes("--plan")) console.log(text);
 await inner.close();

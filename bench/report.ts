@@ -30,7 +30,20 @@ const ratio = (x: number, base: number) => (base > 0 ? `${(x / base).toFixed(1)}
 export function formatReport(scales: ScaleFigures[], memory: MemoryFigure[], browser: BrowserFigures | null): string {
   const out: string[] = [];
   out.push("### Full scoring (normalise → aggregate → rank, all periods, every node)", "");
-  out.push(row(["scale", "regions × periods", "observations", "implementation", "load", "median", "p95", "n", "median ÷ typed", "peak RSS (added)"]));
+  out.push(
+    row([
+      "scale",
+      "regions × periods",
+      "observations",
+      "implementation",
+      "load",
+      "median",
+      "p95",
+      "n",
+      "median ÷ typed",
+      "peak RSS (added)"
+    ])
+  );
   out.push(row(Array(10).fill("---")));
   for (const s of scales) {
     const typed = s.impls.find((f) => f.impl === "typed")!;
@@ -53,27 +66,73 @@ export function formatReport(scales: ScaleFigures[], memory: MemoryFigure[], bro
       );
     }
   }
-  out.push("", "### What-if: one raw value of one region changed → totals and ranks of the whole peer group (one period)", "");
+  out.push(
+    "",
+    "### What-if: one raw value of one region changed → totals and ranks of the whole peer group (one period)",
+    ""
+  );
   out.push(row(["scale", "path", "first", "p50", "p95", "n"]));
   out.push(row(Array(6).fill("---")));
-  for (const s of scales) for (const w of s.whatIf) out.push(row([s.scale, w.path, ms(w.firstMs), ms(w.p50), ms(w.p95), w.samples.length]));
+  for (const s of scales)
+    for (const w of s.whatIf) out.push(row([s.scale, w.path, ms(w.firstMs), ms(w.p50), ms(w.p95), w.samples.length]));
   if (browser) {
     out.push("", "### Browser (Chromium, localhost) and build", "");
     if (browser.pending) out.push(`Pending: ${browser.pending}`, "");
-    const p = (xs: number[], q: number) => (xs.length ? ms([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((q / 100) * xs.length) - 1)]) : "—");
+    const p = (xs: number[], q: number) =>
+      xs.length
+        ? ms([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((q / 100) * xs.length) - 1)])
+        : "—";
     out.push(row(["figure", "p50", "p95", "n"]));
     out.push(row(Array(4).fill("---")));
-    out.push(row(["`npm run build` (clean copy, no cache)", ms(browser.buildMs), "", browser.buildMs === null ? 0 : 1]));
-    out.push(row(["simulator first score, cold (new context), Gansu", p(browser.coldFirstScoreMs, 50), p(browser.coldFirstScoreMs, 95), browser.coldFirstScoreMs.length]));
+    out.push(
+      row(["`npm run build` (clean copy, no cache)", ms(browser.buildMs), "", browser.buildMs === null ? 0 : 1])
+    );
+    out.push(
+      row([
+        "simulator first score, cold (new context), Gansu",
+        p(browser.coldFirstScoreMs, 50),
+        p(browser.coldFirstScoreMs, 95),
+        browser.coldFirstScoreMs.length
+      ])
+    );
     for (const ph of browser.coldPhases) {
-      out.push(row([`↳ cold phase \`${ph.phase}\` (${ph.label}; starts at ${p(ph.startMs, 50)})`, p(ph.ms, 50), p(ph.ms, 95), ph.ms.length]));
+      out.push(
+        row([
+          `↳ cold phase \`${ph.phase}\` (${ph.label}; starts at ${p(ph.startMs, 50)})`,
+          p(ph.ms, 50),
+          p(ph.ms, 95),
+          ph.ms.length
+        ])
+      );
     }
-    out.push(row(["simulator first score, warm (reload, HTTP cache), Gansu", p(browser.warmFirstScoreMs, 50), p(browser.warmFirstScoreMs, 95), browser.warmFirstScoreMs.length]));
-    out.push(row(["per change: input event → DOM updated (incl. debounce)", p(browser.changeLatencyMs, 50), p(browser.changeLatencyMs, 95), browser.changeLatencyMs.length]));
-    out.push(row(['per change: page\'s "computed in"', p(browser.computedInMs, 50), p(browser.computedInMs, 95), browser.computedInMs.length]));
+    out.push(
+      row([
+        "simulator first score, warm (reload, HTTP cache), Gansu",
+        p(browser.warmFirstScoreMs, 50),
+        p(browser.warmFirstScoreMs, 95),
+        browser.warmFirstScoreMs.length
+      ])
+    );
+    out.push(
+      row([
+        "per change: input event → DOM updated (incl. debounce)",
+        p(browser.changeLatencyMs, 50),
+        p(browser.changeLatencyMs, 95),
+        browser.changeLatencyMs.length
+      ])
+    );
+    out.push(
+      row([
+        'per change: page\'s "computed in"',
+        p(browser.computedInMs, 50),
+        p(browser.computedInMs, 95),
+        browser.computedInMs.length
+      ])
+    );
     if (browser.pageBytes.length) {
       out.push("", row(["page", "JavaScript bytes", "WebAssembly bytes"]), row(["---", "---", "---"]));
-      for (const b of browser.pageBytes) out.push(row([b.page, b.js.toLocaleString("en-US"), b.wasm.toLocaleString("en-US")]));
+      for (const b of browser.pageBytes)
+        out.push(row([b.page, b.js.toLocaleString("en-US"), b.wasm.toLocaleString("en-US")]));
     }
   }
   return `${out.join("\n")}\n`;

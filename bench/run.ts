@@ -28,7 +28,8 @@ const PLANS: Record<string, Omit<ScalePlan, "scale" | "regions">> = {
 };
 
 const started = performance.now();
-const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`;
 log(`machine: ${machine}`);
@@ -50,11 +51,17 @@ for (const id of flag("no-node") ? [] : scaleIds) {
     const file = `${OUTPUT}/observations-${id}.arrow`;
     await writeFile(file, figures.ipc);
     for (const impl of IMPLEMENTATIONS) {
-      const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/peak-memory.ts", impl, file], {encoding: "utf8", maxBuffer: 1 << 20});
+      const child = spawnSync(
+        process.execPath,
+        ["--expose-gc", "--import", "tsx", "bench/peak-memory.ts", impl, file],
+        {encoding: "utf8", maxBuffer: 1 << 20}
+      );
       if (child.status !== 0) throw new Error(`peak-memory ${impl} ${id} failed:\n${child.stderr}`);
       const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as Omit<MemoryFigure, "scale">;
       memory.push({scale: id, ...result});
-      log(`${id}: ${impl} peak RSS ${Math.round(result.peakRss / 2 ** 20)} MB (before its load ${Math.round(result.baselineRss / 2 ** 20)} MB)`);
+      log(
+        `${id}: ${impl} peak RSS ${Math.round(result.peakRss / 2 ** 20)} MB (before its load ${Math.round(result.baselineRss / 2 ** 20)} MB)`
+      );
     }
     await rm(file);
   }

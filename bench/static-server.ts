@@ -45,5 +45,9 @@ export async function serveCached(root: string): Promise<CachedServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const {port} = server.address() as AddressInfo;
-  return {origin: `http://127.0.0.1:${port}`, served, close: () => new Promise((resolve) => server.close(() => resolve()))};
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    served,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  };
 }

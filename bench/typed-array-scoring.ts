@@ -47,7 +47,10 @@ export interface RawChange {
 export function typedModel(m: Methodology): TypedModel {
   const c = compileMethodology(m);
   const M = c.measures.length;
-  const slot = new Map<string, number>([...c.measures.map((x, i) => [x.id, i] as const), ...c.nodes.map((n, i) => [n.id, M + i] as const)]);
+  const slot = new Map<string, number>([
+    ...c.measures.map((x, i) => [x.id, i] as const),
+    ...c.nodes.map((n, i) => [n.id, M + i] as const)
+  ]);
   const model: TypedModel = {
     measures: c.measures.map((x) => x.id),
     nodes: c.nodes.map((n) => n.id),
@@ -65,8 +68,11 @@ export function typedModel(m: Methodology): TypedModel {
   };
   c.nodes.forEach((n, i) => (model.childStart[i + 1] = model.childStart[i] + n.children.length));
   const parents = new Map<number, number[]>();
-  c.nodes.forEach((n, i) => n.children.forEach((e) => parents.set(slot.get(e.id)!, [...(parents.get(slot.get(e.id)!) ?? []), i])));
-  const up = (s: number, out: Set<number>) => (parents.get(s) ?? []).forEach((n) => out.has(n) || (out.add(n), up(M + n, out)));
+  c.nodes.forEach((n, i) =>
+    n.children.forEach((e) => parents.set(slot.get(e.id)!, [...(parents.get(slot.get(e.id)!) ?? []), i]))
+  );
+  const up = (s: number, out: Set<number>) =>
+    (parents.get(s) ?? []).forEach((n) => out.has(n) || (out.add(n), up(M + n, out)));
   model.ancestors = c.measures.map((_, m) => {
     const out = new Set<number>();
     up(m, out);
@@ -114,7 +120,14 @@ function normalise(model: TypedModel, m: number, y: number): number {
 }
 
 /** Scores one region-period into `out` (`slots` is scratch of length M + N). */
-function scoreCell(model: TypedModel, obs: DenseObservations, out: NodeTable, r: number, p: number, slots: Float64Array): void {
+function scoreCell(
+  model: TypedModel,
+  obs: DenseObservations,
+  out: NodeTable,
+  r: number,
+  p: number,
+  slots: Float64Array
+): void {
   const M = model.measures.length;
   const N = model.nodes.length;
   const vBase = (r * obs.periods.length + p) * M;
@@ -181,9 +194,11 @@ function rankColumn(out: NodeTable, p: number, n: number, sorted: Float64Array):
 export function typedArrayScore(model: TypedModel, obs: DenseObservations): NodeTable {
   const out = emptyNodeTable(obs.regions, obs.periods, model.nodes);
   const slots = new Float64Array(model.measures.length + model.nodes.length);
-  for (let r = 0; r < obs.regions.length; r++) for (let p = 0; p < obs.periods.length; p++) scoreCell(model, obs, out, r, p, slots);
+  for (let r = 0; r < obs.regions.length; r++)
+    for (let p = 0; p < obs.periods.length; p++) scoreCell(model, obs, out, r, p, slots);
   const sorted = new Float64Array(obs.regions.length);
-  for (let p = 0; p < obs.periods.length; p++) for (let n = 0; n < model.nodes.length; n++) rankColumn(out, p, n, sorted);
+  for (let p = 0; p < obs.periods.length; p++)
+    for (let n = 0; n < model.nodes.length; n++) rankColumn(out, p, n, sorted);
   return out;
 }
 
@@ -191,11 +206,17 @@ export function typedArrayScore(model: TypedModel, obs: DenseObservations): Node
  * What-if, incrementally: sets one raw value in `obs`, rescores that region-period in `table` and re-ranks, in that
  * period, the nodes above the measure. Returns the root's scores and ranks of every region in that period.
  */
-export function typedWhatIf(model: TypedModel, obs: DenseObservations, table: NodeTable, change: RawChange): {totals: Float64Array; ranks: Int32Array} {
+export function typedWhatIf(
+  model: TypedModel,
+  obs: DenseObservations,
+  table: NodeTable,
+  change: RawChange
+): {totals: Float64Array; ranks: Int32Array} {
   const r = obs.regions.indexOf(change.region);
   const p = obs.periods.indexOf(change.period);
   const m = model.measures.indexOf(change.measure);
-  if (r < 0 || p < 0 || m < 0) throw new Error(`what-if outside the data: ${change.region} ${change.period} ${change.measure}`);
+  if (r < 0 || p < 0 || m < 0)
+    throw new Error(`what-if outside the data: ${change.region} ${change.period} ${change.measure}`);
   const M = model.measures.length;
   const N = model.nodes.length;
   obs.values[(r * obs.periods.length + p) * M + m] = change.value;

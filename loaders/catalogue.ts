@@ -19,9 +19,13 @@ async function readCatalogueFile(dir: string, base: string): Promise<CatalogueFi
 /** Reads categories.csv, indicators.csv, units.csv and targets.csv from `dir` into a checked `Catalogue`. */
 export async function readCatalogue(dir = CATALOGUE_DIR): Promise<Catalogue> {
   // Settle all reads, then report the first failure in file order, so the error does not depend on timing.
-  const settled = await Promise.allSettled(["categories", "indicators", "units", "targets"].map((base) => readCatalogueFile(dir, base)));
+  const settled = await Promise.allSettled(
+    ["categories", "indicators", "units", "targets"].map((base) => readCatalogueFile(dir, base))
+  );
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
-  const [categories, indicators, units, targets] = settled.map((r) => (r as PromiseFulfilledResult<CatalogueFile>).value);
+  const [categories, indicators, units, targets] = settled.map(
+    (r) => (r as PromiseFulfilledResult<CatalogueFile>).value
+  );
   return parseCatalogue({categories, indicators, units, targets});
 }

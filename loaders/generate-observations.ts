@@ -32,7 +32,15 @@ export const GENERATOR_DEFAULTS = {seed: 2023, missingRate: 0.02} as const;
 export const illustrativeSource = (seed: number): string => `illustrative:seed=${seed}`;
 
 /** Latent model constants (README § How the values are made). */
-const MODEL = {abilitySd: 0.6, measureSd: 0.4, persistentSd: 0.6, periodSd: 0.2, progress: 0.5, laggardAbility: -1.6, laggardProgress: 1.8};
+const MODEL = {
+  abilitySd: 0.6,
+  measureSd: 0.4,
+  persistentSd: 0.6,
+  periodSd: 0.2,
+  progress: 0.5,
+  laggardAbility: -1.6,
+  laggardProgress: 1.8
+};
 
 /** 32-bit FNV-1a hash of a text, finished with a murmur-style mix. */
 function hash32(text: string): number {
@@ -159,8 +167,11 @@ export const OBSERVATION_CSV_HEADER = "region,period,measure,value,source,note";
 
 /** One CSV line (no newline) for a generated observation; values print in their shortest exact form. */
 export function observationCsvLine(o: Observation): string {
-  const cell = (text: string | null | undefined) => (text == null ? "" : /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  return [o.region, o.period, o.measure, o.value === null ? "" : String(o.value), cell(o.source), cell(o.note)].join(",");
+  const cell = (text: string | null | undefined) =>
+    text == null ? "" : /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return [o.region, o.period, o.measure, o.value === null ? "" : String(o.value), cell(o.source), cell(o.note)].join(
+    ","
+  );
 }
 
 /** The whole CSV text (header, rows, final newline) of a list of observations. */

@@ -27,7 +27,20 @@ export interface TableFile {
   text: string;
 }
 
-const MEASURE_COLUMNS = ["measure", "indicator", "name_zh", "name_en", "unit", "direction", "normalisation", "best", "worst", "target", "weight", "note"];
+const MEASURE_COLUMNS = [
+  "measure",
+  "indicator",
+  "name_zh",
+  "name_en",
+  "unit",
+  "direction",
+  "normalisation",
+  "best",
+  "worst",
+  "target",
+  "weight",
+  "note"
+];
 const WEIGHT_COLUMNS = ["node", "parent", "name_zh", "weight"];
 
 /** Node id of an indicator (`i001` … `i123`) and of a category (`c01` … `c13`). */
@@ -37,21 +50,29 @@ export const categoryNode = (id: number): string => `c${String(id).padStart(2, "
 
 /** Reads a table into objects keyed by its header, each with the line it starts on; throws on a wrong header. */
 function readTable(file: TableFile, columns: string[]): {line: number; cells: Record<string, string>}[] {
-  const [header, ...records] = readCsvRecords(file.text.replace(/^\uFEFF/, "")).filter((r) => r.fields.some((f) => f.trim() !== ""));
+  const [header, ...records] = readCsvRecords(file.text.replace(/^\uFEFF/, "")).filter((r) =>
+    r.fields.some((f) => f.trim() !== "")
+  );
   const names = header?.fields.map((f) => f.trim()) ?? [];
   if (names.join(",") !== columns.join(",")) {
     throw new Error(`${file.name}:1: 表头应为 ${columns.join(",")} / the header must be ${columns.join(",")}`);
   }
   return records.map((r) => {
     if (r.quoteError || r.fields.length !== columns.length) {
-      throw new Error(`${file.name}:${r.line}: 应有 ${columns.length} 列 / expected ${columns.length} columns, got ${r.fields.length}`);
+      throw new Error(
+        `${file.name}:${r.line}: 应有 ${columns.length} 列 / expected ${columns.length} columns, got ${r.fields.length}`
+      );
     }
     return {line: r.line, cells: Object.fromEntries(columns.map((c, i) => [c, r.fields[i].trim()]))};
   });
 }
 
 /** Builds the methodology JSON object (before parseMethodology) from the two tables and the catalogue; throws with file:line. */
-export function buildZhuanglangMethodology(measuresFile: TableFile, weightsFile: TableFile, catalogue: Catalogue): Record<string, unknown> {
+export function buildZhuanglangMethodology(
+  measuresFile: TableFile,
+  weightsFile: TableFile,
+  catalogue: Catalogue
+): Record<string, unknown> {
   const fail = (file: TableFile, line: number, zh: string, en: string): never => {
     throw new Error(`${file.name}:${line}: ${zh} / ${en}`);
   };
@@ -62,17 +83,32 @@ export function buildZhuanglangMethodology(measuresFile: TableFile, weightsFile:
   const measures = readTable(measuresFile, MEASURE_COLUMNS).map(({line, cells: c}) => {
     const num = (key: string): number => {
       const value = Number(c[key]);
-      if (c[key] === "" || !Number.isFinite(value)) fail(measuresFile, line, `${key} 必须是数值`, `${key} must be a number`);
+      if (c[key] === "" || !Number.isFinite(value))
+        fail(measuresFile, line, `${key} 必须是数值`, `${key} must be a number`);
       return value;
     };
-    if (!/^[a-z][a-z0-9_]*$/.test(c.measure)) fail(measuresFile, line, "指标标识须为小写 snake_case", `measure id "${c.measure}" must be snake_case`);
-    if (measureIds.has(c.measure)) fail(measuresFile, line, `重复的指标标识 ${c.measure}`, `duplicate measure id ${c.measure}`);
+    if (!/^[a-z][a-z0-9_]*$/.test(c.measure))
+      fail(measuresFile, line, "指标标识须为小写 snake_case", `measure id "${c.measure}" must be snake_case`);
+    if (measureIds.has(c.measure))
+      fail(measuresFile, line, `重复的指标标识 ${c.measure}`, `duplicate measure id ${c.measure}`);
     measureIds.add(c.measure);
     const indicator = indicators.get(Number(c.indicator));
-    if (!indicator) fail(measuresFile, line, `未知评估指标 ${c.indicator}`, `unknown indicator ${c.indicator} (catalogue ids 1..123)`);
-    if (!isUnitId(c.unit)) fail(measuresFile, line, `未知单位 ${c.unit}`, `unknown unit ${c.unit} (see src/engine/units.ts)`);
+    if (!indicator)
+      fail(
+        measuresFile,
+        line,
+        `未知评估指标 ${c.indicator}`,
+        `unknown indicator ${c.indicator} (catalogue ids 1..123)`
+      );
+    if (!isUnitId(c.unit))
+      fail(measuresFile, line, `未知单位 ${c.unit}`, `unknown unit ${c.unit} (see src/engine/units.ts)`);
     if (c.direction !== "higher_is_better" && c.direction !== "lower_is_better") {
-      fail(measuresFile, line, "方向须为 higher_is_better 或 lower_is_better", `direction must be higher_is_better or lower_is_better`);
+      fail(
+        measuresFile,
+        line,
+        "方向须为 higher_is_better 或 lower_is_better",
+        `direction must be higher_is_better or lower_is_better`
+      );
     }
     const weight = num("weight");
     if (weight < 0) fail(measuresFile, line, "权重必须 ≥ 0", "weight must be ≥ 0");
@@ -87,28 +123,61 @@ export function buildZhuanglangMethodology(measuresFile: TableFile, weightsFile:
     }
     const target = targets.get(c.measure);
     if (c.target !== "" || target) {
-      if (!target) fail(measuresFile, line, `目录中没有 ${c.measure} 的目标`, `data/catalogue/targets.csv has no target for ${c.measure}`);
+      if (!target)
+        fail(
+          measuresFile,
+          line,
+          `目录中没有 ${c.measure} 的目标`,
+          `data/catalogue/targets.csv has no target for ${c.measure}`
+        );
       if (num("target") !== target!.value || num("best") !== target!.value) {
-        fail(measuresFile, line, `目标与最优值须等于方案目标 ${target!.value}`, `target and best must equal the plan's target ${target!.value}`);
+        fail(
+          measuresFile,
+          line,
+          `目标与最优值须等于方案目标 ${target!.value}`,
+          `target and best must equal the plan's target ${target!.value}`
+        );
       }
       if (target!.indicatorId !== indicator!.id || target!.unit !== c.unit) {
-        fail(measuresFile, line, "目标的评估指标或单位与目录不符", `indicator or unit differ from targets.csv (${target!.indicatorId}, ${target!.unit})`);
+        fail(
+          measuresFile,
+          line,
+          "目标的评估指标或单位与目录不符",
+          `indicator or unit differ from targets.csv (${target!.indicatorId}, ${target!.unit})`
+        );
       }
     }
     byIndicator.set(indicator!.id, [...(byIndicator.get(indicator!.id) ?? []), {id: c.measure, weight}]);
-    const note = [c.note, target ? `目标 Target: ${target.comparator} ${target.value} ${target.unit} — ${target.quoteZh}` : ""].filter(Boolean).join(" ");
-    return {id: c.measure, name: {zh: c.name_zh, en: c.name_en}, unit: c.unit, direction: c.direction, normalise, ...(note ? {note} : {})};
+    const note = [
+      c.note,
+      target ? `目标 Target: ${target.comparator} ${target.value} ${target.unit} — ${target.quoteZh}` : ""
+    ]
+      .filter(Boolean)
+      .join(" ");
+    return {
+      id: c.measure,
+      name: {zh: c.name_zh, en: c.name_en},
+      unit: c.unit,
+      direction: c.direction,
+      normalise,
+      ...(note ? {note} : {})
+    };
   });
   for (const indicator of catalogue.indicators) {
-    if (!byIndicator.has(indicator.id)) fail(measuresFile, 1, `评估指标 ${indicator.id} 没有测度`, `indicator ${indicator.id} has no measure`);
+    if (!byIndicator.has(indicator.id))
+      fail(measuresFile, 1, `评估指标 ${indicator.id} 没有测度`, `indicator ${indicator.id} has no measure`);
   }
   const weights = new Map<string, number>();
   for (const {line, cells: c} of readTable(weightsFile, WEIGHT_COLUMNS)) {
     const weight = Number(c.weight);
-    if (c.weight === "" || !Number.isFinite(weight) || weight < 0) fail(weightsFile, line, "权重必须是 ≥ 0 的数值", "weight must be a number ≥ 0");
+    if (c.weight === "" || !Number.isFinite(weight) || weight < 0)
+      fail(weightsFile, line, "权重必须是 ≥ 0 的数值", "weight must be a number ≥ 0");
     const isCategory = catalogue.categories.some((k) => categoryNode(k.id) === c.node && c.parent === "total");
-    const isIndicator = catalogue.indicators.some((i) => indicatorNode(i.id) === c.node && categoryNode(i.categoryId) === c.parent);
-    if (!isCategory && !isIndicator) fail(weightsFile, line, `未知节点或上级 ${c.node} ← ${c.parent}`, `unknown node ${c.node} under ${c.parent}`);
+    const isIndicator = catalogue.indicators.some(
+      (i) => indicatorNode(i.id) === c.node && categoryNode(i.categoryId) === c.parent
+    );
+    if (!isCategory && !isIndicator)
+      fail(weightsFile, line, `未知节点或上级 ${c.node} ← ${c.parent}`, `unknown node ${c.node} under ${c.parent}`);
     if (weights.has(c.node)) fail(weightsFile, line, `重复的节点 ${c.node}`, `duplicate node ${c.node}`);
     weights.set(c.node, weight);
   }
@@ -150,7 +219,10 @@ export function buildZhuanglangMethodology(measuresFile: TableFile, weightsFile:
   ];
   return {
     id: "zhuanglang-2023",
-    name: {zh: "庄浪县数字政府服务能力与营商环境指标（2023，默认方法）", en: "Zhuanglang digital government and business environment indicators (2023, default method)"},
+    name: {
+      zh: "庄浪县数字政府服务能力与营商环境指标（2023，默认方法）",
+      en: "Zhuanglang digital government and business environment indicators (2023, default method)"
+    },
     description:
       "Default methodology for the 123 indicators of the Zhuanglang 2023 plan: measure → indicator (i001…i123) → category (c01…c13) → total. " +
       "Quantities are scored by distance to frontier (where the plan sets a target, the target is the frontier); qualitative items by an expert score 0–100. " +
@@ -171,7 +243,10 @@ export function methodologyJsonText(json: unknown): string {
 /** Reads the two tables and the catalogue from disk and returns the JSON text the engine should read. */
 export async function buildZhuanglangJsonText(): Promise<string> {
   const [measures, weights] = await Promise.all(
-    [ZHUANGLANG_FILES.measures, ZHUANGLANG_FILES.weights].map(async (name) => ({name, text: await readFile(name, "utf8")}))
+    [ZHUANGLANG_FILES.measures, ZHUANGLANG_FILES.weights].map(async (name) => ({
+      name,
+      text: await readFile(name, "utf8")
+    }))
   );
   return methodologyJsonText(buildZhuanglangMethodology(measures, weights, await readCatalogue()));
 }

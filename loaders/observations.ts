@@ -50,7 +50,10 @@ export async function loadObservations(
   const seen = new Set<string>();
   for (const o of observations) {
     const key = `${o.region}|${o.period}|${o.measure}`;
-    if (seen.has(key)) throw new Error(`观测值在多个文件中重复 / observation repeated across files: ${o.region} ${o.period} ${o.measure}`);
+    if (seen.has(key))
+      throw new Error(
+        `观测值在多个文件中重复 / observation repeated across files: ${o.region} ${o.period} ${o.measure}`
+      );
     seen.add(key);
   }
   return {observations, results, lenient};

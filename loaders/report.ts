@@ -46,20 +46,26 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     const all = await engine.score({peerGroup: regions, periods});
     const at = new Map(regions.map((r, i) => [r, i]));
     const scores: Report["scores"] = {};
-    for (const n of all.nodes) aligned(aligned(scores, n.period), n.node, regions.length)[at.get(n.region)!] = round(n.score);
+    for (const n of all.nodes)
+      aligned(aligned(scores, n.period), n.node, regions.length)[at.get(n.region)!] = round(n.score);
     const values = alignValues(all.measures, regions);
     const ranks: Report["ranks"] = {};
     for (const group of peerGroups) {
       const result = await engine.score({peerGroup: group.members, periods, measures: false});
       const pos = new Map(group.members.map((r, i) => [r, i]));
       const byPeriod: Record<string, Record<string, Aligned>> = (ranks[group.id] = {});
-      for (const n of result.nodes) aligned(aligned(byPeriod, n.period), n.node, group.members.length)[pos.get(n.region)!] = n.rank;
+      for (const n of result.nodes)
+        aligned(aligned(byPeriod, n.period), n.node, group.members.length)[pos.get(n.region)!] = n.rank;
     }
     const rawOf = (region: string, measure: string) => values[latest]?.[measure]?.raw[at.get(region)!] ?? null;
     const goals = {engine, regions, latest, root, rawOf};
     const regionName = new Map(input.regions.map((r) => [r.code, r.name]));
     const report: Report = {
-      methodology: {id: methodology.id, nameZh: methodology.name?.zh ?? methodology.id, nameEn: methodology.name?.en ?? methodology.id},
+      methodology: {
+        id: methodology.id,
+        nameZh: methodology.name?.zh ?? methodology.id,
+        nameEn: methodology.name?.en ?? methodology.id
+      },
       illustrative: input.illustrative,
       periods,
       latest,
@@ -74,9 +80,23 @@ export async function buildReport(input: ReportInput): Promise<Report> {
       ranks,
       gains: await measureGains(goals, measures),
       unitGains: await leadUnitGains(goals, measures, catalogue),
-      load: loaded.results.map((r) => ({file: r.file, read: r.read, accepted: r.acceptedRows, rejected: r.rejectedRows, encoding: r.encoding})),
+      load: loaded.results.map((r) => ({
+        file: r.file,
+        read: r.read,
+        accepted: r.acceptedRows,
+        rejected: r.rejectedRows,
+        encoding: r.encoding
+      })),
       rejections: loaded.results.flatMap((r) =>
-        r.rejected.map(({file, line, column, columnName, text, reasonZh, reasonEn}) => ({file, line, column, columnName, text, reasonZh, reasonEn}))
+        r.rejected.map(({file, line, column, columnName, text, reasonZh, reasonEn}) => ({
+          file,
+          line,
+          column,
+          columnName,
+          text,
+          reasonZh,
+          reasonEn
+        }))
       )
     };
     return report;
@@ -86,7 +106,9 @@ export async function buildReport(input: ReportInput): Promise<Report> {
 }
 
 /** Raw values and measure scores of every region of the bundled peer groups (report-values.json). */
-export async function buildValues(input: Pick<ReportInput, "methodology" | "peerGroups" | "loaded">): Promise<ReportValues> {
+export async function buildValues(
+  input: Pick<ReportInput, "methodology" | "peerGroups" | "loaded">
+): Promise<ReportValues> {
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, input.methodology);
@@ -166,7 +188,8 @@ function describeMeasures(methodology: Methodology, catalogue: Catalogue, nodes:
       const node = parent.get(m.id) ?? "";
       const indicator = indicatorById.get(nodeById.get(node)?.catalogueId ?? -1);
       const target = targetOf.get(m.id);
-      const best = n.method === "frontier" ? n.best : n.method === "target" ? n.target : n.method === "expert" ? n.max : 1;
+      const best =
+        n.method === "frontier" ? n.best : n.method === "target" ? n.target : n.method === "expert" ? n.max : 1;
       return {
         id: m.id,
         node,
@@ -209,7 +232,13 @@ async function totalGain(g: Goals, goals: {measure: ReportMeasure; goal: number}
       value: better(g.rawOf(region, measure.id), goal, measure.direction === "higher_is_better")
     }))
   );
-  const result = await g.engine.score({peerGroup: g.regions, periods: [g.latest], scenario: {values}, level: g.root, measures: false});
+  const result = await g.engine.score({
+    peerGroup: g.regions,
+    periods: [g.latest],
+    scenario: {values},
+    level: g.root,
+    measures: false
+  });
   const delta = new Map((result.deltas ?? []).map((d) => [d.region, round(d.delta, 2)]));
   return g.regions.map((r) => delta.get(r) ?? null);
 }

@@ -10,7 +10,11 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Parses `args` against `options`; throws UsageError with a bilingual message on bad usage. */
-export function parseCli<const O extends Options, const P extends boolean = false>(args: string[], options: O, allowPositionals?: P) {
+export function parseCli<const O extends Options, const P extends boolean = false>(
+  args: string[],
+  options: O,
+  allowPositionals?: P
+) {
   try {
     return parseArgs({args, options, allowPositionals: allowPositionals ?? false, strict: true});
   } catch (error) {
@@ -33,7 +37,11 @@ function usageMessage(error: Error & {code?: string}): string {
 }
 
 /** Splits "a, b,c" into ["a", "b", "c"]. */
-export const listOption = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
+export const listOption = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Prints a usage error with the usage text; returns exit code 2. */
 export function usageExit(error: UsageError, usage: string): number {

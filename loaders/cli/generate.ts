@@ -7,7 +7,12 @@ import {createWriteStream} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {fileURLToPath} from "node:url";
 import {parseMethodology} from "../../src/engine/methodology.js";
-import {GENERATOR_DEFAULTS, OBSERVATION_CSV_HEADER, observationCsvLine, observationRows} from "../generate-observations.js";
+import {
+  GENERATOR_DEFAULTS,
+  OBSERVATION_CSV_HEADER,
+  observationCsvLine,
+  observationRows
+} from "../generate-observations.js";
 import {readRegions} from "../regions.js";
 import {parseCli, UsageError, usageExit} from "./args.js";
 
@@ -27,7 +32,13 @@ const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseCli(args, {scope: {type: "string"}, seed: {type: "string"}, "missing-rate": {type: "string"}, methodology: {type: "string"}, out: {type: "string"}});
+    parsed = parseCli(args, {
+      scope: {type: "string"},
+      seed: {type: "string"},
+      "missing-rate": {type: "string"},
+      methodology: {type: "string"},
+      out: {type: "string"}
+    });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return usageExit(error, USAGE);
@@ -42,7 +53,8 @@ export async function run(args: string[]): Promise<number> {
   };
   if (!SCOPES.includes(options.scope)) return usage(`未知范围 / unknown scope ${options.scope} (${SCOPES.join(", ")})`);
   if (!Number.isInteger(options.seed)) return usage("--seed 须为整数 / --seed must be an integer");
-  if (!(options.missingRate >= 0 && options.missingRate < 1)) return usage("--missing-rate 须在 0..1 之间 / --missing-rate must be in 0..1");
+  if (!(options.missingRate >= 0 && options.missingRate < 1))
+    return usage("--missing-rate 须在 0..1 之间 / --missing-rate must be in 0..1");
 
   const methodology = parseMethodology(JSON.parse(await readFile(options.methodology, "utf8")), options.methodology);
   const {peerGroups} = await readRegions();
@@ -63,7 +75,9 @@ export async function run(args: string[]): Promise<number> {
   }
   if (chunk.length > 0) await flush();
   if (options.out) await new Promise<void>((resolve, reject) => out.once("error", reject).end(() => resolve()));
-  process.stderr.write(`示意数据 illustrative: ${count} 行 rows, ${regions.length} 地区 regions (${options.scope}), seed ${options.seed}${options.out ? ` → ${options.out}` : ""}\n`);
+  process.stderr.write(
+    `示意数据 illustrative: ${count} 行 rows, ${regions.length} 地区 regions (${options.scope}), seed ${options.seed}${options.out ? ` → ${options.out}` : ""}\n`
+  );
   return 0;
 }
 

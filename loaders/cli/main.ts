@@ -2,7 +2,10 @@
 const commands: Record<string, {summary: string; load: () => Promise<{run(args: string[]): Promise<number>}>}> = {
   generate: {summary: "write illustrative (synthetic) observations as CSV", load: () => import("./generate.js")},
   score: {summary: "score observations with a methodology file → CSV", load: () => import("./score.js")},
-  validate: {summary: "check observation CSV files; exit 1 when any row is rejected", load: () => import("./validate.js")}
+  validate: {
+    summary: "check observation CSV files; exit 1 when any row is rejected",
+    load: () => import("./validate.js")
+  }
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -82,7 +82,9 @@ async function readJson(file: string): Promise<unknown> {
     const at = /position (\d+)/.exec(message);
     if (at) {
       const before = text.slice(0, Number(at[1])).split("\n");
-      throw new Error(`${file}:${before.length}:${before.at(-1)!.length + 1}: JSON 格式错误 / invalid JSON: ${message}`);
+      throw new Error(
+        `${file}:${before.length}:${before.at(-1)!.length + 1}: JSON 格式错误 / invalid JSON: ${message}`
+      );
     }
     throw new Error(`${file}: JSON 格式错误 / invalid JSON: ${message}`);
   }
@@ -107,7 +109,9 @@ export function parseRegions(text: string, file: string): {regions: string[]; su
     const cell = wi >= 0 ? (row[wi] ?? "").trim() : "";
     const weight = cell === "" ? NaN : Number(cell);
     if (!Number.isFinite(weight) || weight < 0) {
-      throw new Error(`${file}:${line}:${wi >= 0 ? wi + 1 : row.length + 1}: 有上级的地区需要权重 ≥ 0 / a region with a parent needs a weight ≥ 0 (got «${cell}»)`);
+      throw new Error(
+        `${file}:${line}:${wi >= 0 ? wi + 1 : row.length + 1}: 有上级的地区需要权重 ≥ 0 / a region with a parent needs a weight ≥ 0 (got «${cell}»)`
+      );
     }
     subunits.push({region, parent, weight});
   });
@@ -115,22 +119,30 @@ export function parseRegions(text: string, file: string): {regions: string[]; su
 }
 
 function parseScenario(json: unknown, file: string): Scenario {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error(`${file}: 情景必须是对象 / a scenario must be an object`);
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw new Error(`${file}: 情景必须是对象 / a scenario must be an object`);
   const s = json as Record<string, unknown>;
   for (const key of Object.keys(s)) {
-    if (!["values", "weights", "targets", "name", "note"].includes(key)) throw new Error(`${file}: ${key}: 未知字段 / unknown field`);
+    if (!["values", "weights", "targets", "name", "note"].includes(key))
+      throw new Error(`${file}: ${key}: 未知字段 / unknown field`);
   }
-  if (s.values !== undefined && !Array.isArray(s.values)) throw new Error(`${file}: values: 必须是数组 / must be an array`);
+  if (s.values !== undefined && !Array.isArray(s.values))
+    throw new Error(`${file}: values: 必须是数组 / must be an array`);
   (s.values as unknown[] | undefined)?.forEach((v, i) => {
     const o = v as Record<string, unknown>;
-    if (typeof o?.region !== "string" || typeof o.measure !== "string" || !(typeof o.value === "number" || o.value === null)) {
+    if (
+      typeof o?.region !== "string" ||
+      typeof o.measure !== "string" ||
+      !(typeof o.value === "number" || o.value === null)
+    ) {
       throw new Error(`${file}: values[${i}]: 需要 region、measure、value / needs region, measure and value`);
     }
   });
   for (const key of ["weights", "targets"] as const) {
     const record = s[key];
     if (record === undefined) continue;
-    if (typeof record !== "object" || record === null || Array.isArray(record)) throw new Error(`${file}: ${key}: 必须是对象 / must be an object`);
+    if (typeof record !== "object" || record === null || Array.isArray(record))
+      throw new Error(`${file}: ${key}: 必须是对象 / must be an object`);
     for (const [id, v] of Object.entries(record)) {
       if (typeof v !== "number") throw new Error(`${file}: ${key}.${id}: 必须是数值 / must be a number`);
     }
@@ -157,7 +169,9 @@ export async function run(args: string[]): Promise<number> {
   const observations: Observation[] = [];
   let rejected = 0;
   for (const file of a.observations) {
-    const bytes = new Uint8Array(await readFile(file).catch(() => Promise.reject(new Error(`找不到或无法读取文件 / cannot read file: ${file}`))));
+    const bytes = new Uint8Array(
+      await readFile(file).catch(() => Promise.reject(new Error(`找不到或无法读取文件 / cannot read file: ${file}`)))
+    );
     const result = checkObservations(bytes, file, {
       regions: regionFile ? new Map(regionFile.regions.map((r) => [r, {}])) : null,
       measures,
@@ -187,9 +201,17 @@ export async function run(args: string[]): Promise<number> {
       scenario
     };
     const result = await engine.score(options);
-    const lines = [scenario ? "region,period,node,score,rank,baseline_score,baseline_rank,delta" : "region,period,node,score,rank"];
+    const lines = [
+      scenario ? "region,period,node,score,rank,baseline_score,baseline_rank,delta" : "region,period,node,score,rank"
+    ];
     result.nodes.forEach((n, i) => {
-      const cells = [csvCell(n.region), csvCell(n.period), csvCell(n.node), num(n.score), n.rank === null ? "" : String(n.rank)];
+      const cells = [
+        csvCell(n.region),
+        csvCell(n.period),
+        csvCell(n.node),
+        num(n.score),
+        n.rank === null ? "" : String(n.rank)
+      ];
       const d = result.deltas?.[i];
       if (d) cells.push(num(d.baseline), d.baselineRank === null ? "" : String(d.baselineRank), num(d.delta));
       lines.push(cells.join(","));

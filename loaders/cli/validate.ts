@@ -35,7 +35,12 @@ interface Options {
 function readArgs(args: string[]): Options {
   const {values: v, positionals: files} = parseCli(
     args,
-    {methodology: {type: "string"}, periods: {type: "string"}, "default-period": {type: "string"}, "any-region": {type: "boolean"}},
+    {
+      methodology: {type: "string"},
+      periods: {type: "string"},
+      "default-period": {type: "string"},
+      "any-region": {type: "boolean"}
+    },
     true
   );
   if (files.length === 0) throw new UsageError("没有要检查的文件 / no files to check");
@@ -58,7 +63,9 @@ async function readMeasures(path: string): Promise<Map<string, {unit: UnitId}>> 
   json.measures.forEach((m, i) => {
     const unit = typeof m.unit === "string" ? findUnit(m.unit) : undefined;
     if (typeof m.id !== "string" || !unit) {
-      throw new Error(`${path}: measures[${i}] 需要 id 和已知单位 / needs an id and a known unit (got ${JSON.stringify(m)})`);
+      throw new Error(
+        `${path}: measures[${i}] 需要 id 和已知单位 / needs an id and a known unit (got ${JSON.stringify(m)})`
+      );
     }
     measures.set(m.id, {unit: unit.id});
   });

@@ -76,7 +76,15 @@ export interface Report {
   unitGains: Record<string, {toTarget: Aligned | null; toFrontier: Aligned | null}>;
   /** Row accounting of the observation files. */
   load: {file: string; read: number; accepted: number; rejected: number; encoding: string}[];
-  rejections: {file: string; line: number; column: number; columnName: string; text: string; reasonZh: string; reasonEn: string}[];
+  rejections: {
+    file: string;
+    line: number;
+    column: number;
+    columnName: string;
+    text: string;
+    reasonZh: string;
+    reasonEn: string;
+  }[];
 }
 
 /** report-values.json: raw values and measure scores, period → measure id → per region (same order as Report.regions). */

@@ -51,7 +51,12 @@ export type UnitKind = "office" | "department" | "center" | "vertical" | "judici
 
 /** The kinds a lead unit may have. */
 export const UNIT_KINDS: readonly UnitKind[] = [
-  "office", "department", "center", "vertical", "judiciary", "enterprise"
+  "office",
+  "department",
+  "center",
+  "vertical",
+  "judiciary",
+  "enterprise"
 ];
 
 /** A lead unit (责任单位) named in the plan. */
@@ -140,7 +145,8 @@ function readTable(file: CatalogueFile, required: string[]): Row[] {
     }
   }
   const duplicate = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (duplicate) throw new CatalogueError(file.name, header.line, `列名重复 ${duplicate}`, `duplicate column ${duplicate}`);
+  if (duplicate)
+    throw new CatalogueError(file.name, header.line, `列名重复 ${duplicate}`, `duplicate column ${duplicate}`);
   return body.map((record) => {
     if (record.quoteError) throw new CatalogueError(file.name, record.line, "引号不配对", "unbalanced quotes");
     if (record.fields.length !== columns.length) {
@@ -347,9 +353,11 @@ function parseTargets(file: CatalogueFile, indicators: Indicator[]): Target[] {
     const id = c.integer(row, "id");
     c.unique(seen, id, row, "重复的目标编号", "duplicate target id");
     const indicatorId = c.integer(row, "indicator_id");
-    if (!indicatorIds.has(indicatorId)) c.fail(row, `未知的指标编号 ${indicatorId}`, `unknown indicator id ${indicatorId}`);
+    if (!indicatorIds.has(indicatorId))
+      c.fail(row, `未知的指标编号 ${indicatorId}`, `unknown indicator id ${indicatorId}`);
     const measure = c.text(row, "measure");
-    if (!SNAKE_ID.test(measure)) c.fail(row, `指标度量须为 snake_case: ${measure}`, `measure must be snake_case: ${measure}`);
+    if (!SNAKE_ID.test(measure))
+      c.fail(row, `指标度量须为 snake_case: ${measure}`, `measure must be snake_case: ${measure}`);
     const comparator = c.text(row, "comparator");
     if (!(COMPARATORS as readonly string[]).includes(comparator)) {
       c.fail(row, `未知的比较符 ${comparator}`, `unknown comparator ${comparator} (expected ${COMPARATORS.join(" ")})`);
@@ -379,11 +387,25 @@ function parseTargets(file: CatalogueFile, indicators: Indicator[]): Target[] {
       );
     }
     if (flag === "no" && note === "") {
-      c.fail(row, "value_in_quote=no 时须在 note 中说明", "value_in_quote=no needs a note saying how the value is read");
+      c.fail(
+        row,
+        "value_in_quote=no 时须在 note 中说明",
+        "value_in_quote=no needs a note saying how the value is read"
+      );
     }
     const valueInQuote = flag === "yes";
     const unitId = unit!.id;
-    return {id, indicatorId, measure, comparator: comparator as Comparator, value, unit: unitId, valueInQuote, quoteZh, note};
+    return {
+      id,
+      indicatorId,
+      measure,
+      comparator: comparator as Comparator,
+      value,
+      unit: unitId,
+      valueInQuote,
+      quoteZh,
+      note
+    };
   });
 }
 

@@ -36,7 +36,16 @@ import {
   type ScoringRow,
   type ScoringTables
 } from "./scoring-sql.js";
-import {leafRegions, MissingDataError, subunitDepths, type ScoreDelta, type ScoreOptions, type ScoreResult, type SubUnit, type ValueOverride} from "./score-types.js";
+import {
+  leafRegions,
+  MissingDataError,
+  subunitDepths,
+  type ScoreDelta,
+  type ScoreOptions,
+  type ScoreResult,
+  type SubUnit,
+  type ValueOverride
+} from "./score-types.js";
 
 /** A methodology bound to a database, with observations and sub-units loaded. */
 export interface Engine {
@@ -89,12 +98,20 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   const failable = basePlan.nodes.some((n) => n.missing === "fail");
   const baseTables = planTableNames(`${prefix}_pb`);
   // A scenario's weights and targets only change normalisation parameters and edge weights: it shares the rest.
-  const scenarioTables: PlanTables = {...baseTables, bm: `${prefix}_ps_bm`, mp: `${prefix}_ps_mp`, ed: `${prefix}_ps_ed`};
+  const scenarioTables: PlanTables = {
+    ...baseTables,
+    bm: `${prefix}_ps_bm`,
+    mp: `${prefix}_ps_mp`,
+    ed: `${prefix}_ps_ed`
+  };
   let scenarioKey: string | null = null;
 
-  await db.query(createIdsSql(tables.ids, [...methodology.measures.map((x) => x.id), ...basePlan.nodes.map((n) => n.node)]));
+  await db.query(
+    createIdsSql(tables.ids, [...methodology.measures.map((x) => x.id), ...basePlan.nodes.map((n) => n.node)])
+  );
   const idOf: string[] = [];
-  for (const {id, k} of await db.query<{id: string; k: number}>(`SELECT id, k FROM "${tables.ids}" ORDER BY k`)) idOf[k] = id;
+  for (const {id, k} of await db.query<{id: string; k: number}>(`SELECT id, k FROM "${tables.ids}" ORDER BY k`))
+    idOf[k] = id;
   const code = new Map(idOf.map((id, k) => [id, k]));
   const heightOf = new Map(basePlan.nodes.map((n) => [code.get(n.node)!, n.height]));
   await db.query(createPlanTablesSql(baseTables, basePlan, code));
@@ -153,7 +170,9 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   const finishLoad = async (staging: string, hasFlag: boolean) => {
     await forgetStatements();
     await db.query(createObservationsSql(tables.observations, staging, hasFlag, tables.ids));
-    const dups = await db.query<{region: string; period: string; measure: string}>(duplicateObservationsSql(tables.observations));
+    const dups = await db.query<{region: string; period: string; measure: string}>(
+      duplicateObservationsSql(tables.observations)
+    );
     if (dups.length) {
       const text = dups.map((d) => `${d.region} ${d.period} ${d.measure}`).join("; ");
       throw new Error(`观测值重复 / duplicate observations (region period measure): ${text}`);
@@ -168,7 +187,9 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     return n;
   };
   const loadCsv = async (csv: string) => {
-    const header = (csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "").split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
+    const header = (csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "")
+      .split(",")
+      .map((h) => h.trim().replace(/^"|"$/g, ""));
     for (const need of ["region", "period", "measure", "value"]) {
       if (!header.includes(need)) throw new Error(`观测 CSV 缺少列 ${need} / observation CSV lacks column ${need}`);
     }
@@ -195,9 +216,18 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   };
 
   const request = (options: ScoreOptions): Request => {
-    const leaves = options.peerGroup ? leafRegions(options.peerGroup, subunits) : observedRegions.filter((r) => !parents.has(r));
-    const peers = options.peerGroup ? [...options.peerGroup] : [...new Set([...leaves, ...parents])].filter((r) => !subRegions.has(r));
-    return {leaves, periods: options.periods ? [...new Set(options.periods)] : observedPeriods, peers, nodes: nodeFilter(options.level)};
+    const leaves = options.peerGroup
+      ? leafRegions(options.peerGroup, subunits)
+      : observedRegions.filter((r) => !parents.has(r));
+    const peers = options.peerGroup
+      ? [...options.peerGroup]
+      : [...new Set([...leaves, ...parents])].filter((r) => !subRegions.has(r));
+    return {
+      leaves,
+      periods: options.periods ? [...new Set(options.periods)] : observedPeriods,
+      peers,
+      nodes: nodeFilter(options.level)
+    };
   };
 
   const run = async (plan: ScoringPlan, options: ScoreOptions, withScenario: boolean): Promise<ScoringRow[]> => {
@@ -216,13 +246,15 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       nodeFilter: req.nodes !== null,
       heights: null
     };
-    if (req.nodes && !shape.measures && !failable && (fresh || shape.overrides)) shape.heights = [...new Set(req.nodes.map((k) => heightOf.get(k)!))].sort((a, b) => a - b);
+    if (req.nodes && !shape.measures && !failable && (fresh || shape.overrides))
+      shape.heights = [...new Set(req.nodes.map((k) => heightOf.get(k)!))].sort((a, b) => a - b);
     const args: Parameters<typeof execute>[2] = {leaves: [req.leaves], periods: [req.periods], peers: [req.peers]};
     if (req.nodes) args.nodes = [req.nodes];
     const statement = () => outputSql(plan, fresh ? scenarioTables : baseTables, tables, shape);
     const rows = await execute<ScoringRow>(JSON.stringify(shape), statement, args, overrideParams(shape, resolved));
     const failed = rows.filter((r) => r.kind === "f");
-    if (failed.length) throw new MissingDataError(failed.map((r) => ({region: r.region, period: r.period, node: idOf[r.k]})));
+    if (failed.length)
+      throw new MissingDataError(failed.map((r) => ({region: r.region, period: r.period, node: idOf[r.k]})));
     return rows;
   };
   /** Fills the scenario's own plan tables (rows replaced, tables kept, so prepared statements stay valid). */
@@ -237,7 +269,9 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     const label = levels.get(level) ?? level;
     const ids = [...levels].filter(([, l]) => l === label).map(([id]) => id);
     if (!ids.length) {
-      throw new Error(`未知层级或节点 ${level} / unknown level or node ${level} (levels: ${[...new Set(levels.values())].join(", ")})`);
+      throw new Error(
+        `未知层级或节点 ${level} / unknown level or node ${level} (levels: ${[...new Set(levels.values())].join(", ")})`
+      );
     }
     return ids.map((id) => code.get(id)!);
   };
@@ -251,7 +285,10 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     async loadObservationsArrow(ipc) {
       await db.loadArrow(`${prefix}_staging`, ipc);
       const cols = await db.query<{name: string}>(`SELECT name FROM pragma_table_info('${prefix}_staging')`);
-      return finishLoad(`${prefix}_staging`, cols.some((c) => c.name === "flag"));
+      return finishLoad(
+        `${prefix}_staging`,
+        cols.some((c) => c.name === "flag")
+      );
     },
     async setRegions(list = []) {
       const depths = subunitDepths(list);
@@ -260,17 +297,26 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       parents = new Set(list.map((s) => s.parent));
       subRegions = new Set(list.map((s) => s.region));
       await forgetStatements();
-      await db.query(createSubunitsSql(tables.subunits, list.map((s) => ({...s, depth: depths.get(s.parent)!}))));
+      await db.query(
+        createSubunitsSql(
+          tables.subunits,
+          list.map((s) => ({...s, depth: depths.get(s.parent)!}))
+        )
+      );
       baselineCache = new Map();
     },
     async score(options = {}) {
       const {scenario} = options;
-      const changesPlan = Object.keys(scenario?.weights ?? {}).length > 0 || Object.keys(scenario?.targets ?? {}).length > 0;
+      const changesPlan =
+        Object.keys(scenario?.weights ?? {}).length > 0 || Object.keys(scenario?.targets ?? {}).length > 0;
       const plan = changesPlan ? buildPlan(methodology, scenario) : basePlan;
       if (scenario?.values) {
         const observed = new Set(plan.observed);
         for (const v of scenario.values) {
-          if (!observed.has(v.measure)) throw new ScenarioError(`情景取值：${v.measure} 不是观测指标 / scenario values: ${v.measure} is not an observed measure`);
+          if (!observed.has(v.measure))
+            throw new ScenarioError(
+              `情景取值：${v.measure} 不是观测指标 / scenario values: ${v.measure} is not an observed measure`
+            );
         }
       }
       const current = await run(plan, options, true);
@@ -288,7 +334,9 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     levels: () => new Map(levels),
     async close() {
       await forgetStatements();
-      await db.query(`${dropTablesSql(tables)}; ${dropPlanTablesSql(baseTables)}; ${dropPlanTablesSql(scenarioTables)}`);
+      await db.query(
+        `${dropTablesSql(tables)}; ${dropPlanTablesSql(baseTables)}; ${dropPlanTablesSql(scenarioTables)}`
+      );
     }
   };
   await engine.setRegions([]);
@@ -304,7 +352,10 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
 function resolveOverrides(values: readonly ValueOverride[], req: Request, code: ReadonlyMap<string, number>) {
   const leaves = new Set(req.leaves);
   const periods = new Set(req.periods);
-  const chosen = new Map<string, {region: string; period: string; k: number; value: number | null; specific: boolean}>();
+  const chosen = new Map<
+    string,
+    {region: string; period: string; k: number; value: number | null; specific: boolean}
+  >();
   for (const v of values) {
     if (!leaves.has(v.region)) continue;
     const specific = v.period != null;
@@ -325,22 +376,40 @@ function resolveOverrides(values: readonly ValueOverride[], req: Request, code: 
 
 /** Long CSV text of observations (RFC 4180 quoting; missing values are empty cells). */
 export function observationsCsv(rows: readonly Observation[]): string {
-  const cell = (v: string | null | undefined) => (v == null ? "" : /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replaceAll('"', '""')}"` : v);
+  const cell = (v: string | null | undefined) =>
+    v == null ? "" : /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replaceAll('"', '""')}"` : v;
   const lines = ["region,period,measure,value,flag"];
   for (const r of rows) {
-    if (r.value !== null && !Number.isFinite(r.value)) throw new Error(`观测值不是有限数值 / not a finite value: ${r.region} ${r.period} ${r.measure} ${r.value}`);
-    lines.push([cell(r.region), cell(r.period), cell(r.measure), r.value === null ? "" : String(r.value), cell(r.flag)].join(","));
+    if (r.value !== null && !Number.isFinite(r.value))
+      throw new Error(`观测值不是有限数值 / not a finite value: ${r.region} ${r.period} ${r.measure} ${r.value}`);
+    lines.push(
+      [cell(r.region), cell(r.period), cell(r.measure), r.value === null ? "" : String(r.value), cell(r.flag)].join(",")
+    );
   }
   return `${lines.join("\n")}\n`;
 }
 
-function toResult(rows: ScoringRow[], idOf: readonly string[], levels: Map<string, string>, weights: Record<string, number>): ScoreResult {
+function toResult(
+  rows: ScoringRow[],
+  idOf: readonly string[],
+  levels: Map<string, string>,
+  weights: Record<string, number>
+): ScoreResult {
   const result: ScoreResult = {measures: [], nodes: [], effectiveWeights: weights};
   for (const r of rows) {
     const id = idOf[r.k];
-    if (r.kind === "m") result.measures.push({region: r.region, period: r.period, measure: id, raw: r.raw, score: r.score});
+    if (r.kind === "m")
+      result.measures.push({region: r.region, period: r.period, measure: id, raw: r.raw, score: r.score});
     else if (r.kind === "n") {
-      result.nodes.push({region: r.region, period: r.period, node: id, level: levels.get(id)!, score: r.score, rank: r.rank, coverage: r.coverage});
+      result.nodes.push({
+        region: r.region,
+        period: r.period,
+        node: id,
+        level: levels.get(id)!,
+        score: r.score,
+        rank: r.rank,
+        coverage: r.coverage
+      });
     }
   }
   return result;

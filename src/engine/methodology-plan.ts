@@ -36,7 +36,14 @@ export interface ScoringPlan {
   params: MeasureParams[];
   rawDerived: {measure: string; op: "sum" | "mean"; of: string[]}[];
   scoreDerived: {measure: string; of: string[]}[];
-  nodes: {node: string; height: number; level: string; aggregate: Aggregation; missing: MissingPolicy; minCoverage: number}[];
+  nodes: {
+    node: string;
+    height: number;
+    level: string;
+    aggregate: Aggregation;
+    missing: MissingPolicy;
+    minCoverage: number;
+  }[];
   edges: {node: string; child: string; weight: number}[];
   flags: {flag: string; score: number}[];
   /** An observed measure carrying `flag` forces `target` (a score-derived measure or a node) to the flag's score. */
@@ -57,24 +64,39 @@ export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}):
   const measures = new Map(m.measures.map((x) => [x.id, x]));
   const nodeIds = new Set(m.nodes.map((n) => n.id));
   for (const [id, w] of Object.entries(overrides.weights ?? {})) {
-    if (!measures.has(id) && !nodeIds.has(id)) throw new ScenarioError(`情景权重：未知指标或节点 ${id} / scenario weights: unknown measure or node ${id}`);
-    if (!Number.isFinite(w) || w < 0) throw new ScenarioError(`情景权重 ${id} 必须 ≥ 0 / scenario weight of ${id} must be ≥ 0`);
+    if (!measures.has(id) && !nodeIds.has(id))
+      throw new ScenarioError(`情景权重：未知指标或节点 ${id} / scenario weights: unknown measure or node ${id}`);
+    if (!Number.isFinite(w) || w < 0)
+      throw new ScenarioError(`情景权重 ${id} 必须 ≥ 0 / scenario weight of ${id} must be ≥ 0`);
   }
   for (const [id, t] of Object.entries(overrides.targets ?? {})) {
     const method = measures.get(id)?.normalise?.method;
-    if (!method || method === "yes_no") throw new ScenarioError(`情景目标：${id} 没有可改的目标 / scenario targets: ${id} has no target to change`);
-    if (!Number.isFinite(t)) throw new ScenarioError(`情景目标 ${id} 必须是有限数值 / scenario target of ${id} must be a finite number`);
+    if (!method || method === "yes_no")
+      throw new ScenarioError(`情景目标：${id} 没有可改的目标 / scenario targets: ${id} has no target to change`);
+    if (!Number.isFinite(t))
+      throw new ScenarioError(`情景目标 ${id} 必须是有限数值 / scenario target of ${id} must be a finite number`);
   }
   const params: MeasureParams[] = [];
   for (const x of m.measures) {
     const n = x.normalise;
     if (!n) continue;
     const t = overrides.targets?.[x.id];
-    const p: MeasureParams = {measure: x.id, method: n.method, best: null, worst: null, target: null, cap: null, max: null, scale: n.scale ?? m.scale, higher: x.direction === "higher_is_better"};
+    const p: MeasureParams = {
+      measure: x.id,
+      method: n.method,
+      best: null,
+      worst: null,
+      target: null,
+      cap: null,
+      max: null,
+      scale: n.scale ?? m.scale,
+      higher: x.direction === "higher_is_better"
+    };
     if (n.method === "frontier") Object.assign(p, {best: t ?? n.best, worst: n.worst});
     if (n.method === "target") Object.assign(p, {target: t ?? n.target, cap: n.cap ?? 1});
     if (n.method === "expert") Object.assign(p, {max: t ?? n.max});
-    if (p.method === "frontier" && p.best === p.worst) throw new ScenarioError(`情景目标：${x.id} 最优值等于最差值 / scenario targets: ${x.id} best == worst`);
+    if (p.method === "frontier" && p.best === p.worst)
+      throw new ScenarioError(`情景目标：${x.id} 最优值等于最差值 / scenario targets: ${x.id} best == worst`);
     if ((p.method === "target" && !(p.target! > 0)) || (p.method === "expert" && !(p.max! > 0))) {
       throw new ScenarioError(`情景目标 ${x.id} 必须 > 0 / scenario target of ${x.id} must be > 0`);
     }
@@ -82,15 +104,26 @@ export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}):
   }
   const heights = nodeHeights(m);
   const levels = nodeLevels(m);
-  const edges = m.nodes.flatMap((n) => n.children.map((e) => ({node: n.id, child: e.id, weight: overrides.weights?.[e.id] ?? e.weight})));
+  const edges = m.nodes.flatMap((n) =>
+    n.children.map((e) => ({node: n.id, child: e.id, weight: overrides.weights?.[e.id] ?? e.weight}))
+  );
   return {
     methodology: m,
     root: rootNode(m),
     observed: m.measures.filter((x) => !x.derive).map((x) => x.id),
     params,
-    rawDerived: m.measures.filter((x) => x.derive?.from === "raw").map((x) => ({measure: x.id, op: x.derive!.op, of: x.derive!.of})),
+    rawDerived: m.measures
+      .filter((x) => x.derive?.from === "raw")
+      .map((x) => ({measure: x.id, op: x.derive!.op, of: x.derive!.of})),
     scoreDerived: m.measures.filter((x) => x.derive?.from === "score").map((x) => ({measure: x.id, of: x.derive!.of})),
-    nodes: m.nodes.map((n: HierarchyNode) => ({node: n.id, height: heights.get(n.id)!, level: levels.get(n.id)!, aggregate: n.aggregate, missing: n.missing, minCoverage: n.minCoverage})),
+    nodes: m.nodes.map((n: HierarchyNode) => ({
+      node: n.id,
+      height: heights.get(n.id)!,
+      level: levels.get(n.id)!,
+      aggregate: n.aggregate,
+      missing: n.missing,
+      minCoverage: n.minCoverage
+    })),
     edges,
     flags: m.flags.map((f) => ({flag: f.id, score: f.score})),
     forcing: forcingMap(m, levels),

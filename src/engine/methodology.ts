@@ -123,7 +123,8 @@ class Checker {
       return undefined;
     }
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.add(`${path}.${key}`, "未知字段", `unknown field (allowed: ${allowed.join(", ")})`);
+      if (!allowed.includes(key))
+        this.add(`${path}.${key}`, "未知字段", `unknown field (allowed: ${allowed.join(", ")})`);
     }
     return value as Json;
   }
@@ -176,7 +177,17 @@ class Checker {
 /** Checks a parsed methodology JSON and returns it typed with defaults; throws {@link MethodologyError} listing every problem. */
 export function parseMethodology(json: unknown, file?: string): Methodology {
   const c = new Checker();
-  const top = c.object(json, "$", ["$schema", "id", "name", "scale", "measures", "nodes", "flags", "description", "source"]);
+  const top = c.object(json, "$", [
+    "$schema",
+    "id",
+    "name",
+    "scale",
+    "measures",
+    "nodes",
+    "flags",
+    "description",
+    "source"
+  ]);
   if (!top) throw new MethodologyError(c.issues, file);
   const scale = top.scale === undefined ? 100 : (c.number(top.scale, "scale", {positive: true}) ?? 100);
   const measures = (c.array(top.measures, "measures") ?? []).map((m, i) => parseMeasure(c, m, `measures[${i}]`));
@@ -209,14 +220,23 @@ function parseMeasure(c: Checker, value: unknown, path: string): Measure | undef
   const derive = o.derive === undefined ? undefined : parseDerivation(c, o.derive, `${path}.derive`);
   let normalise: Normalisation | undefined;
   if (derive?.from === "score") {
-    if (o.normalise !== undefined) c.add(`${path}.normalise`, "由得分派生的指标不再标准化", "a measure derived from scores is not normalised again");
+    if (o.normalise !== undefined)
+      c.add(`${path}.normalise`, "由得分派生的指标不再标准化", "a measure derived from scores is not normalised again");
   } else if (o.normalise === undefined) {
     c.add(`${path}.normalise`, "缺少标准化方法", "missing normalisation");
   } else if (direction) {
     normalise = parseNormalisation(c, o.normalise, `${path}.normalise`, direction);
   }
   if (id === undefined || unit === undefined || direction === undefined) return undefined;
-  return {id, name: c.names(o.name, `${path}.name`), unit, direction, normalise, derive, note: c.string(o.note, `${path}.note`)};
+  return {
+    id,
+    name: c.names(o.name, `${path}.name`),
+    unit,
+    direction,
+    normalise,
+    derive,
+    note: c.string(o.note, `${path}.note`)
+  };
 }
 
 function parseNormalisation(c: Checker, value: unknown, path: string, direction: Direction): Normalisation | undefined {
@@ -226,7 +246,8 @@ function parseNormalisation(c: Checker, value: unknown, path: string, direction:
   const scale = o.scale === undefined ? undefined : c.number(o.scale, `${path}.scale`, {positive: true});
   const extra = (keys: string[]) => {
     for (const key of ["best", "worst", "target", "cap", "max"]) {
-      if (!keys.includes(key) && o[key] !== undefined) c.add(`${path}.${key}`, `方法 ${method} 不用此字段`, `not used by method ${method}`);
+      if (!keys.includes(key) && o[key] !== undefined)
+        c.add(`${path}.${key}`, `方法 ${method} 不用此字段`, `not used by method ${method}`);
     }
   };
   switch (method) {
@@ -236,7 +257,7 @@ function parseNormalisation(c: Checker, value: unknown, path: string, direction:
       const worst = c.number(o.worst, `${path}.worst`);
       if (best === undefined || worst === undefined) return undefined;
       if (best === worst) c.add(`${path}.worst`, "最差值不能等于最优值", "worst must differ from best (worst == best)");
-      else if ((best < worst) !== (direction === "lower_is_better")) {
+      else if (best < worst !== (direction === "lower_is_better")) {
         c.add(
           `${path}.best`,
           `最优值与方向 ${direction} 不符`,
@@ -254,7 +275,8 @@ function parseNormalisation(c: Checker, value: unknown, path: string, direction:
     case "expert": {
       extra(["max"]);
       const max = c.number(o.max, `${path}.max`, {positive: true});
-      if (direction !== "higher_is_better") c.add(`${path}.method`, "专家评分须是越高越好", "an expert score must be higher_is_better");
+      if (direction !== "higher_is_better")
+        c.add(`${path}.method`, "专家评分须是越高越好", "an expert score must be higher_is_better");
       return max === undefined ? undefined : {method, max, scale};
     }
     case "yes_no":
@@ -283,7 +305,8 @@ function parseNode(c: Checker, value: unknown, path: string): HierarchyNode | un
   const level = o.level === undefined ? undefined : c.id(o.level, `${path}.level`);
   const aggregate = c.oneOf(o.aggregate, `${path}.aggregate`, AGGREGATIONS, "arithmetic");
   const missing = c.oneOf(o.missing, `${path}.missing`, POLICIES, "reweight");
-  const minCoverage = o.minCoverage === undefined ? 0 : c.number(o.minCoverage, `${path}.minCoverage`, {min: 0, max: 1});
+  const minCoverage =
+    o.minCoverage === undefined ? 0 : c.number(o.minCoverage, `${path}.minCoverage`, {min: 0, max: 1});
   const children = (c.array(o.children, `${path}.children`) ?? []).map((e, i) => {
     const p = `${path}.children[${i}]`;
     const edge = c.object(e, p, ["id", "weight"]);
@@ -293,7 +316,16 @@ function parseNode(c: Checker, value: unknown, path: string): HierarchyNode | un
     return child === undefined || weight === undefined ? undefined : {id: child, weight};
   });
   if (!id || !aggregate || !missing || minCoverage === undefined || children.some((e) => !e)) return undefined;
-  return {id, name: c.names(o.name, `${path}.name`), level, aggregate, missing, minCoverage, children: children as Edge[], note: c.string(o.note, `${path}.note`)};
+  return {
+    id,
+    name: c.names(o.name, `${path}.name`),
+    level,
+    aggregate,
+    missing,
+    minCoverage,
+    children: children as Edge[],
+    note: c.string(o.note, `${path}.note`)
+  };
 }
 
 function parseFlag(c: Checker, value: unknown, path: string): FlagRule | undefined {
@@ -310,11 +342,13 @@ function checkReferences(c: Checker, m: Methodology): void {
   const measureIndex = new Map<string, number>();
   const nodeIndex = new Map<string, number>();
   m.measures.forEach((measure, i) => {
-    if (measureIndex.has(measure.id)) c.add(`measures[${i}].id`, `重复的标识 ${measure.id}`, `duplicate id ${measure.id}`);
+    if (measureIndex.has(measure.id))
+      c.add(`measures[${i}].id`, `重复的标识 ${measure.id}`, `duplicate id ${measure.id}`);
     else measureIndex.set(measure.id, i);
   });
   m.nodes.forEach((node, i) => {
-    if (measureIndex.has(node.id) || nodeIndex.has(node.id)) c.add(`nodes[${i}].id`, `重复的标识 ${node.id}`, `duplicate id ${node.id}`);
+    if (measureIndex.has(node.id) || nodeIndex.has(node.id))
+      c.add(`nodes[${i}].id`, `重复的标识 ${node.id}`, `duplicate id ${node.id}`);
     else nodeIndex.set(node.id, i);
   });
   m.measures.forEach((measure, i) => {
@@ -325,7 +359,11 @@ function checkReferences(c: Checker, m: Methodology): void {
       if (k === undefined) return c.add(p, `未知指标 ${input}`, `unknown measure ${input}`);
       const source = m.measures[k];
       if (measure.derive!.from === "raw" && source.derive) {
-        c.add(p, `原始值派生只能引用观测指标，${input} 是派生指标`, `a raw derivation may use observed measures only; ${input} is derived`);
+        c.add(
+          p,
+          `原始值派生只能引用观测指标，${input} 是派生指标`,
+          `a raw derivation may use observed measures only; ${input} is derived`
+        );
       }
       if (measure.derive!.from === "score" && source.derive?.from === "score") {
         c.add(p, `${input} 本身由得分派生`, `${input} is itself derived from scores`);
@@ -337,8 +375,10 @@ function checkReferences(c: Checker, m: Methodology): void {
   m.nodes.forEach((node, i) =>
     node.children.forEach((edge, j) => {
       const p = `nodes[${i}].children[${j}].id`;
-      if (!measureIndex.has(edge.id) && !nodeIndex.has(edge.id)) c.add(p, `未知指标或节点 ${edge.id}`, `unknown measure or node ${edge.id}`);
-      if (node.children.findIndex((e) => e.id === edge.id) !== j) c.add(p, `重复的子项 ${edge.id}`, `child ${edge.id} listed twice`);
+      if (!measureIndex.has(edge.id) && !nodeIndex.has(edge.id))
+        c.add(p, `未知指标或节点 ${edge.id}`, `unknown measure or node ${edge.id}`);
+      if (node.children.findIndex((e) => e.id === edge.id) !== j)
+        c.add(p, `重复的子项 ${edge.id}`, `child ${edge.id} listed twice`);
       hasParent.add(edge.id);
     })
   );
@@ -350,14 +390,23 @@ function checkReferences(c: Checker, m: Methodology): void {
   }
   const roots = m.nodes.filter((n) => !hasParent.has(n.id)).map((n) => n.id);
   if (m.nodes.length > 0 && roots.length !== 1) {
-    c.add("nodes", `必须恰有一个根节点（总分），现有 ${roots.join(", ") || "0 个"}`, `must have exactly one root (the total); found ${roots.join(", ") || "none"}`);
+    c.add(
+      "nodes",
+      `必须恰有一个根节点（总分），现有 ${roots.join(", ") || "0 个"}`,
+      `must have exactly one root (the total); found ${roots.join(", ") || "none"}`
+    );
   }
   if (c.issues.length > 0) return;
   const levels = new Set(nodeLevels(m).values());
   m.flags.forEach((flag, i) => {
-    if (m.flags.findIndex((f) => f.id === flag.id) !== i) c.add(`flags[${i}].id`, `重复的标记 ${flag.id}`, `duplicate flag ${flag.id}`);
+    if (m.flags.findIndex((f) => f.id === flag.id) !== i)
+      c.add(`flags[${i}].id`, `重复的标记 ${flag.id}`, `duplicate flag ${flag.id}`);
     if (flag.upTo !== undefined && !levels.has(flag.upTo)) {
-      c.add(`flags[${i}].upTo`, `未知层级 ${flag.upTo}`, `unknown level ${flag.upTo} (levels: ${[...levels].join(", ")})`);
+      c.add(
+        `flags[${i}].upTo`,
+        `未知层级 ${flag.upTo}`,
+        `unknown level ${flag.upTo} (levels: ${[...levels].join(", ")})`
+      );
     }
   });
 }

@@ -91,7 +91,10 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
             zh: `未知的地区代码；「${d.suggestion.name}」的代码是 ${d.suggestion.code}`,
             en: `unknown region code; the code of ${d.suggestion.name} is ${d.suggestion.code}`
           }
-        : {zh: "未知的地区代码（应为 GB/T 2260 六位代码）", en: "unknown region code (expected a six-digit GB/T 2260 code)"};
+        : {
+            zh: "未知的地区代码（应为 GB/T 2260 六位代码）",
+            en: "unknown region code (expected a six-digit GB/T 2260 code)"
+          };
     case "region_name_mismatch":
       return {
         zh: `地区名称与代码不符：${d.suggestion?.code} 是「${d.suggestion?.name}」`,
@@ -115,7 +118,10 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
     case "non_numeric":
       return {zh: "不是数字", en: "not a number"};
     case "bad_grouping":
-      return {zh: "千分位逗号位置不对（应如 1,234,567.8）", en: "misplaced thousands separator (expected e.g. 1,234,567.8)"};
+      return {
+        zh: "千分位逗号位置不对（应如 1,234,567.8）",
+        en: "misplaced thousands separator (expected e.g. 1,234,567.8)"
+      };
     case "percent_not_allowed": {
       const u = unitName(d.unit);
       return {zh: `该指标单位是「${u.zh}」，不能带 %`, en: `the measure's unit is ${u.en}, so a % sign is not allowed`};

@@ -199,7 +199,6 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   return result;
 }
 
-
 /** A (region, period, measure) given on two rows: neither can be trusted, so each such row maps to all its lines. */
 function findDuplicates(candidates: readonly Candidate[]): Map<Candidate, number[]> {
   const byKey = new Map<string, Candidate[]>();
@@ -216,7 +215,10 @@ function findDuplicates(candidates: readonly Candidate[]): Map<Candidate, number
     if (list.length < 2) continue;
     for (const c of list) {
       const lines = new Set([...(duplicated.get(c) ?? []), ...list.map((d) => d.line)]);
-      duplicated.set(c, [...lines].sort((a, b) => a - b));
+      duplicated.set(
+        c,
+        [...lines].sort((a, b) => a - b)
+      );
     }
   }
   return duplicated;

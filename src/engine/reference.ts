@@ -5,12 +5,25 @@
 import type {HierarchyNode, Measure, Methodology} from "./methodology.js";
 import {nodeLevels} from "./methodology.js";
 import type {Observation} from "./observation.js";
-import {MissingDataError, type MeasureScore, type NodeScore, type ScoreDelta, type ScoreOptions, type ScoreResult, type SubUnit} from "./score-types.js";
+import {
+  MissingDataError,
+  type MeasureScore,
+  type NodeScore,
+  type ScoreDelta,
+  type ScoreOptions,
+  type ScoreResult,
+  type SubUnit
+} from "./score-types.js";
 
 type Scores = Map<string, {raw: number | null; score: number | null; coverage: number | null}>;
 
 /** Scores observations with a methodology exactly as the engine does, without DuckDB. */
-export function referenceScore(m: Methodology, observations: readonly Observation[], subunits: readonly SubUnit[] = [], options: ScoreOptions = {}): ScoreResult {
+export function referenceScore(
+  m: Methodology,
+  observations: readonly Observation[],
+  subunits: readonly SubUnit[] = [],
+  options: ScoreOptions = {}
+): ScoreResult {
   const result = scoreOnce(m, observations, subunits, options, true);
   if (!options.scenario) return result;
   const baseline = scoreOnce(m, observations, subunits, {...options, scenario: undefined}, false);
@@ -18,12 +31,27 @@ export function referenceScore(m: Methodology, observations: readonly Observatio
   result.deltas = result.nodes.map((n): ScoreDelta => {
     const b = before.get(`${n.region}|${n.period}|${n.node}`);
     const base = b?.score ?? null;
-    return {region: n.region, period: n.period, node: n.node, baseline: base, scenario: n.score, delta: base === null || n.score === null ? null : n.score - base, baselineRank: b?.rank ?? null, scenarioRank: n.rank};
+    return {
+      region: n.region,
+      period: n.period,
+      node: n.node,
+      baseline: base,
+      scenario: n.score,
+      delta: base === null || n.score === null ? null : n.score - base,
+      baselineRank: b?.rank ?? null,
+      scenarioRank: n.rank
+    };
   });
   return result;
 }
 
-function scoreOnce(m: Methodology, observations: readonly Observation[], subunits: readonly SubUnit[], options: ScoreOptions, withScenario: boolean): ScoreResult {
+function scoreOnce(
+  m: Methodology,
+  observations: readonly Observation[],
+  subunits: readonly SubUnit[],
+  options: ScoreOptions,
+  withScenario: boolean
+): ScoreResult {
   const scenario = withScenario ? options.scenario : undefined;
   const measures = new Map(m.measures.map((x) => [x.id, x]));
   const nodes = new Map(m.nodes.map((n) => [n.id, n]));
@@ -58,7 +86,9 @@ function scoreOnce(m: Methodology, observations: readonly Observation[], subunit
     leaves = [...new Set(observations.map((o) => o.region))].filter((r) => !parentSet.has(r));
   }
   const subRegions = new Set(subunits.map((s) => s.region));
-  const peers = options.peerGroup ? [...new Set(options.peerGroup)] : [...new Set([...leaves, ...parentSet])].filter((r) => !subRegions.has(r));
+  const peers = options.peerGroup
+    ? [...new Set(options.peerGroup)]
+    : [...new Set([...leaves, ...parentSet])].filter((r) => !subRegions.has(r));
 
   const obsIndex = new Map(observations.map((o) => [`${o.region}|${o.period}|${o.measure}`, o]));
   const overrideFor = (region: string, period: string, measure: string) => {
@@ -81,13 +111,17 @@ function scoreOnce(m: Methodology, observations: readonly Observation[], subunit
         return {raw: obs?.value ?? null, fscore: flag === null ? null : flagScore.get(flag)!, flag};
       };
       // forced(id): the lowest flag score among flagged observed measures below id whose flag reaches a level at or above id.
-      const flagged = m.measures.filter((x) => !x.derive).map((x) => ({id: x.id, ...entry(x.id)})).filter((e) => e.flag !== null);
+      const flagged = m.measures
+        .filter((x) => !x.derive)
+        .map((x) => ({id: x.id, ...entry(x.id)}))
+        .filter((e) => e.flag !== null);
       const forced = (id: string): number | null => {
         let best: number | null = null;
         for (const f of flagged) {
           const rule = m.flags.find((r) => r.id === f.flag)!;
           if (rule.upTo === undefined || !ancestors(f.id).has(id)) continue;
-          const reachesLevel = levels.get(id) === rule.upTo || [...ancestors(id)].some((a) => levels.get(a) === rule.upTo);
+          const reachesLevel =
+            levels.get(id) === rule.upTo || [...ancestors(id)].some((a) => levels.get(a) === rule.upTo);
           if (reachesLevel) best = best === null ? f.fscore : Math.min(best, f.fscore!);
         }
         return best;
@@ -95,7 +129,10 @@ function scoreOnce(m: Methodology, observations: readonly Observation[], subunit
       const measureScore = (x: Measure): {raw: number | null; score: number | null} => {
         if (!x.derive) {
           const e = entry(x.id);
-          return {raw: e.raw, score: e.fscore ?? (e.raw === null ? null : normalise(m, x, e.raw, scenario?.targets?.[x.id]))};
+          return {
+            raw: e.raw,
+            score: e.fscore ?? (e.raw === null ? null : normalise(m, x, e.raw, scenario?.targets?.[x.id]))
+          };
         }
         if (x.derive.from === "raw") {
           const inputs = x.derive.of.map(entry);
@@ -161,7 +198,10 @@ function scoreOnce(m: Methodology, observations: readonly Observation[], subunit
       const rows = subs.map((s) => ({w: s.weight, scores: table.get(`${s.region}|${period}`)})).filter((r) => r.scores);
       if (!rows.length) continue;
       const scores: Scores = new Map();
-      const wmean = (pick: (x: {raw: number | null; score: number | null; coverage: number | null}) => number | null, id: string) => {
+      const wmean = (
+        pick: (x: {raw: number | null; score: number | null; coverage: number | null}) => number | null,
+        id: string
+      ) => {
         const have = rows.map((r) => ({w: r.w, v: pick(r.scores!.get(id)!)})).filter((r) => r.v !== null);
         const w = have.reduce((a, r) => a + r.w, 0);
         return w === 0 ? null : have.reduce((a, r) => a + r.w * r.v!, 0) / w;
@@ -169,7 +209,8 @@ function scoreOnce(m: Methodology, observations: readonly Observation[], subunit
       for (const id of ids) {
         const wAll = rows.reduce((a, r) => a + r.w, 0);
         const covs = rows.map((r) => r.scores!.get(id)!.coverage);
-        const coverage = covs.some((c) => c === null) || wAll === 0 ? null : rows.reduce((a, r, i) => a + r.w * covs[i]!, 0) / wAll;
+        const coverage =
+          covs.some((c) => c === null) || wAll === 0 ? null : rows.reduce((a, r, i) => a + r.w * covs[i]!, 0) / wAll;
         scores.set(id, {raw: wmean((x) => x.raw, id), score: wmean((x) => x.score, id), coverage});
       }
       table.set(`${parent}|${period}`, scores);
@@ -184,11 +225,25 @@ function scoreOnce(m: Methodology, observations: readonly Observation[], subunit
       const scores = table.get(`${region}|${period}`);
       if (!scores) continue;
       if (options.measures ?? true) {
-        for (const x of m.measures) out.measures.push({region, period, measure: x.id, ...pick(scores.get(x.id)!, ["raw", "score"])} as MeasureScore);
+        for (const x of m.measures)
+          out.measures.push({
+            region,
+            period,
+            measure: x.id,
+            ...pick(scores.get(x.id)!, ["raw", "score"])
+          } as MeasureScore);
       }
       for (const id of nodeIds) {
         const s = scores.get(id)!;
-        out.nodes.push({region, period, node: id, level: levels.get(id)!, score: s.score, rank: null, coverage: s.coverage});
+        out.nodes.push({
+          region,
+          period,
+          node: id,
+          level: levels.get(id)!,
+          score: s.score,
+          rank: null,
+          coverage: s.coverage
+        });
       }
     }
   }
@@ -196,10 +251,25 @@ function scoreOnce(m: Methodology, observations: readonly Observation[], subunit
   for (const n of out.nodes) {
     if (n.score === null) continue;
     const mine = round9(n.score);
-    n.rank = 1 + out.nodes.filter((o) => o.period === n.period && o.node === n.node && o.score !== null && round9(o.score) > mine).length;
+    n.rank =
+      1 +
+      out.nodes.filter((o) => o.period === n.period && o.node === n.node && o.score !== null && round9(o.score) > mine)
+        .length;
   }
   const order = (a: {region: string; period: string}, b: {region: string; period: string}, ia: string, ib: string) =>
-    a.region < b.region ? -1 : a.region > b.region ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0;
+    a.region < b.region
+      ? -1
+      : a.region > b.region
+        ? 1
+        : a.period < b.period
+          ? -1
+          : a.period > b.period
+            ? 1
+            : ia < ib
+              ? -1
+              : ia > ib
+                ? 1
+                : 0;
   out.measures.sort((a, b) => order(a, b, a.measure, b.measure));
   out.nodes.sort((a, b) => order(a, b, a.node, b.node));
   return out;
@@ -253,13 +323,15 @@ function referenceWeights(m: Methodology, overrides: Record<string, number> | un
       const sum = p.children.reduce((a, e) => a + w(e), 0);
       if (edge && sum > 0) total += (weight(p.id) * w(edge)) / sum;
     }
-    for (const d of m.measures) if (d.derive?.from === "score" && d.derive.of.includes(id)) total += weight(d.id) / d.derive.of.length;
+    for (const d of m.measures)
+      if (d.derive?.from === "score" && d.derive.of.includes(id)) total += weight(d.id) / d.derive.of.length;
     memo.set(id, total);
     return total;
   };
   const out: Record<string, number> = {};
   for (const x of m.measures) out[x.id] = weight(x.id);
   for (const n of m.nodes) out[n.id] = weight(n.id);
-  for (const d of m.measures) if (d.derive?.from === "raw") for (const i of d.derive.of) if (out[i] === 0) delete out[i];
+  for (const d of m.measures)
+    if (d.derive?.from === "raw") for (const i of d.derive.of) if (out[i] === 0) delete out[i];
   return out;
 }

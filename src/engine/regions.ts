@@ -94,7 +94,8 @@ const LEVEL_BY_LENGTH: Record<number, RegionLevel> = {2: "province", 4: "city", 
 /** Packs regions for shipping (the national table: ≈ 105 kB instead of ≈ 240 kB of JSON objects). */
 export function packRegions(regions: readonly Region[]): PackedRegion[] {
   return regions.map((r) => {
-    if (LEVEL_BY_LENGTH[r.code.length] !== r.level) throw new Error(`region ${r.code} ${r.name}: level ${r.level} does not follow from its code`);
+    if (LEVEL_BY_LENGTH[r.code.length] !== r.level)
+      throw new Error(`region ${r.code} ${r.name}: level ${r.level} does not follow from its code`);
     return r.placeholder ? [r.code, r.name, r.parent, 1] : [r.code, r.name, r.parent];
   });
 }

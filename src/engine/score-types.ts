@@ -90,7 +90,8 @@ export class MissingDataError extends Error {
 export function subunitDepths(subunits: readonly SubUnit[]): Map<string, number> {
   const parentOf = new Map<string, string>();
   for (const [i, s] of subunits.entries()) {
-    if (!Number.isFinite(s.weight) || s.weight < 0) throw new Error(`子区域第 ${i + 1} 行：权重必须 ≥ 0 / sub-unit ${i + 1} (${s.region}): weight must be ≥ 0`);
+    if (!Number.isFinite(s.weight) || s.weight < 0)
+      throw new Error(`子区域第 ${i + 1} 行：权重必须 ≥ 0 / sub-unit ${i + 1} (${s.region}): weight must be ≥ 0`);
     if (parentOf.has(s.region)) throw new Error(`子区域 ${s.region} 有两个上级 / sub-unit ${s.region} has two parents`);
     parentOf.set(s.region, s.parent);
   }
@@ -98,7 +99,8 @@ export function subunitDepths(subunits: readonly SubUnit[]): Map<string, number>
   for (const s of subunits) children.set(s.parent, [...(children.get(s.parent) ?? []), s.region]);
   const depth = new Map<string, number>();
   const visit = (region: string, trail: string[]): number => {
-    if (trail.includes(region)) throw new Error(`子区域成环 / sub-units form a cycle: ${[...trail, region].join(" → ")}`);
+    if (trail.includes(region))
+      throw new Error(`子区域成环 / sub-units form a cycle: ${[...trail, region].join(" → ")}`);
     const kids = children.get(region);
     if (!kids) return 0;
     if (!depth.has(region)) depth.set(region, 1 + Math.max(...kids.map((k) => visit(k, [...trail, region]))));

@@ -17,7 +17,8 @@ const NORMALISE = `CASE mp.method
     END`;
 
 /** The values of a group's rows in the order of their ids `k` (a deterministic order for floating-point sums). */
-const INPUTS = (value: string) => `list_transform(list_sort(list({k: ${value.split(".")[0]}.k, v: ${value}})), lambda x: x.v)`;
+const INPUTS = (value: string) =>
+  `list_transform(list_sort(list({k: ${value.split(".")[0]}.k, v: ${value}})), lambda x: x.v)`;
 
 /** The score of a node from its child statistics in `a` (docs/methodology.md, "Aggregation"). */
 const AGGREGATE = `CASE
@@ -106,7 +107,9 @@ export function leafRowsSql(
     flags ? `\n  LEFT JOIN ${quoteIdent(t.fl)} fl ON fl.flag = o.flag` : ""
   }${overrides ? `\n  LEFT JOIN ${overrides} v ON v.region = g.region AND v.period = g.period AND v.k = mp.k` : ""})`);
   const score = `CASE WHEN r.fscore IS NOT NULL THEN r.fscore WHEN r.raw IS NULL THEN NULL ELSE ${NORMALISE} END AS score`;
-  const measureScores = [`SELECT r.region, r.period, r.k, r.raw, ${score.replaceAll("mp.", "r.")} FROM base r WHERE r.method IS NOT NULL`];
+  const measureScores = [
+    `SELECT r.region, r.period, r.k, r.raw, ${score.replaceAll("mp.", "r.")} FROM base r WHERE r.method IS NOT NULL`
+  ];
   if (plan.rawDerived.length) {
     measureScores.push(`SELECT r.region, r.period, r.k, r.raw, ${score} FROM (
     SELECT b.region, b.period, rd.k,
@@ -139,13 +142,20 @@ export function leafRowsSql(
   for (let h = 1; h <= top; h++) {
     // Only the heights the children of this height's nodes have (0 = measures).
     const from = [...(below.get(h) ?? [0])].sort().map((c) => (c === 0 ? "scored" : `n${c}`));
-    const children = from.length === 1 ? from[0] : `(${from.map((c) => `SELECT region, period, k, score FROM ${c}`).join(" UNION ALL ")})`;
+    const children =
+      from.length === 1
+        ? from[0]
+        : `(${from.map((c) => `SELECT region, period, k, score FROM ${c}`).join(" UNION ALL ")})`;
     ctes.push(nodeLevelCte(h, children, t, forcing));
   }
-  const nodeRows = (h: number) => `SELECT 'n' AS kind, region, period, k, NULL::DOUBLE AS raw, score, coverage, failed FROM n${h}`;
+  const nodeRows = (h: number) =>
+    `SELECT 'n' AS kind, region, period, k, NULL::DOUBLE AS raw, score, coverage, failed FROM n${h}`;
   const rows = heights
     ? [...new Set(heights)].sort((a, b) => a - b).map(nodeRows)
-    : [`SELECT 'm' AS kind, region, period, k, raw, score, NULL::DOUBLE AS coverage, false AS failed FROM scored`, ...Array.from({length: plan.maxHeight}, (_, i) => nodeRows(i + 1))];
+    : [
+        `SELECT 'm' AS kind, region, period, k, raw, score, NULL::DOUBLE AS coverage, false AS failed FROM scored`,
+        ...Array.from({length: plan.maxHeight}, (_, i) => nodeRows(i + 1))
+      ];
   ctes.push(`${name} AS (
   ${rows.join("\n  UNION ALL ")})`);
   return ctes.join(",\n");

@@ -95,19 +95,79 @@ export function createPlanTablesSql(
   const nodes = new Map(plan.nodes.map((n) => [n.node, n]));
   const paramRow = (measure: string): Literal[] => {
     const p = params.get(measure);
-    return p ? [k(measure), p.method, p.best, p.worst, p.target, p.cap, p.max, p.scale, p.higher] : [k(measure), null, null, null, null, null, null, null, null];
+    return p
+      ? [k(measure), p.method, p.best, p.worst, p.target, p.cap, p.max, p.scale, p.higher]
+      : [k(measure), null, null, null, null, null, null, null, null];
   };
   const tables: Record<keyof PlanTables, () => string> = {
-    bm: () => tableSql(t.bm, PARAMS, plan.observed.map((m) => paramRow(m)), refill),
-    mp: () => tableSql(t.mp, PARAMS, plan.params.map((p) => paramRow(p.measure)), refill),
-    rd: () => tableSql(t.rd, [["k", "INTEGER"], ["op", "VARCHAR"], ["input", "INTEGER"]], plan.rawDerived.flatMap((d) => d.of.map((i) => [k(d.measure), d.op, k(i)])), refill),
-    sd: () => tableSql(t.sd, [["k", "INTEGER"], ["input", "INTEGER"]], plan.scoreDerived.flatMap((d) => d.of.map((i) => [k(d.measure), k(i)])), refill),
-    fl: () => tableSql(t.fl, [["flag", "VARCHAR"], ["fscore", "DOUBLE"]], plan.flags.map((f) => [f.flag, f.score]), refill),
-    fm: () => tableSql(t.fm, [["k", "INTEGER"], ["flag", "VARCHAR"], ["target", "INTEGER"]], plan.forcing.map((f) => [k(f.measure), f.flag, k(f.target)]), refill),
+    bm: () =>
+      tableSql(
+        t.bm,
+        PARAMS,
+        plan.observed.map((m) => paramRow(m)),
+        refill
+      ),
+    mp: () =>
+      tableSql(
+        t.mp,
+        PARAMS,
+        plan.params.map((p) => paramRow(p.measure)),
+        refill
+      ),
+    rd: () =>
+      tableSql(
+        t.rd,
+        [
+          ["k", "INTEGER"],
+          ["op", "VARCHAR"],
+          ["input", "INTEGER"]
+        ],
+        plan.rawDerived.flatMap((d) => d.of.map((i) => [k(d.measure), d.op, k(i)])),
+        refill
+      ),
+    sd: () =>
+      tableSql(
+        t.sd,
+        [
+          ["k", "INTEGER"],
+          ["input", "INTEGER"]
+        ],
+        plan.scoreDerived.flatMap((d) => d.of.map((i) => [k(d.measure), k(i)])),
+        refill
+      ),
+    fl: () =>
+      tableSql(
+        t.fl,
+        [
+          ["flag", "VARCHAR"],
+          ["fscore", "DOUBLE"]
+        ],
+        plan.flags.map((f) => [f.flag, f.score]),
+        refill
+      ),
+    fm: () =>
+      tableSql(
+        t.fm,
+        [
+          ["k", "INTEGER"],
+          ["flag", "VARCHAR"],
+          ["target", "INTEGER"]
+        ],
+        plan.forcing.map((f) => [k(f.measure), f.flag, k(f.target)]),
+        refill
+      ),
     ed: () =>
       tableSql(
         t.ed,
-        [["node", "INTEGER"], ["child", "INTEGER"], ["weight", "DOUBLE"], ["height", "INTEGER"], ["agg", "VARCHAR"], ["policy", "VARCHAR"], ["mincov", "DOUBLE"]],
+        [
+          ["node", "INTEGER"],
+          ["child", "INTEGER"],
+          ["weight", "DOUBLE"],
+          ["height", "INTEGER"],
+          ["agg", "VARCHAR"],
+          ["policy", "VARCHAR"],
+          ["mincov", "DOUBLE"]
+        ],
         plan.edges.map((e) => {
           const n = nodes.get(e.node)!;
           return [k(e.node), k(e.child), e.weight, n.height, n.aggregate, n.missing, n.minCoverage];

@@ -15,7 +15,13 @@ import type {ScoringPlan} from "./methodology-plan.js";
 import {leafRowsSql} from "./scoring-leaf-sql.js";
 import type {PlanTables} from "./scoring-plan-sql.js";
 
-export {createIdsSql, createPlanTablesSql, dropPlanTablesSql, planTableNames, type PlanTables} from "./scoring-plan-sql.js";
+export {
+  createIdsSql,
+  createPlanTablesSql,
+  dropPlanTablesSql,
+  planTableNames,
+  type PlanTables
+} from "./scoring-plan-sql.js";
 export {sqlLiteral} from "./scoring-plan-sql.js";
 
 /** Table names one engine owns. */
@@ -57,18 +63,28 @@ const INPUT_COLUMNS: Record<keyof InputTables, [string, string][]> = {
   periods: [["period", "VARCHAR"]],
   peers: [["region", "VARCHAR"]],
   nodes: [["k", "INTEGER"]],
-  pairs: [["region", "VARCHAR"], ["period", "VARCHAR"]]
+  pairs: [
+    ["region", "VARCHAR"],
+    ["period", "VARCHAR"]
+  ]
 };
 
 /** Creates the input tables. */
 export function createInputTablesSql(t: InputTables): string {
   return (Object.keys(INPUT_COLUMNS) as (keyof InputTables)[])
-    .map((name) => `CREATE OR REPLACE TABLE ${quoteIdent(t[name])} (${INPUT_COLUMNS[name].map(([c, type]) => `${c} ${type}`).join(", ")})`)
+    .map(
+      (name) =>
+        `CREATE OR REPLACE TABLE ${quoteIdent(t[name])} (${INPUT_COLUMNS[name].map(([c, type]) => `${c} ${type}`).join(", ")})`
+    )
     .join(";\n");
 }
 
 /** Replaces the rows of one input table (DML only: prepared statements that read it stay valid). */
-export function setInputSql(t: InputTables, name: keyof InputTables, columns: readonly (readonly (string | number | null)[])[]): string {
+export function setInputSql(
+  t: InputTables,
+  name: keyof InputTables,
+  columns: readonly (readonly (string | number | null)[])[]
+): string {
   const table = quoteIdent(t[name]);
   if (!columns[0]?.length) return `DELETE FROM ${table}`;
   const cols = INPUT_COLUMNS[name].map(([, type], i) => `unnest([${columns[i].map(item).join(", ")}]::${type}[])`);
@@ -158,7 +174,12 @@ export function createCacheSql(table: string): string {
  * per pair: a period-specific override beats one for every period; leaves only).
  * Rows not returned are dropped as early as possible: a roll-up or a rank only ever combines rows of the same id.
  */
-export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: ScoringTables, shape: OutputShape): string {
+export function outputSql(
+  plan: ScoringPlan,
+  planTables: PlanTables,
+  tables: ScoringTables,
+  shape: OutputShape
+): string {
   const ctes: string[] = [];
   const keep = (a: string) =>
     `(${shape.measures ? `${a}.kind = 'm' OR ` : ""}${shape.nodeFilter ? `(${a}.kind = 'n' AND ${a}.k IN (SELECT k FROM nodes))` : `${a}.kind = 'n'`})`;
@@ -173,20 +194,28 @@ export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: Sco
   const fails: string[] = [];
   if (shape.fresh) {
     ctes.push(`grid AS (SELECT l.region, p.period FROM leaves l CROSS JOIN periods p)`);
-    ctes.push(leafRowsSql(plan, planTables, tables.observations, shape.overrides ? "ovp" : null, "allrows", shape.heights));
+    ctes.push(
+      leafRowsSql(plan, planTables, tables.observations, shape.overrides ? "ovp" : null, "allrows", shape.heights)
+    );
     ctes.push(`leafrows AS (SELECT kind, region, period, k, raw, score, coverage FROM allrows a WHERE ${keep("a")})`);
     fails.push("SELECT region, period, k FROM allrows WHERE failed");
   } else {
     // Cached rows of the pairs not rescored (an explicit ANTI JOIN: NOT EXISTS plans a slower delim join).
     const cache = `${quoteIdent(tables.cache)} c${shape.overrides ? " ANTI JOIN grid g ON g.region = c.region AND g.period = c.period" : ""}`;
-    const pairs = shape.subset ? ["c.region IN (SELECT region FROM leaves)", "c.period IN (SELECT period FROM periods)"] : [];
+    const pairs = shape.subset
+      ? ["c.region IN (SELECT region FROM leaves)", "c.period IN (SELECT period FROM periods)"]
+      : [];
     const where = (cond: string) => [cond, ...pairs].join(" AND ");
-    const parts = [`SELECT c.kind, c.region, c.period, c.k, c.raw, c.score, c.coverage FROM ${cache} WHERE ${where(keep("c"))}`];
+    const parts = [
+      `SELECT c.kind, c.region, c.period, c.k, c.raw, c.score, c.coverage FROM ${cache} WHERE ${where(keep("c"))}`
+    ];
     fails.push(`SELECT c.region, c.period, c.k FROM ${cache} WHERE ${where("c.failed")}`);
     if (shape.overrides) {
       ctes.push(`grid AS (SELECT unnest($5::${PAIR_TYPES[0]}[]) AS region, unnest($6::${PAIR_TYPES[1]}[]) AS period)`);
       ctes.push(leafRowsSql(plan, planTables, tables.observations, "ovp", "changed", shape.heights));
-      parts.push(`SELECT a.kind, a.region, a.period, a.k, a.raw, a.score, a.coverage FROM changed a WHERE ${keep("a")}`);
+      parts.push(
+        `SELECT a.kind, a.region, a.period, a.k, a.raw, a.score, a.coverage FROM changed a WHERE ${keep("a")}`
+      );
       fails.push("SELECT region, period, k FROM changed WHERE failed");
     }
     ctes.push(`leafrows AS (\n  ${parts.join("\n  UNION ALL ")})`);
@@ -200,7 +229,9 @@ export function outputSql(plan: ScoringPlan, planTables: PlanTables, tables: Sco
       below = `u${d}`;
     }
   }
-  ctes.push(`outrows AS (SELECT a.* FROM ${below} a WHERE a.region IN (SELECT region FROM ${quoteIdent(input.peers)}))`);
+  ctes.push(
+    `outrows AS (SELECT a.* FROM ${below} a WHERE a.region IN (SELECT region FROM ${quoteIdent(input.peers)}))`
+  );
   const failed = shape.failable
     ? `
 UNION ALL
@@ -221,7 +252,8 @@ ORDER BY kind, region, period, k`;
 /** One roll-up step: parents at depth `d` from their sub-units' rows in `below` (sums in sub-unit order). */
 function rollupCte(d: number, below: string): string {
   const sum = (term: string) => `list_sum(list_transform(l, lambda x: ${term}))`;
-  const wmean = (col: string) => `${sum(`x.w * x.${col}`)} / nullif(${sum(`CASE WHEN x.${col} IS NOT NULL THEN x.w END`)}, 0)`;
+  const wmean = (col: string) =>
+    `${sum(`x.w * x.${col}`)} / nullif(${sum(`CASE WHEN x.${col} IS NOT NULL THEN x.w END`)}, 0)`;
   return `r${d} AS (
   SELECT kind, region, period, k, ${wmean("raw")} AS raw, ${wmean("score")} AS score, ${sum("x.w * x.coverage")} / nullif(${sum("x.w")}, 0) AS coverage
   FROM (
@@ -272,22 +304,39 @@ UNION ALL SELECT DISTINCT 'p', period FROM ${quoteIdent(table)}`;
 }
 
 /** Creates (or replaces) the sub-unit table from rows with their parent's roll-up depth. */
-export function createSubunitsSql(table: string, rows: {region: string; parent: string; weight: number; depth: number}[]): string {
+export function createSubunitsSql(
+  table: string,
+  rows: {region: string; parent: string; weight: number; depth: number}[]
+): string {
   const col = (xs: (string | number)[], type: string) =>
     `unnest([${xs.map((x) => (typeof x === "number" ? numberLiteral(x) : quoteString(x))).join(", ")}]::${type}[])`;
-  if (!rows.length) return `CREATE OR REPLACE TABLE ${quoteIdent(table)} (region VARCHAR, parent VARCHAR, weight DOUBLE, depth INTEGER)`;
-  return `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${col(rows.map((r) => r.region), "VARCHAR")} AS region,
-  ${col(rows.map((r) => r.parent), "VARCHAR")} AS parent, ${col(rows.map((r) => r.weight), "DOUBLE")} AS weight,
-  ${col(rows.map((r) => r.depth), "INTEGER")} AS depth`;
+  if (!rows.length)
+    return `CREATE OR REPLACE TABLE ${quoteIdent(table)} (region VARCHAR, parent VARCHAR, weight DOUBLE, depth INTEGER)`;
+  return `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${col(
+    rows.map((r) => r.region),
+    "VARCHAR"
+  )} AS region,
+  ${col(
+    rows.map((r) => r.parent),
+    "VARCHAR"
+  )} AS parent, ${col(
+    rows.map((r) => r.weight),
+    "DOUBLE"
+  )} AS weight,
+  ${col(
+    rows.map((r) => r.depth),
+    "INTEGER"
+  )} AS depth`;
 }
 
 /** Drops the engine's tables. */
 export function dropTablesSql(tables: ScoringTables): string {
-  return [tables.observations, tables.subunits, tables.ids, tables.cache, ...Object.values(tables.inputs)].map((t) => `DROP TABLE IF EXISTS ${quoteIdent(t)}`).join("; ");
+  return [tables.observations, tables.subunits, tables.ids, tables.cache, ...Object.values(tables.inputs)]
+    .map((t) => `DROP TABLE IF EXISTS ${quoteIdent(t)}`)
+    .join("; ");
 }
 
 /** `DEALLOCATE` a prepared statement. */
 export function deallocateSql(name: string): string {
   return `DEALLOCATE PREPARE ${quoteIdent(name)}`;
 }
-

@@ -33,7 +33,8 @@ export type UnitId = keyof typeof UNITS;
 export function findUnit(text: string): UnitInfo | undefined {
   const key = text.trim();
   for (const [id, info] of Object.entries(UNITS)) {
-    if (id === key || (info.aliases as readonly string[]).includes(key)) return {id: id as UnitId, ...info, aliases: [...info.aliases]};
+    if (id === key || (info.aliases as readonly string[]).includes(key))
+      return {id: id as UnitId, ...info, aliases: [...info.aliases]};
   }
   return undefined;
 }

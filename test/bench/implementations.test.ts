@@ -12,7 +12,13 @@ import {assertSupported} from "../../bench/compiled-methodology.js";
 import {columnsToIpc, generateDataset, type Dataset} from "../../bench/dataset.js";
 import {engineNodeTable, engineScore} from "../../bench/engine-scoring.js";
 import {compareNodeTables, scoredCells, type NodeTable} from "../../bench/node-table.js";
-import {denseObservations, typedArrayScore, typedModel, typedWhatIf, type TypedModel} from "../../bench/typed-array-scoring.js";
+import {
+  denseObservations,
+  typedArrayScore,
+  typedModel,
+  typedWhatIf,
+  type TypedModel
+} from "../../bench/typed-array-scoring.js";
 import type {SqlDatabase} from "../../src/engine/db.js";
 import {createEngine, type Engine} from "../../src/engine/engine.js";
 import type {Methodology} from "../../src/engine/methodology.js";
@@ -64,7 +70,13 @@ describe("benchmark implementations at Pingliang scale", () => {
     const n = measure.normalise as {best: number};
     const change = {region: "620825", period: "2023", measure: measure.id, value: n.best};
     const typed = typedWhatIf(model, dense, table, change);
-    const result = await engine.score({peerGroup: data.regions, periods: ["2023"], level: "total", measures: false, scenario: {values: [change]}});
+    const result = await engine.score({
+      peerGroup: data.regions,
+      periods: ["2023"],
+      level: "total",
+      measures: false,
+      scenario: {values: [change]}
+    });
     const totals = new Map(result.nodes.map((x) => [x.region, x]));
     data.regions.forEach((region, r) => {
       expect(typed.totals[r]).toBeCloseTo(totals.get(region)!.score!, 9);
@@ -74,7 +86,10 @@ describe("benchmark implementations at Pingliang scale", () => {
   });
 
   it("refuses a methodology with features the benchmark does not implement", () => {
-    const geometric = {...methodology, nodes: methodology.nodes.map((n, i) => (i === 0 ? {...n, aggregate: "geometric" as const} : n))};
+    const geometric = {
+      ...methodology,
+      nodes: methodology.nodes.map((n, i) => (i === 0 ? {...n, aggregate: "geometric" as const} : n))
+    };
     expect(() => assertSupported(geometric)).toThrow(/aggregate geometric/);
   });
 });

@@ -84,8 +84,9 @@ describe("report pages print on A4 with every chart whole", () => {
           expect(f.breakInside, `${f.tag} ${f.label}`).toBe("avoid");
           expect(f.height, `${f.tag} ${f.label}`).toBeLessThanOrEqual(PRINTABLE_HEIGHT);
         }
-        const controls = await page.$$eval(".bizenv-controls, #observablehq-sidebar", (nodes) =>
-          nodes.filter((n) => getComputedStyle(n).display !== "none").length
+        const controls = await page.$$eval(
+          ".bizenv-controls, #observablehq-sidebar",
+          (nodes) => nodes.filter((n) => getComputedStyle(n).display !== "none").length
         );
         expect(controls).toBe(0);
         const pdf = await page.pdf({path: `test/output/${name}.pdf`, format: "A4", printBackground: true});

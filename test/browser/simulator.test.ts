@@ -120,7 +120,11 @@ describe("simulator page", () => {
     try {
       const text = await byTest(garbage.page, "sim-message").textContent();
       expect(text).toContain("链接中的情景无法使用");
-      expect(await garbage.page.locator("script:not([src])").evaluateAll((s) => s.some((x) => x.textContent?.includes("alert(1)")))).toBe(false);
+      expect(
+        await garbage.page
+          .locator("script:not([src])")
+          .evaluateAll((s) => s.some((x) => x.textContent?.includes("alert(1)")))
+      ).toBe(false);
       await expectNodeResult(garbage.page, initialState("620825", "pingliang", "2023"));
       expect(garbage.problems).toEqual([]);
     } finally {
@@ -134,11 +138,17 @@ describe("simulator page", () => {
     try {
       const before = Number(await byTest(page, "sim-total-after").getAttribute("data-exact"));
       // The national regions table is fetched for the first upload, not on the way to the first score.
-      const fetchedNational = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("regions-national")));
+      const fetchedNational = () =>
+        page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("regions-national")));
       expect(await fetchedNational()).toBe(false);
       // A misspelt measure, and a county-shaped code that is not in GB/T 2260 (Pingliang has no 620899).
-      const bad = "region,period,measure,value\n620825,2023,startup_days,1\n620825,2023,startup_days_typo,2\n620899,2023,startup_days,3\n";
-      await byTest(page, "sim-upload-data").setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad)});
+      const bad =
+        "region,period,measure,value\n620825,2023,startup_days,1\n620825,2023,startup_days_typo,2\n620899,2023,startup_days,3\n";
+      await byTest(page, "sim-upload-data").setInputFiles({
+        name: "bad.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(bad)
+      });
       await expect.poll(() => byTest(page, "sim-upload-rejections").textContent()).toContain("bad.csv:3:3");
       expect(await byTest(page, "sim-upload-rejections").textContent()).toContain("bad.csv:4:1");
       expect(await fetchedNational()).toBe(true);
@@ -153,7 +163,11 @@ describe("simulator page", () => {
           rows.push(`${region},2023,${measure},${region === "620825" && measure === "startup_days" ? 0.5 : raw}`);
         }
       }
-      await byTest(page, "sim-upload-data").setInputFiles({name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n"))});
+      await byTest(page, "sim-upload-data").setInputFiles({
+        name: "good.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(rows.join("\n"))
+      });
       await expect.poll(() => byTest(page, "sim-upload-summary").textContent()).toContain(`${rows.length - 1}`);
       await page.waitForTimeout(50);
       await idle(page);
@@ -165,7 +179,11 @@ describe("simulator page", () => {
 
       // The bad file's one accepted row cannot give a total (the total needs all 13 categories): the page says
       // why instead of showing a bare dash; "restore" brings the bundled data and its total back.
-      await byTest(page, "sim-upload-data").setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad)});
+      await byTest(page, "sim-upload-data").setInputFiles({
+        name: "bad.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(bad)
+      });
       await expect.poll(() => byTest(page, "sim-upload-summary").textContent()).toContain("bad.csv");
       await page.waitForTimeout(50);
       await idle(page);
@@ -187,13 +205,20 @@ describe("simulator page", () => {
     const {page} = watched;
     try {
       const start = initialState("620825", "pingliang", "2023");
-      const totalWith = async (values: Record<string, number>) => focusTotal(await node.score({...start, values}), start, node.model.root);
+      const totalWith = async (values: Record<string, number>) =>
+        focusTotal(await node.score({...start, values}), start, node.model.root);
       // Goal: the frontier (the plan's targets alone do not lift 庄浪县 to first place in the illustrative data).
       await byTest(page, "sim-priority-goal").selectOption("frontier");
       await byTest(page, "sim-priority-run").click();
       const rows = byTest(page, "sim-priority-table").locator("tr[data-measure]");
       await expect.poll(() => rows.count(), {timeout: 60_000}).toBeGreaterThan(5);
-      const listed = await rows.evaluateAll((trs) => trs.map((tr) => ({measure: tr.getAttribute("data-measure")!, goal: Number(tr.getAttribute("data-goal")), points: Number(tr.getAttribute("data-points"))})));
+      const listed = await rows.evaluateAll((trs) =>
+        trs.map((tr) => ({
+          measure: tr.getAttribute("data-measure")!,
+          goal: Number(tr.getAttribute("data-goal")),
+          points: Number(tr.getAttribute("data-points"))
+        }))
+      );
       // Sorted by gain, and the top three gains are what the Node engine finds for each measure alone.
       for (let i = 1; i < listed.length; i++) expect(listed[i].points).toBeLessThanOrEqual(listed[i - 1].points);
       const scoreWith = async (values: Record<string, number>) => {
@@ -212,9 +237,11 @@ describe("simulator page", () => {
       const greedy = byTest(page, "sim-greedy-summary");
       await greedy.waitFor({timeout: 60_000});
       expect(await greedy.getAttribute("data-reached")).toBe("true");
-      const chosen = await byTest(page, "sim-greedy-result").locator("li[data-measure]").evaluateAll((lis) =>
-        lis.map((li) => [li.getAttribute("data-measure")!, Number(li.getAttribute("data-goal"))] as const)
-      );
+      const chosen = await byTest(page, "sim-greedy-result")
+        .locator("li[data-measure]")
+        .evaluateAll((lis) =>
+          lis.map((li) => [li.getAttribute("data-measure")!, Number(li.getAttribute("data-goal"))] as const)
+        );
       expect(chosen.map(([m]) => m)).toEqual(listed.slice(0, chosen.length).map((g) => g.measure));
       const reached = await totalWith(Object.fromEntries(chosen));
       expect(reached.scenarioRank).toBe(1);
@@ -233,7 +260,9 @@ describe("simulator page", () => {
     try {
       await byTest(page, "sim-sens-draws").fill("60");
       await byTest(page, "sim-sens-run").click();
-      await page.waitForFunction(() => Number(document.querySelector('[data-testid="sim-sens-progress"]')?.getAttribute("data-done") ?? 0) >= 2);
+      await page.waitForFunction(
+        () => Number(document.querySelector('[data-testid="sim-sens-progress"]')?.getAttribute("data-done") ?? 0) >= 2
+      );
       await byTest(page, "measure-startup_days").fill("0.5");
       await page.waitForTimeout(50);
       await idle(page);

@@ -18,8 +18,19 @@ describe("data/catalogue: categories and indicators", () => {
 
   it("has the plan's 13 categories in order, tiling 1..123", () => {
     expect(catalogue.categories.map((c) => c.nameZh)).toEqual([
-      "基础保障度", "基础支撑度", "数据支撑度", "服务成效度", "办理成熟度", "方式完备度", "事项覆盖度",
-      "指南准确度", "优秀创新案例", "企业生命周期", "企业投资融资", "知识产权保护", "普惠创新应用"
+      "基础保障度",
+      "基础支撑度",
+      "数据支撑度",
+      "服务成效度",
+      "办理成熟度",
+      "方式完备度",
+      "事项覆盖度",
+      "指南准确度",
+      "优秀创新案例",
+      "企业生命周期",
+      "企业投资融资",
+      "知识产权保护",
+      "普惠创新应用"
     ]);
     let next = 1;
     for (const c of catalogue.categories) {
@@ -68,9 +79,26 @@ describe("data/catalogue: lead units", () => {
   it("lists every lead unit the plan names", () => {
     const names = catalogue.units.map((u) => u.nameZh);
     for (const name of [
-      "政府办", "大数据中心", "政务服务中心", "工信局", "网信中心", "发改局", "市场监管局", "住建局", "自然资源局",
-      "庄浪供电公司", "税务局", "法院", "县政府金融办", "财政局", "公共资源交易中心", "人社局", "教育局", "卫健局",
-      "民政局", "生态环境局"
+      "政府办",
+      "大数据中心",
+      "政务服务中心",
+      "工信局",
+      "网信中心",
+      "发改局",
+      "市场监管局",
+      "住建局",
+      "自然资源局",
+      "庄浪供电公司",
+      "税务局",
+      "法院",
+      "县政府金融办",
+      "财政局",
+      "公共资源交易中心",
+      "人社局",
+      "教育局",
+      "卫健局",
+      "民政局",
+      "生态环境局"
     ]) {
       expect(names).toContain(name);
     }

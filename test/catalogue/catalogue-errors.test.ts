@@ -6,12 +6,18 @@ const BAD = "test/fixtures/catalogue-bad";
 
 /** Each bad catalogue folder and the exact message its one defect must produce (file:line: 中文 / English). */
 const cases: [string, string][] = [
-  ["duplicate-indicator-id", "indicators.csv:5: 重复的指标编号 2（第 4 行已有） / duplicate indicator id 2 (first on line 4)"],
+  [
+    "duplicate-indicator-id",
+    "indicators.csv:5: 重复的指标编号 2（第 4 行已有） / duplicate indicator id 2 (first on line 4)"
+  ],
   ["unknown-lead-unit", "indicators.csv:5: 未知的责任单位 tax_bureau / unknown lead unit tax_bureau"],
   ["unknown-target-unit", "targets.csv:2: 未知的计量单位 fortnight / unknown unit fortnight"],
   ["unknown-category", "indicators.csv:4: 未知的类别编号 7 / unknown category id 7"],
   ["unknown-indicator-in-target", "targets.csv:2: 未知的指标编号 40 / unknown indicator id 40"],
-  ["duplicate-unit-id", "units.csv:3: 重复的单位编号 big_data_center（第 2 行已有） / duplicate unit id big_data_center"],
+  [
+    "duplicate-unit-id",
+    "units.csv:3: 重复的单位编号 big_data_center（第 2 行已有） / duplicate unit id big_data_center"
+  ],
   ["empty-name", "indicators.csv:6: name_zh 为空 / name_zh is empty"],
   ["categories-not-tiling", "categories.csv:3: 类别 2 的指标范围 4-4 应从 3 开始且不倒序"],
   ["missing-indicator", "indicators.csv: 缺少指标 4 / missing indicator 4"],
@@ -48,7 +54,8 @@ function files(edit: Partial<Record<keyof CatalogueFiles, string>> = {}): Catalo
       "id,category_id,name_zh,name_en,group,assessment_zh,measures_zh,lead_units,provenance\n" +
       '1,1,搜索功能,Search,,"评估\r\n搜索","措施一\n\n措施二",big_data_center,stated\n' +
       "2,1,统一互动,Interaction,,,,big_data_center,stated; lead: previous (line after 1)\n",
-    targets: "id,indicator_id,measure,comparator,value,unit,quote_zh,note\n1,2,reply_days,<=,2,工作日,力争咨询类事项2个工作日办结答复,\n",
+    targets:
+      "id,indicator_id,measure,comparator,value,unit,quote_zh,note\n1,2,reply_days,<=,2,工作日,力争咨询类事项2个工作日办结答复,\n",
     ...edit
   };
   const named = Object.entries(text).map(([key, t]) => [key, {name: `${key}.csv`, text: t}]);

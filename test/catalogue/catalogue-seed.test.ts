@@ -52,7 +52,9 @@ describe.skipIf(!exists)("data/catalogue against the plan's own text", () => {
     expect(checked.length).toBeGreaterThan(80);
     for (const i of checked) {
       const named = /\(line after ([\d-]+)\)$/.exec(i.provenance)?.[1] ?? (i.group || String(i.id));
-      const ids = lineAfter(named).split("、").map((n) => spelling.get(n));
+      const ids = lineAfter(named)
+        .split("、")
+        .map((n) => spelling.get(n));
       expect(i.leadUnits, `indicator ${i.id} (line after ${named})`).toEqual(ids);
     }
   });

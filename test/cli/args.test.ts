@@ -2,7 +2,11 @@
 import {describe, expect, it} from "vitest";
 import {listOption, parseCli, UsageError} from "../../loaders/cli/args.js";
 
-const OPTIONS = {methodology: {type: "string"}, "any-region": {type: "boolean"}, observations: {type: "string", multiple: true}} as const;
+const OPTIONS = {
+  methodology: {type: "string"},
+  "any-region": {type: "boolean"},
+  observations: {type: "string", multiple: true}
+} as const;
 const message = (fn: () => unknown) => {
   try {
     fn();
@@ -15,7 +19,11 @@ const message = (fn: () => unknown) => {
 
 describe("bizenv command-line arguments", () => {
   it("reads values, repeated options, flags and (when allowed) files", () => {
-    const {values, positionals} = parseCli(["--methodology", "m.json", "--observations", "a.csv", "--observations=b.csv", "--any-region", "x.csv"], OPTIONS, true);
+    const {values, positionals} = parseCli(
+      ["--methodology", "m.json", "--observations", "a.csv", "--observations=b.csv", "--any-region", "x.csv"],
+      OPTIONS,
+      true
+    );
     expect(values).toEqual({methodology: "m.json", observations: ["a.csv", "b.csv"], "any-region": true});
     expect(positionals).toEqual(["x.csv"]);
     expect(listOption(" 2022, 2023H1,,2023 ")).toEqual(["2022", "2023H1", "2023"]);
@@ -23,8 +31,12 @@ describe("bizenv command-line arguments", () => {
 
   it("names the option in both languages when it is unknown, lacks its value or is followed by another option", () => {
     expect(message(() => parseCli(["--methodolgy", "m.json"], OPTIONS))).toBe("未知选项 / unknown option --methodolgy");
-    expect(message(() => parseCli(["--methodology"], OPTIONS))).toBe("--methodology 需要一个值 / --methodology needs a value");
-    expect(message(() => parseCli(["--methodology", "--any-region"], OPTIONS))).toBe("--methodology 需要一个值 / --methodology needs a value");
+    expect(message(() => parseCli(["--methodology"], OPTIONS))).toBe(
+      "--methodology 需要一个值 / --methodology needs a value"
+    );
+    expect(message(() => parseCli(["--methodology", "--any-region"], OPTIONS))).toBe(
+      "--methodology 需要一个值 / --methodology needs a value"
+    );
     expect(message(() => parseCli(["stray.csv"], OPTIONS))).toBe("未知参数 / unknown argument stray.csv");
   });
 });

@@ -40,7 +40,13 @@ function observations(rows: CsvRow[], region: (row: CsvRow) => string, measures:
       const practice = NO_PRACTICE[measure.slice(0, 2)];
       const noPractice = practice !== undefined && row[practice] === "1";
       const cell = row[measure];
-      return {region: region(row), period: "DB2020", measure, value: cell === "" ? null : Number(cell), flag: noPractice ? "no_practice" : null};
+      return {
+        region: region(row),
+        period: "DB2020",
+        measure,
+        value: cell === "" ? null : Number(cell),
+        flag: noPractice ? "no_practice" : null
+      };
     })
   );
 }
@@ -50,16 +56,26 @@ describe.skipIf(!present)("DB2020 reference: 191 economies × 5 topics", () => {
   let result: ScoreResult;
   let economies: CsvRow[];
   beforeAll(async () => {
-    const methodology = parseMethodology(JSON.parse(readFileSync(resolve(root, "data/methodologies/db2020.json"), "utf8")));
+    const methodology = parseMethodology(
+      JSON.parse(readFileSync(resolve(root, "data/methodologies/db2020.json"), "utf8"))
+    );
     const observed = methodology.measures.filter((m) => !m.derive).map((m) => m.id);
     economies = readCsv("db2020_economies.csv");
     const cities = readCsv("db2020_cities.csv");
     const cityRegion = (row: CsvRow) => `${row.iso3}/${row.db_code}`;
-    const subunits: SubUnit[] = cities.map((row) => ({region: cityRegion(row), parent: row.iso3, weight: Number(row.weight)}));
+    const subunits: SubUnit[] = cities.map((row) => ({
+      region: cityRegion(row),
+      parent: row.iso3,
+      weight: Number(row.weight)
+    }));
     db = await openNodeDatabase();
     const engine = await createEngine(db, methodology);
     await engine.loadObservations([
-      ...observations(economies.filter((row) => row.multi_city !== "1"), (row) => row.iso3, observed),
+      ...observations(
+        economies.filter((row) => row.multi_city !== "1"),
+        (row) => row.iso3,
+        observed
+      ),
       ...observations(cities, cityRegion, observed)
     ]);
     await engine.setRegions(subunits);

@@ -22,7 +22,13 @@ function edit(rows: Observation[], values: ValueOverride[], periods: string[]): 
   const specific = values.filter((v) => v.period != null);
   for (const v of [...values.filter((v) => v.period == null), ...specific]) {
     for (const period of v.period == null ? periods : [v.period]) {
-      out.set(`${v.region}|${period}|${v.measure}`, {region: v.region, period, measure: v.measure, value: v.value, flag: null});
+      out.set(`${v.region}|${period}|${v.measure}`, {
+        region: v.region,
+        period,
+        measure: v.measure,
+        value: v.value,
+        flag: null
+      });
     }
   }
   return [...out.values()];
@@ -41,7 +47,13 @@ describe("what-if on the cached baseline", () => {
     const parsed = Papa.parse<Record<string, string>>(csv, {header: true, skipEmptyLines: true}).data;
     observations = parsed
       .filter((r) => REGIONS.includes(r.region))
-      .map((r) => ({region: r.region, period: r.period, measure: r.measure, value: r.value === "" ? null : Number(r.value), flag: null}));
+      .map((r) => ({
+        region: r.region,
+        period: r.period,
+        measure: r.measure,
+        value: r.value === "" ? null : Number(r.value),
+        flag: null
+      }));
     fast = await createEngine(db, methodology);
     await fast.loadObservations(observations);
     scratch = await createEngine(db, methodology);
@@ -56,7 +68,13 @@ describe("what-if on the cached baseline", () => {
   const cases: {label: string; options: () => ScoreOptions}[] = [
     {
       label: "one value, one region, totals of Pingliang in 2023",
-      options: () => ({peerGroup: PINGLIANG, periods: ["2023"], level: "total", measures: false, scenario: {values: [{region: "620825", period: "2023", measure: measures()[0], value: 0}]}})
+      options: () => ({
+        peerGroup: PINGLIANG,
+        periods: ["2023"],
+        level: "total",
+        measures: false,
+        scenario: {values: [{region: "620825", period: "2023", measure: measures()[0], value: 0}]}
+      })
     },
     {
       label: "a value for every period and a period-specific one that beats it, every node and measure",
@@ -73,11 +91,21 @@ describe("what-if on the cached baseline", () => {
     },
     {
       label: "every region moved to a goal on one measure (the report's what-if), default peer group",
-      options: () => ({periods: ["2023"], level: "category", measures: false, scenario: {values: REGIONS.map((region) => ({region, period: "2023", measure: measures()[20], value: 100}))}})
+      options: () => ({
+        periods: ["2023"],
+        level: "category",
+        measures: false,
+        scenario: {values: REGIONS.map((region) => ({region, period: "2023", measure: measures()[20], value: 100}))}
+      })
     },
     {
       label: "an override outside the peer group changes nothing",
-      options: () => ({peerGroup: PINGLIANG, periods: ["2022", "2023"], level: "total", scenario: {values: [{region: "620103", measure: measures()[1], value: 0}]}})
+      options: () => ({
+        peerGroup: PINGLIANG,
+        periods: ["2022", "2023"],
+        level: "total",
+        scenario: {values: [{region: "620103", measure: measures()[1], value: 0}]}
+      })
     }
   ];
 
@@ -88,7 +116,9 @@ describe("what-if on the cached baseline", () => {
       await fast.score({...options, scenario: undefined});
       const whatIf = await fast.score(options);
       const periods = [...new Set(observations.map((o) => o.period))];
-      await scratch.loadObservations(edit(observations, options.scenario!.values!, options.periods ? [...options.periods] : periods));
+      await scratch.loadObservations(
+        edit(observations, options.scenario!.values!, options.periods ? [...options.periods] : periods)
+      );
       const edited = await scratch.score({...options, scenario: undefined});
       expect(whatIf.nodes).toEqual(edited.nodes);
       expect(whatIf.measures).toEqual(edited.measures);

@@ -56,17 +56,33 @@ function randomCase(seed: number): Case {
     else if (method === "expert") normalise = {method, max: r.int(1, 10)};
     else normalise = {method};
     if (scale) normalise.scale = scale;
-    measures.push({id, unit: "index", direction: method === "expert" || higher ? "higher_is_better" : "lower_is_better", normalise});
+    measures.push({
+      id,
+      unit: "index",
+      direction: method === "expert" || higher ? "higher_is_better" : "lower_is_better",
+      normalise
+    });
     base.push(id);
   }
   const all = [...base];
   if (r.chance(0.5)) {
-    measures.push({id: "rawsum", unit: "index", direction: "higher_is_better", derive: {from: "raw", op: r.pick(["sum", "mean"]), of: [base[0], base[1]]}, normalise: {method: "frontier", best: 20, worst: 0}});
+    measures.push({
+      id: "rawsum",
+      unit: "index",
+      direction: "higher_is_better",
+      derive: {from: "raw", op: r.pick(["sum", "mean"]), of: [base[0], base[1]]},
+      normalise: {method: "frontier", best: 20, worst: 0}
+    });
     all.push("rawsum");
   }
   if (r.chance(0.5)) {
     const inputs = [...new Set([r.pick(all), r.pick(all)])];
-    measures.push({id: "scoremean", unit: "index", direction: "higher_is_better", derive: {from: "score", op: "mean", of: inputs}});
+    measures.push({
+      id: "scoremean",
+      unit: "index",
+      direction: "higher_is_better",
+      derive: {from: "score", op: "mean", of: inputs}
+    });
     all.push("scoremean");
   }
   const policy = () => r.pick(["reweight", "reweight", "zero", r.chance(0.3) ? "fail" : "zero"]);
@@ -109,8 +125,15 @@ function randomCase(seed: number): Case {
   }
   const subunits: SubUnit[] = [];
   if (r.chance(0.4)) {
-    subunits.push({region: "r0", parent: "P", weight: r.pick([0, 1, 2])}, {region: "r1", parent: "P", weight: r.pick([1, 3])});
-    if (regions.length > 2 && r.chance(0.5)) subunits.push({region: "P", parent: "Q", weight: 2}, {region: regions.at(-1)!, parent: "Q", weight: r.pick([0, 1])});
+    subunits.push(
+      {region: "r0", parent: "P", weight: r.pick([0, 1, 2])},
+      {region: "r1", parent: "P", weight: r.pick([1, 3])}
+    );
+    if (regions.length > 2 && r.chance(0.5))
+      subunits.push(
+        {region: "P", parent: "Q", weight: 2},
+        {region: regions.at(-1)!, parent: "Q", weight: r.pick([0, 1])}
+      );
   }
   const options: ScoreOptions = {};
   if (r.chance(0.3)) options.peerGroup = r.subset([...regions, ...(subunits.length ? ["P"] : []), "nobody"]);
@@ -118,10 +141,19 @@ function randomCase(seed: number): Case {
   if (r.chance(0.3)) options.level = r.pick(["total", "level1", "i0"]);
   if (r.chance(0.5)) {
     const scenario: NonNullable<ScoreOptions["scenario"]> = {};
-    if (r.chance(0.6)) scenario.values = [{region: r.pick(regions), measure: r.pick(base), value: r.chance(0.8) ? r.int(0, 12) : null, period: r.pick([undefined, "p1"])}];
+    if (r.chance(0.6))
+      scenario.values = [
+        {
+          region: r.pick(regions),
+          measure: r.pick(base),
+          value: r.chance(0.8) ? r.int(0, 12) : null,
+          period: r.pick([undefined, "p1"])
+        }
+      ];
     if (r.chance(0.5)) scenario.weights = {[r.pick([...all, "i0"])]: r.pick([0, 2, 5])};
     const f = Object.keys(frontier);
-    if (f.length && r.chance(0.5)) scenario.targets = {[f[0]]: frontier[f[0]].best + (frontier[f[0]].best > frontier[f[0]].worst ? 1 : -1)};
+    if (f.length && r.chance(0.5))
+      scenario.targets = {[f[0]]: frontier[f[0]].best + (frontier[f[0]].best > frontier[f[0]].worst ? 1 : -1)};
     options.scenario = scenario;
   }
   return {methodology, observations, subunits, options};
@@ -131,8 +163,14 @@ const close = (a: number | null | undefined, b: number | null | undefined) =>
   a == null || b == null ? a == b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 function compare(sql: ScoreResult, ref: ScoreResult, label: string) {
-  expect(sql.nodes.map((n) => `${n.region}|${n.period}|${n.node}`), `${label}: node rows`).toEqual(ref.nodes.map((n) => `${n.region}|${n.period}|${n.node}`));
-  expect(sql.measures.map((n) => `${n.region}|${n.period}|${n.measure}`), `${label}: measure rows`).toEqual(ref.measures.map((n) => `${n.region}|${n.period}|${n.measure}`));
+  expect(
+    sql.nodes.map((n) => `${n.region}|${n.period}|${n.node}`),
+    `${label}: node rows`
+  ).toEqual(ref.nodes.map((n) => `${n.region}|${n.period}|${n.node}`));
+  expect(
+    sql.measures.map((n) => `${n.region}|${n.period}|${n.measure}`),
+    `${label}: measure rows`
+  ).toEqual(ref.measures.map((n) => `${n.region}|${n.period}|${n.measure}`));
   sql.nodes.forEach((n, i) => {
     const e = ref.nodes[i];
     const where = `${label}: ${n.region} ${n.period} ${n.node}`;
@@ -148,11 +186,18 @@ function compare(sql: ScoreResult, ref: ScoreResult, label: string) {
     expect(close(m.score, e.score), `${where} score ${m.score} vs ${e.score}`).toBe(true);
   });
   expect(Object.keys(sql.effectiveWeights).sort()).toEqual(Object.keys(ref.effectiveWeights).sort());
-  for (const [id, w] of Object.entries(ref.effectiveWeights)) expect(close(sql.effectiveWeights[id], w), `${label}: weight of ${id}`).toBe(true);
+  for (const [id, w] of Object.entries(ref.effectiveWeights))
+    expect(close(sql.effectiveWeights[id], w), `${label}: weight of ${id}`).toBe(true);
   expect(sql.deltas?.length).toBe(ref.deltas?.length);
   sql.deltas?.forEach((d, i) => {
     const e = ref.deltas![i];
-    expect(close(d.delta, e.delta) && close(d.baseline, e.baseline) && d.baselineRank === e.baselineRank && d.scenarioRank === e.scenarioRank, `${label}: delta ${d.region} ${d.node}`).toBe(true);
+    expect(
+      close(d.delta, e.delta) &&
+        close(d.baseline, e.baseline) &&
+        d.baselineRank === e.baselineRank &&
+        d.scenarioRank === e.scenarioRank,
+      `${label}: delta ${d.region} ${d.node}`
+    ).toBe(true);
   });
 }
 
@@ -180,7 +225,9 @@ describe("SQL engine vs plain-TypeScript reference", () => {
           }
           const sql = await engine.score(c.options).catch((error: Error) => error);
           if (ref instanceof Error || sql instanceof Error) {
-            expect(sql instanceof Error ? sql.name : "no error", `seed ${seed}`).toBe(ref instanceof Error ? ref.name : "no error");
+            expect(sql instanceof Error ? sql.name : "no error", `seed ${seed}`).toBe(
+              ref instanceof Error ? ref.name : "no error"
+            );
             failedBoth++;
             return;
           }

@@ -11,20 +11,42 @@ const methodology = (changes: {serviceMissing?: string} = {}) =>
   parseMethodology({
     id: "hand",
     measures: [
-      {id: "days", unit: "working_day", direction: "lower_is_better", normalise: {method: "frontier", best: 1, worst: 21}},
+      {
+        id: "days",
+        unit: "working_day",
+        direction: "lower_is_better",
+        normalise: {method: "frontier", best: 1, worst: 21}
+      },
       {id: "wait", unit: "day", direction: "lower_is_better", normalise: {method: "target", target: 10, cap: 1.2}},
       {id: "rate", unit: "percent", direction: "higher_is_better", normalise: {method: "target", target: 90}},
       {id: "online", unit: "yes_no", direction: "higher_is_better", normalise: {method: "yes_no"}},
       {id: "quality", unit: "score", direction: "higher_is_better", normalise: {method: "expert", max: 5}}
     ],
     nodes: [
-      {id: "total", children: [{id: "speed", weight: 1}, {id: "service", weight: 1}]},
-      {id: "speed", aggregate: "geometric", children: [{id: "days", weight: 1}, {id: "wait", weight: 1}]},
+      {
+        id: "total",
+        children: [
+          {id: "speed", weight: 1},
+          {id: "service", weight: 1}
+        ]
+      },
+      {
+        id: "speed",
+        aggregate: "geometric",
+        children: [
+          {id: "days", weight: 1},
+          {id: "wait", weight: 1}
+        ]
+      },
       {
         id: "service",
         missing: changes.serviceMissing ?? "zero",
         minCoverage: 0.5,
-        children: [{id: "rate", weight: 2}, {id: "online", weight: 1}, {id: "quality", weight: 1}]
+        children: [
+          {id: "rate", weight: 2},
+          {id: "online", weight: 1},
+          {id: "quality", weight: 1}
+        ]
       }
     ],
     flags: [{id: "no_practice", score: 0, upTo: "level1"}]
@@ -64,8 +86,19 @@ describe("engine on a hand-worked example", () => {
   it("normalises each measure: frontier, capped target either way, yes/no, expert", async () => {
     const r = await engine.score();
     const score = (region: string, m: string) => r.measures.find((x) => x.region === region && x.measure === m)!.score;
-    expect([score("A", "days"), score("A", "wait"), score("A", "rate"), score("A", "online"), score("A", "quality")]).toEqual([75, 120, 50, 100, 80]);
-    expect([score("B", "days"), score("B", "wait"), score("B", "online"), score("B", "quality")]).toEqual([0, 50, 0, null]);
+    expect([
+      score("A", "days"),
+      score("A", "wait"),
+      score("A", "rate"),
+      score("A", "online"),
+      score("A", "quality")
+    ]).toEqual([75, 120, 50, 100, 80]);
+    expect([score("B", "days"), score("B", "wait"), score("B", "online"), score("B", "quality")]).toEqual([
+      0,
+      50,
+      0,
+      null
+    ]);
   });
 
   it("aggregates, handles missing values per node policy and threshold, and ranks with shared ties", async () => {
@@ -94,17 +127,26 @@ describe("engine on a hand-worked example", () => {
 
   it("ranks only within the peer group", async () => {
     const r = await engine.score({peerGroup: ["B", "C"], level: "total"});
-    expect(r.nodes.map((n) => [n.region, n.rank])).toEqual([["B", 2], ["C", 1]]);
+    expect(r.nodes.map((n) => [n.region, n.rank])).toEqual([
+      ["B", 2],
+      ["C", 1]
+    ]);
   });
 
   it("rolls sub-units up by weight into their parent, which is then ranked in their place", async () => {
-    await engine.setRegions([{region: "A", parent: "AB", weight: 3}, {region: "B", parent: "AB", weight: 1}]);
+    await engine.setRegions([
+      {region: "A", parent: "AB", weight: 3},
+      {region: "B", parent: "AB", weight: 1}
+    ]);
     try {
       const r = await engine.score();
       expect(new Set(r.nodes.map((n) => n.region))).toEqual(new Set(["AB", "C", "D"]));
       expect(node(r, "AB", "service").score).toBeCloseTo((3 * 70 + 50) / 4, 12);
-      expect(node(r, "AB", "total").score).toBeCloseTo((3 * (SQRT9000 + 70) / 2 + 25) / 4, 12);
-      expect(r.measures.find((m) => m.region === "AB" && m.measure === "days")).toMatchObject({raw: (3 * 6 + 21) / 4, score: (3 * 75 + 0) / 4});
+      expect(node(r, "AB", "total").score).toBeCloseTo(((3 * (SQRT9000 + 70)) / 2 + 25) / 4, 12);
+      expect(r.measures.find((m) => m.region === "AB" && m.measure === "days")).toMatchObject({
+        raw: (3 * 6 + 21) / 4,
+        score: (3 * 75 + 0) / 4
+      });
     } finally {
       await engine.setRegions([]);
     }
@@ -128,7 +170,11 @@ describe("engine on a hand-worked example", () => {
 
   it("scores a 'no practice' flag 0 for the measure and its parent node", async () => {
     const e = await createEngine(db, methodology());
-    await e.loadObservations([...rows("A", A), {region: "E", period: "2023", measure: "rate", value: null, flag: "no_practice"}, ...rows("E", {days: 6, wait: 5, online: 1, quality: 5})]);
+    await e.loadObservations([
+      ...rows("A", A),
+      {region: "E", period: "2023", measure: "rate", value: null, flag: "no_practice"},
+      ...rows("E", {days: 6, wait: 5, online: 1, quality: 5})
+    ]);
     const r = await e.score();
     expect(r.measures.find((m) => m.region === "E" && m.measure === "rate")!.score).toBe(0);
     expect(node(r, "E", "service").score).toBe(0);
@@ -147,11 +193,15 @@ describe("engine on a hand-worked example", () => {
 
   it("loads long CSV text with a flag column and rejects duplicate observations", async () => {
     const e = await createEngine(db, methodology());
-    await e.loadObservationsCsv('region,period,measure,value,flag,note\nA,2023,days,6,,"a, b"\nA,2023,rate,,no_practice,\n');
+    await e.loadObservationsCsv(
+      'region,period,measure,value,flag,note\nA,2023,days,6,,"a, b"\nA,2023,rate,,no_practice,\n'
+    );
     const r = await e.score();
     expect(r.measures.find((m) => m.measure === "days")!.score).toBe(75);
     expect(r.measures.find((m) => m.measure === "rate")!.score).toBe(0);
-    await expect(e.loadObservationsCsv("region,period,measure,value\nA,2023,days,6\nA,2023,days,7\n")).rejects.toThrow(/duplicate observations.*A 2023 days/);
+    await expect(e.loadObservationsCsv("region,period,measure,value\nA,2023,days,6\nA,2023,days,7\n")).rejects.toThrow(
+      /duplicate observations.*A 2023 days/
+    );
     await e.close();
   });
 });

@@ -41,7 +41,10 @@ describe("parseMethodology rejects bad files with the path of each problem", () 
   }
 
   it("lists every problem at once, and the thrown message shows them line by line", () => {
-    const json = read("../fixtures/methodology-bad/negative-weight.json") as {measures: {unit: string}[]; scale?: unknown};
+    const json = read("../fixtures/methodology-bad/negative-weight.json") as {
+      measures: {unit: string}[];
+      scale?: unknown;
+    };
     json.measures[1].unit = "furlongs";
     json.scale = -1;
     try {
@@ -57,15 +60,26 @@ describe("parseMethodology rejects bad files with the path of each problem", () 
   });
 
   it("rejects unknown fields (a typo must not silently fall back to a default)", () => {
-    const json = {id: "x", measures: [{id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 0, worst: 9}}], nodes: [{id: "t", children: [{id: "d", wieght: 2}]}]};
+    const json = {
+      id: "x",
+      measures: [
+        {id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 0, worst: 9}}
+      ],
+      nodes: [{id: "t", children: [{id: "d", wieght: 2}]}]
+    };
     expect(issuesOf(json)).toContain("nodes[0].children[0].wieght: 未知字段 / unknown field (allowed: id, weight)");
   });
 
   it("requires exactly one root", () => {
     const json = {
       id: "x",
-      measures: [{id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 0, worst: 9}}],
-      nodes: [{id: "t1", children: [{id: "d"}]}, {id: "t2", children: [{id: "d"}]}]
+      measures: [
+        {id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 0, worst: 9}}
+      ],
+      nodes: [
+        {id: "t1", children: [{id: "d"}]},
+        {id: "t2", children: [{id: "d"}]}
+      ]
     };
     expect(issuesOf(json).join("\n")).toMatch(/^nodes: .*found t1, t2/m);
   });
@@ -76,9 +90,18 @@ describe("the bundled DB2020 methodology", () => {
 
   it("has five topics under one total and a no-practice flag reaching the topic", () => {
     const levels = nodeLevels(m);
-    expect([...levels].filter(([, l]) => l === "topic").map(([id]) => id).sort()).toEqual(
-      ["construction_permits", "getting_credit", "getting_electricity", "registering_property", "starting_business"]
-    );
+    expect(
+      [...levels]
+        .filter(([, l]) => l === "topic")
+        .map(([id]) => id)
+        .sort()
+    ).toEqual([
+      "construction_permits",
+      "getting_credit",
+      "getting_electricity",
+      "registering_property",
+      "starting_business"
+    ]);
     expect(m.flags).toEqual([{id: "no_practice", score: 0, upTo: "topic"}]);
   });
 
@@ -88,7 +111,15 @@ describe("the bundled DB2020 methodology", () => {
     expect(w.sb_procedures_men).toBeCloseTo(0.025, 12);
     expect(w.gc_rights_plus_information).toBeCloseTo(0.2, 12);
     expect(w).not.toHaveProperty("gc_legal_rights_index");
-    const leaves = ["sb_procedures_men", "sb_procedures_women", "sb_time_men_days", "sb_time_women_days", "sb_cost_men_pct_income", "sb_cost_women_pct_income", "sb_min_capital_pct_income"];
+    const leaves = [
+      "sb_procedures_men",
+      "sb_procedures_women",
+      "sb_time_men_days",
+      "sb_time_women_days",
+      "sb_cost_men_pct_income",
+      "sb_cost_women_pct_income",
+      "sb_min_capital_pct_income"
+    ];
     expect(leaves.reduce((s, id) => s + w[id], 0)).toBeCloseTo(0.2, 12);
   });
 });

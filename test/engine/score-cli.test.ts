@@ -20,15 +20,34 @@ const methodology = file(
   JSON.stringify({
     id: "cli",
     measures: [
-      {id: "start_days", unit: "working_day", direction: "lower_is_better", normalise: {method: "frontier", best: 1, worst: 21}},
+      {
+        id: "start_days",
+        unit: "working_day",
+        direction: "lower_is_better",
+        normalise: {method: "frontier", best: 1, worst: 21}
+      },
       {id: "online_rate", unit: "percent", direction: "higher_is_better", normalise: {method: "target", target: 90}}
     ],
-    nodes: [{id: "total", children: [{id: "start_days", weight: 1}, {id: "online_rate", weight: 3}]}]
+    nodes: [
+      {
+        id: "total",
+        children: [
+          {id: "start_days", weight: 1},
+          {id: "online_rate", weight: 3}
+        ]
+      }
+    ]
   })
 );
 // 620825: 75 and 50 → 56.25. 620826: 50 and 100 → 87.5. 620821: 100 and 0 → 25.
-const wide = file("wide.csv", "region,period,start_days,online_rate\n620825,2023,6,45\n620826,2023,11,90\n620821,2023,1,0\n");
-const long = file("long.csv", "region,period,measure,value\n620825,2023,start_days,6\n620825,2023,online_rate,45\n620826,2023,start_days,11\n620826,2023,online_rate,90\n620821,2023,start_days,1\n620821,2023,online_rate,0\n");
+const wide = file(
+  "wide.csv",
+  "region,period,start_days,online_rate\n620825,2023,6,45\n620826,2023,11,90\n620821,2023,1,0\n"
+);
+const long = file(
+  "long.csv",
+  "region,period,measure,value\n620825,2023,start_days,6\n620825,2023,online_rate,45\n620826,2023,start_days,11\n620826,2023,online_rate,90\n620821,2023,start_days,1\n620821,2023,online_rate,0\n"
+);
 
 async function bizenv(...args: string[]) {
   try {
@@ -41,7 +60,8 @@ async function bizenv(...args: string[]) {
 }
 
 describe("bizenv score", () => {
-  const expected = "region,period,node,score,rank\n620821,2023,total,25.000000,3\n620825,2023,total,56.250000,2\n620826,2023,total,87.500000,1\n";
+  const expected =
+    "region,period,node,score,rank\n620821,2023,total,25.000000,3\n620825,2023,total,56.250000,2\n620826,2023,total,87.500000,1\n";
 
   it("prints region,period,node,score,rank from a wide file, and the same from the long file", async () => {
     const a = await bizenv("--methodology", methodology, "--observations", wide);
@@ -55,7 +75,18 @@ describe("bizenv score", () => {
     const regions = file("regions.csv", "region,parent,weight\n6208,,\n620825,6208,1\n620826,6208,3\n620821,,\n");
     const scenario = file("s.json", JSON.stringify({values: [{region: "620821", measure: "online_rate", value: 90}]}));
     const out = join(dir, "out.csv");
-    const r = await bizenv("--methodology", methodology, "--observations", wide, "--regions", regions, "--scenario", scenario, "--out", out);
+    const r = await bizenv(
+      "--methodology",
+      methodology,
+      "--observations",
+      wide,
+      "--regions",
+      regions,
+      "--scenario",
+      scenario,
+      "--out",
+      out
+    );
     expect(r.code).toBe(0);
     // 6208 = (56.25 + 3·87.5)/4 = 79.6875. 620821 with online rate 90: (100 + 300)/4 = 100, overtaking 6208.
     const {readFileSync} = await import("node:fs");
@@ -73,7 +104,16 @@ describe("bizenv score", () => {
   });
 
   it("names the path of a methodology problem and of a regions-file problem", async () => {
-    const m = file("bad-m.json", JSON.stringify({id: "x", measures: [{id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 3, worst: 3}}], nodes: [{id: "t", children: [{id: "d"}]}]}));
+    const m = file(
+      "bad-m.json",
+      JSON.stringify({
+        id: "x",
+        measures: [
+          {id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 3, worst: 3}}
+        ],
+        nodes: [{id: "t", children: [{id: "d"}]}]
+      })
+    );
     const r = await bizenv("--methodology", m, "--observations", wide);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("measures[0].normalise.worst:");

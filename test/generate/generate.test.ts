@@ -55,7 +55,8 @@ describe("generateObservations (illustrative data)", () => {
   it("keeps every value in its unit's range and near the measure's bounds, rounded as reported", () => {
     const byId = new Map(m.measures.map((x) => [x.id, x]));
     const bad: string[] = [];
-    const check = (ok: boolean, o: Observation, why: string) => ok || bad.push(`${o.region} ${o.period} ${o.measure} ${o.value}: ${why}`);
+    const check = (ok: boolean, o: Observation, why: string) =>
+      ok || bad.push(`${o.region} ${o.period} ${o.measure} ${o.value}: ${why}`);
     for (const o of gansu) {
       const x = byId.get(o.measure)!;
       const v = o.value!;
@@ -64,11 +65,16 @@ describe("generateObservations (illustrative data)", () => {
       if (n.method === "expert") check(v >= 40 && v <= 98, o, "expert score outside 40..98");
       if (n.method === "frontier") {
         const slack = 0.1 * Math.abs(n.best - n.worst) + 1;
-        check(v >= Math.min(n.best, n.worst) - slack && v <= Math.max(n.best, n.worst) + slack, o, "far from the bounds");
+        check(
+          v >= Math.min(n.best, n.worst) - slack && v <= Math.max(n.best, n.worst) + slack,
+          o,
+          "far from the bounds"
+        );
       }
       if (x.unit === "working_day") check(Number.isInteger(v * 2), o, "days not in halves");
       if (x.unit === "step") check(Number.isInteger(v) && v >= 1, o, "steps not a whole number ≥ 1");
-      if (x.unit === "percent" || x.unit === "score") check(Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, o, "more than one decimal");
+      if (x.unit === "percent" || x.unit === "score")
+        check(Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, o, "more than one decimal");
     }
     expect(bad.slice(0, 10)).toEqual([]);
   });
@@ -89,7 +95,9 @@ describe("generateObservations (illustrative data)", () => {
     expect(1 - gansu.length / full).toBeGreaterThan(0.01);
     expect(1 - gansu.length / full).toBeLessThan(0.03);
     const pl = groups.get("pingliang")!.members;
-    expect(generateObservations({regions: pl, methodology: m, seed: 5, missingRate: 0})).toHaveLength(pl.length * m.measures.length * 3);
+    expect(generateObservations({regions: pl, methodology: m, seed: 5, missingRate: 0})).toHaveLength(
+      pl.length * m.measures.length * 3
+    );
   });
 
   it("puts 庄浪县 at the bottom of Pingliang in 2022 and lifts it more than its peers by 2023", () => {

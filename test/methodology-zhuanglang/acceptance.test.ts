@@ -43,7 +43,8 @@ describe("zhuanglang-2023 × illustrative data, Pingliang peer group", () => {
   });
 
   it("ranks 庄浪县 last of the seven in 2022 and higher by the end of 2023", () => {
-    const total = (period: string) => result.nodes.find((n) => n.region === "620825" && n.period === period && n.level === "total")!;
+    const total = (period: string) =>
+      result.nodes.find((n) => n.region === "620825" && n.period === period && n.level === "total")!;
     expect(total("2022").rank).toBe(7);
     expect(total("2023").rank).toBeLessThan(7);
     expect(total("2023").score!).toBeGreaterThan(total("2022").score!);

@@ -1,7 +1,12 @@
 import {readFile} from "node:fs/promises";
 import {beforeAll, describe, expect, it} from "vitest";
 import {readCatalogue} from "../../loaders/catalogue.js";
-import {buildZhuanglangJsonText, buildZhuanglangMethodology, indicatorNode, ZHUANGLANG_FILES} from "../../loaders/methodology-zhuanglang.js";
+import {
+  buildZhuanglangJsonText,
+  buildZhuanglangMethodology,
+  indicatorNode,
+  ZHUANGLANG_FILES
+} from "../../loaders/methodology-zhuanglang.js";
 import type {Catalogue} from "../../src/engine/catalogue.js";
 import {parseMethodology, type Methodology} from "../../src/engine/methodology.js";
 import {buildPlan, effectiveWeights} from "../../src/engine/methodology-plan.js";
@@ -32,9 +37,15 @@ describe("the default methodology zhuanglang-2023.json", () => {
     for (const indicator of catalogue.indicators) {
       const node = nodes.get(indicatorNode(indicator.id));
       expect(node, `indicator ${indicator.id}`).toBeDefined();
-      expect(node!.children.filter((e) => measures.has(e.id)).length, `indicator ${indicator.id}`).toBeGreaterThanOrEqual(1);
+      expect(
+        node!.children.filter((e) => measures.has(e.id)).length,
+        `indicator ${indicator.id}`
+      ).toBeGreaterThanOrEqual(1);
       const parent = m.nodes.filter((n) => n.children.some((e) => e.id === node!.id));
-      expect(parent.map((p) => p.id), `indicator ${indicator.id}`).toEqual([`c${String(indicator.categoryId).padStart(2, "0")}`]);
+      expect(
+        parent.map((p) => p.id),
+        `indicator ${indicator.id}`
+      ).toEqual([`c${String(indicator.categoryId).padStart(2, "0")}`]);
       expect(total.children.some((e) => e.id === parent[0].id)).toBe(true);
     }
     expect(catalogue.indicators.map((i) => i.id)).toEqual(Array.from({length: 123}, (_, i) => i + 1));
@@ -67,7 +78,8 @@ describe("the default methodology zhuanglang-2023.json", () => {
     for (const k of catalogue.categories) {
       expect(weights[`c${String(k.id).padStart(2, "0")}`]).toBeCloseTo(1 / 13, 12);
       const n = k.indicatorTo - k.indicatorFrom + 1;
-      for (let i = k.indicatorFrom; i <= k.indicatorTo; i++) expect(weights[indicatorNode(i)]).toBeCloseTo(1 / 13 / n, 12);
+      for (let i = k.indicatorFrom; i <= k.indicatorTo; i++)
+        expect(weights[indicatorNode(i)]).toBeCloseTo(1 / 13 / n, 12);
     }
     expect(m.description).toMatch(/DEFAULTS/);
   });
@@ -93,21 +105,33 @@ describe("the builder of zhuanglang-2023.json", () => {
   it("names file and line when a measure points at an unknown indicator", () => {
     const measures = {...tables.measures, text: edit(tables.measures.text, "startup_steps,78,", "startup_steps,124,")};
     const line = tables.measures.text.split("\n").findIndex((l) => l.startsWith("startup_steps,")) + 1;
-    expect(() => buildZhuanglangMethodology(measures, tables.weights, catalogue)).toThrow(`${ZHUANGLANG_FILES.measures}:${line}: 未知评估指标 124`);
+    expect(() => buildZhuanglangMethodology(measures, tables.weights, catalogue)).toThrow(
+      `${ZHUANGLANG_FILES.measures}:${line}: 未知评估指标 124`
+    );
   });
 
   it("rejects a frontier that differs from the plan's target", () => {
-    const measures = {...tables.measures, text: edit(tables.measures.text, "frontier,0.5,20,0.5,", "frontier,1,20,0.5,")};
-    expect(() => buildZhuanglangMethodology(measures, tables.weights, catalogue)).toThrow(/must equal the plan's target 0\.5/);
+    const measures = {
+      ...tables.measures,
+      text: edit(tables.measures.text, "frontier,0.5,20,0.5,", "frontier,1,20,0.5,")
+    };
+    expect(() => buildZhuanglangMethodology(measures, tables.weights, catalogue)).toThrow(
+      /must equal the plan's target 0\.5/
+    );
   });
 
   it("rejects a table that leaves an indicator without a measure", () => {
     const lines = tables.measures.text.split("\n").filter((l) => !l.startsWith("form_downloads_pct,"));
-    expect(() => buildZhuanglangMethodology({...tables.measures, text: lines.join("\n")}, tables.weights, catalogue)).toThrow(/indicator 71 has no measure/);
+    expect(() =>
+      buildZhuanglangMethodology({...tables.measures, text: lines.join("\n")}, tables.weights, catalogue)
+    ).toThrow(/indicator 71 has no measure/);
   });
 
   it("takes node weights from the weights table", () => {
-    const weights = {...tables.weights, text: edit(tables.weights.text, "c10,total,企业生命周期,1", "c10,total,企业生命周期,4")};
+    const weights = {
+      ...tables.weights,
+      text: edit(tables.weights.text, "c10,total,企业生命周期,1", "c10,total,企业生命周期,4")
+    };
     const plan = buildPlan(parseMethodology(buildZhuanglangMethodology(tables.measures, weights, catalogue)));
     expect(effectiveWeights(plan).c10).toBeCloseTo(4 / 16, 12);
   });

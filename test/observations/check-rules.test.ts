@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {assertNoRejections, checkObservations, formatRejection, isLenient, summariseLoad} from "../../src/engine/observations-check.js";
+import {
+  assertNoRejections,
+  checkObservations,
+  formatRejection,
+  isLenient,
+  summariseLoad
+} from "../../src/engine/observations-check.js";
 import {fixtureContext} from "./fixture-context.js";
 
 const ctx = fixtureContext();
@@ -48,7 +54,11 @@ describe("row accounting", () => {
 
 describe("formula-looking header cells", () => {
   it("rejects the file at the header cell and uses none of its rows", () => {
-    const result = checkObservations("region,period,measure,value,=HYPERLINK(\"x\")\n620825,2022,start_days,5,\n", "h.csv", ctx);
+    const result = checkObservations(
+      'region,period,measure,value,=HYPERLINK("x")\n620825,2022,start_days,5,\n',
+      "h.csv",
+      ctx
+    );
     expect(result.rejected.map((r) => [r.line, r.column, r.code])).toEqual([[1, 5, "formula"]]);
     expect(result).toMatchObject({read: 1, acceptedRows: 0, rejectedRows: 1});
   });
@@ -89,7 +99,11 @@ describe("context", () => {
 });
 
 describe("reports for the build", () => {
-  const bad = checkObservations(`${LONG}620825,2022,start_days,5,,,\n620826,2022,online_rate,120,,,\n`, "data/obs.csv", ctx);
+  const bad = checkObservations(
+    `${LONG}620825,2022,start_days,5,,,\n620826,2022,online_rate,120,,,\n`,
+    "data/obs.csv",
+    ctx
+  );
   const good = checkObservations(`${LONG}620825,2022,start_days,5,,,\n`, "data/ok.csv", ctx);
 
   it("formats a rejection as file:line:col with column letter and name, both languages and the text", () => {
@@ -107,7 +121,9 @@ describe("reports for the build", () => {
 
   it("fails the build on any rejection, listing each one, unless lenient", () => {
     expect(() => assertNoRejections([good], {lenient: false})).not.toThrow();
-    expect(() => assertNoRejections([bad, good], {lenient: false})).toThrow(/data\/obs\.csv:3:4: .*BIZENV_LENIENT|BIZENV_LENIENT[\s\S]*data\/obs\.csv:3:4/);
+    expect(() => assertNoRejections([bad, good], {lenient: false})).toThrow(
+      /data\/obs\.csv:3:4: .*BIZENV_LENIENT|BIZENV_LENIENT[\s\S]*data\/obs\.csv:3:4/
+    );
     expect(() => assertNoRejections([bad, good], {lenient: true})).not.toThrow();
   });
 
@@ -116,6 +132,14 @@ describe("reports for the build", () => {
   });
 
   it("is lenient only when BIZENV_LENIENT is 1 or true", () => {
-    expect([undefined, "", "0", "no", "1", "true", " TRUE "].map(isLenient)).toEqual([false, false, false, false, true, true, true]);
+    expect([undefined, "", "0", "no", "1", "true", " TRUE "].map(isLenient)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true
+    ]);
   });
 });

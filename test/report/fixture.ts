@@ -25,11 +25,51 @@ export function tinyReport(): Report {
     ],
     root: "total",
     nodes: [
-      {id: "total", level: "total", parent: null, nameZh: "总分", nameEn: "Total", catalogueId: null, effectiveWeight: 1},
-      {id: "c01", level: "category", parent: "total", nameZh: "基础保障度", nameEn: "Basic safeguards", catalogueId: 1, effectiveWeight: 0.5},
-      {id: "c02", level: "category", parent: "total", nameZh: "基础支撑度", nameEn: "Basic support", catalogueId: 2, effectiveWeight: 0.5},
-      {id: "i001", level: "indicator", parent: "c01", nameZh: "组织保障", nameEn: "Organisation", catalogueId: 1, effectiveWeight: 0.5},
-      {id: "i017", level: "indicator", parent: "c02", nameZh: "政务云", nameEn: "Cloud", catalogueId: 17, effectiveWeight: 0.5}
+      {
+        id: "total",
+        level: "total",
+        parent: null,
+        nameZh: "总分",
+        nameEn: "Total",
+        catalogueId: null,
+        effectiveWeight: 1
+      },
+      {
+        id: "c01",
+        level: "category",
+        parent: "total",
+        nameZh: "基础保障度",
+        nameEn: "Basic safeguards",
+        catalogueId: 1,
+        effectiveWeight: 0.5
+      },
+      {
+        id: "c02",
+        level: "category",
+        parent: "total",
+        nameZh: "基础支撑度",
+        nameEn: "Basic support",
+        catalogueId: 2,
+        effectiveWeight: 0.5
+      },
+      {
+        id: "i001",
+        level: "indicator",
+        parent: "c01",
+        nameZh: "组织保障",
+        nameEn: "Organisation",
+        catalogueId: 1,
+        effectiveWeight: 0.5
+      },
+      {
+        id: "i017",
+        level: "indicator",
+        parent: "c02",
+        nameZh: "政务云",
+        nameEn: "Cloud",
+        catalogueId: 17,
+        effectiveWeight: 0.5
+      }
     ],
     measures: [
       measure("m_days", "i001", "办理天数", "Days", 2, 10, ["gov_office"]),
@@ -59,7 +99,15 @@ export function tinyReport(): Report {
   };
 }
 
-function measure(id: string, node: string, nameZh: string, nameEn: string, best: number, target: number | null, leadUnits: string[]) {
+function measure(
+  id: string,
+  node: string,
+  nameZh: string,
+  nameEn: string,
+  best: number,
+  target: number | null,
+  leadUnits: string[]
+) {
   return {
     id,
     node,
@@ -79,12 +127,21 @@ function measure(id: string, node: string, nameZh: string, nameEn: string, best:
 
 /** Raw values of m_days in 2023: 崆峒区 9, 泾川县 missing, 庄浪县 4. */
 export function tinyValues(): ReportValues {
-  return {"2023": {m_days: {raw: [9, null, 4], score: [90, null, 40]}, m_rate: {raw: [null, 60, 80], score: [null, 60, 80]}}};
+  return {
+    "2023": {m_days: {raw: [9, null, 4], score: [90, null, 40]}, m_rate: {raw: [null, 60, 80], score: [null, 60, 80]}}
+  };
 }
 
 /** A catalogue matching the tiny report (only what the pages read). */
 export function tinyCatalogue(): Catalogue {
-  const indicator = (id: number, categoryId: number, nameZh: string, nameEn: string, leadUnits: string[], assessmentZh: string) => ({
+  const indicator = (
+    id: number,
+    categoryId: number,
+    nameZh: string,
+    nameEn: string,
+    leadUnits: string[],
+    assessmentZh: string
+  ) => ({
     id,
     categoryId,
     topic: "",
@@ -111,11 +168,28 @@ export function tinyCatalogue(): Catalogue {
     ],
     units: [
       {id: "gov_office", nameZh: "政府办", nameEn: "County Government Office", kind: "office", aliasesZh: [], note: ""},
-      {id: "big_data_center", nameZh: "大数据中心", nameEn: "County Big Data Center", kind: "center", aliasesZh: [], note: ""},
+      {
+        id: "big_data_center",
+        nameZh: "大数据中心",
+        nameEn: "County Big Data Center",
+        kind: "center",
+        aliasesZh: [],
+        note: ""
+      },
       {id: "court", nameZh: "法院", nameEn: "Court", kind: "judiciary", aliasesZh: [], note: ""}
     ],
     targets: [
-      {id: 1, indicatorId: 1, measure: "m_days", comparator: ">=", value: 6, unit: "percent", valueInQuote: true, quoteZh: "确保达到6%", note: ""}
+      {
+        id: 1,
+        indicatorId: 1,
+        measure: "m_days",
+        comparator: ">=",
+        value: 6,
+        unit: "percent",
+        valueInQuote: true,
+        quoteZh: "确保达到6%",
+        note: ""
+      }
     ]
   };
 }

@@ -40,7 +40,9 @@ function smallMethodology(full: Methodology): Methodology {
   const keep = new Set(["total", "c10", "i078", "i080", "startup_steps", "startup_cost_yuan"]);
   return {
     ...full,
-    nodes: full.nodes.filter((n) => keep.has(n.id)).map((n) => ({...n, children: n.children.filter((c) => keep.has(c.id))})),
+    nodes: full.nodes
+      .filter((n) => keep.has(n.id))
+      .map((n) => ({...n, children: n.children.filter((c) => keep.has(c.id))})),
     measures: full.measures.filter((m) => keep.has(m.id))
   };
 }
@@ -48,7 +50,11 @@ function smallMethodology(full: Methodology): Methodology {
 describe("the overview follows one changed observation", () => {
   let base: Omit<ReportInput, "loaded">;
   beforeAll(async () => {
-    const [methodology, catalogue, {regions, peerGroups}] = await Promise.all([readMethodology(), readCatalogue(), readRegions()]);
+    const [methodology, catalogue, {regions, peerGroups}] = await Promise.all([
+      readMethodology(),
+      readCatalogue(),
+      readRegions()
+    ]);
     base = {
       methodology: smallMethodology(methodology),
       catalogue,

@@ -1,5 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {decodeFragment, decodeJson, encodeFragment, fromBase64Url, scenarioFileText, toBase64Url, type ScenarioContext} from "../../src/components/simulator/codec.js";
+import {
+  decodeFragment,
+  decodeJson,
+  encodeFragment,
+  fromBase64Url,
+  scenarioFileText,
+  toBase64Url,
+  type ScenarioContext
+} from "../../src/components/simulator/codec.js";
 import type {SimState} from "../../src/components/simulator/state.js";
 
 const ctx: ScenarioContext = {
@@ -10,7 +18,14 @@ const ctx: ScenarioContext = {
   targetable: new Set(["startup_days"]),
   weighted: new Set(["c10", "startup_days"])
 };
-const state: SimState = {focus: "620825", group: "pingliang", period: "2023", values: {startup_days: 0.5}, weights: {c10: 2}, targets: {startup_days: 1}};
+const state: SimState = {
+  focus: "620825",
+  group: "pingliang",
+  period: "2023",
+  values: {startup_days: 0.5},
+  weights: {c10: 2},
+  targets: {startup_days: 1}
+};
 const message = (d: ReturnType<typeof decodeJson> | null) => (d && !d.ok ? d.message : "");
 
 describe("scenario link and file codec", () => {
@@ -38,7 +53,13 @@ describe("scenario link and file codec", () => {
   });
 
   it("lists unknown measure ids", () => {
-    const doc = {v: 1, focus: "620825", group: "pingliang", period: "2023", values: {startup_days: 1, no_such_measure: 2, other_bad: 3}};
+    const doc = {
+      v: 1,
+      focus: "620825",
+      group: "pingliang",
+      period: "2023",
+      values: {startup_days: 1, no_such_measure: 2, other_bad: 3}
+    };
     const text = message(decodeJson(JSON.stringify(doc), ctx));
     expect(text).toContain("no_such_measure");
     expect(text).toContain("other_bad");
@@ -52,7 +73,9 @@ describe("scenario link and file codec", () => {
     expect(message(decodeJson(JSON.stringify({...base, values: {startup_days: "1"}}), ctx))).toContain("finite number");
     expect(message(decodeJson(JSON.stringify({...base, weights: {c10: -1}}), ctx))).toContain("finite number");
     expect(message(decodeJson(JSON.stringify({...base, targets: {startup_steps: 1}}), ctx))).toContain("startup_steps");
-    expect(message(decodeJson('{"v":1,"focus":"620825","group":"pingliang","period":"2023","values":{"__proto__":1}}', ctx))).toContain("__proto__");
+    expect(
+      message(decodeJson('{"v":1,"focus":"620825","group":"pingliang","period":"2023","values":{"__proto__":1}}', ctx))
+    ).toContain("__proto__");
     expect(message(decodeJson(JSON.stringify([1, 2]), ctx))).toContain("object");
     expect(message(decodeJson(JSON.stringify({...base, extra: 1}), ctx))).toContain("extra");
   });

@@ -29,7 +29,11 @@ export interface NodeSimulator {
 /** Opens the Node engine with the site's inputs (the bundled peer groups: Pingliang and Gansu). */
 export async function openNodeSimulator(): Promise<NodeSimulator> {
   const methodology = await readMethodology();
-  const [catalogue, {regions, peerGroups}, loaded] = await Promise.all([readCatalogue(), readRegions(), loadObservations({methodology, log: () => {}})]);
+  const [catalogue, {regions, peerGroups}, loaded] = await Promise.all([
+    readCatalogue(),
+    readRegions(),
+    loadObservations({methodology, log: () => {}})
+  ]);
   const groups = peerGroups.filter((g) => g.id !== "china");
   const db: SqlDatabase = await openNodeDatabase();
   const engine = await createEngine(db, methodology);

@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {drawWeights, quantile, runSensitivity, seededRandom, summariseRanks} from "../../src/components/simulator/sensitivity.js";
+import {
+  drawWeights,
+  quantile,
+  runSensitivity,
+  seededRandom,
+  summariseRanks
+} from "../../src/components/simulator/sensitivity.js";
 
 describe("sensitivity sampling", () => {
   it("repeats a run exactly from the same seed", () => {
@@ -31,8 +37,16 @@ describe("sensitivity sampling", () => {
   });
 
   it("summarises ranks per region, best median first", () => {
-    const bands = summariseRanks(new Map([["x", [2, 2, 3]], ["y", [1, 1, 1]]]));
-    expect(bands.map((b) => [b.region, b.median])).toEqual([["y", 1], ["x", 2]]);
+    const bands = summariseRanks(
+      new Map([
+        ["x", [2, 2, 3]],
+        ["y", [1, 1, 1]]
+      ])
+    );
+    expect(bands.map((b) => [b.region, b.median])).toEqual([
+      ["y", 1],
+      ["x", 2]
+    ]);
   });
 
   it("reports progress, yields between draws and stops when cancelled", async () => {
@@ -44,7 +58,11 @@ describe("sensitivity sampling", () => {
       k: 0.5,
       seed: 3,
       base: {a: 1, b: 1},
-      rankWith: async (w) => new Map([["A", w.a > w.b ? 1 : 2], ["B", w.a > w.b ? 2 : 1]]),
+      rankWith: async (w) =>
+        new Map([
+          ["A", w.a > w.b ? 1 : 2],
+          ["B", w.a > w.b ? 2 : 1]
+        ]),
       onProgress: (done) => {
         progress.push(done);
         if (done === 4) stop = true;

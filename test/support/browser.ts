@@ -47,7 +47,10 @@ export interface WatchedPage {
 }
 
 /** Opens a new context and page that record problems; requests to other hosts are aborted and recorded. */
-export async function watchedPage(browser: Browser, options: {locale?: string; storage?: Record<string, string>} = {}): Promise<WatchedPage> {
+export async function watchedPage(
+  browser: Browser,
+  options: {locale?: string; storage?: Record<string, string>} = {}
+): Promise<WatchedPage> {
   const context = await browser.newContext({locale: options.locale ?? "zh-CN", viewport: {width: 1280, height: 900}});
   if (options.storage) {
     await context.addInitScript((entries) => {

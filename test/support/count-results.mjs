@@ -18,7 +18,9 @@ for (const stage of stages) {
     (r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed")
   ).length;
   const stageFailed = report.numFailedTests + brokenFiles;
-  console.log(`${stage}: ${report.numPassedTests} passed, ${stageFailed} failed, ${report.numPendingTests ?? 0} skipped`);
+  console.log(
+    `${stage}: ${report.numPassedTests} passed, ${stageFailed} failed, ${report.numPendingTests ?? 0} skipped`
+  );
   passed += report.numPassedTests;
   failed += stageFailed;
 }

@@ -63,7 +63,12 @@ export async function listPages(root = "dist"): Promise<string[]> {
       const full = join(dir, entry.name);
       if (entry.isDirectory() && !entry.name.startsWith("_")) await walk(full);
       else if (entry.isFile() && entry.name.endsWith(".html") && entry.name !== "404.html") {
-        const path = "/" + relative(root, full).split(sep).join("/").replace(/\.html$/, "");
+        const path =
+          "/" +
+          relative(root, full)
+            .split(sep)
+            .join("/")
+            .replace(/\.html$/, "");
         pages.push(path.replace(/(^|\/)index$/, "$1"));
       }
     }

@@ -34,7 +34,10 @@ function figure(chart: Element, label: string): HTMLElement {
 
 /** Left margin fitting labels of `lineWidth` ems at 12 px, capped to a third of the width. */
 function labelMargin(labels: readonly string[], width: number, lang: Lang): number {
-  const ems = Math.max(0, ...labels.map((l) => [...l].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 1 : lang === "en" ? 0.55 : 0.6), 0)));
+  const ems = Math.max(
+    0,
+    ...labels.map((l) => [...l].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 1 : lang === "en" ? 0.55 : 0.6), 0))
+  );
   return Math.round(Math.min(width / 3, Math.max(60, ems * 12 + 12)));
 }
 
@@ -45,7 +48,11 @@ const emsFor = (margin: number) => Math.max(4, (margin - 24) / 12);
 /** The focus region's category scores (dots) against the peer median (ticks) and the best peer (rings). */
 export function CategoryChart(rows: readonly CategoryRow[], {width, lang}: ChartOptions): HTMLElement {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
-  const marginLeft = labelMargin(rows.map((r) => r.name), width, lang);
+  const marginLeft = labelMargin(
+    rows.map((r) => r.name),
+    width,
+    lang
+  );
   const chart = Plot.plot({
     width,
     height: rows.length * 30 + 50,
@@ -61,9 +68,28 @@ export function CategoryChart(rows: readonly CategoryRow[], {width, lang}: Chart
     marks: [
       Plot.axisY({lineWidth: emsFor(marginLeft), textOverflow: "ellipsis", fontSize: 12}),
       Plot.ruleY(rows, {y: "name", x1: 0, x2: 100, stroke: "#eee"}),
-      Plot.tickX(rows, {filter: (r) => r.median !== null, x: "median", y: "name", stroke: () => t("overview.legend.median"), strokeWidth: 2}),
-      Plot.dot(rows, {filter: (r) => r.best !== null, x: "best", y: "name", r: 6, stroke: () => t("overview.legend.best"), strokeWidth: 2}),
-      Plot.dot(rows, {filter: (r) => r.score !== null, x: "score", y: "name", r: 5, fill: () => t("overview.legend.focus")})
+      Plot.tickX(rows, {
+        filter: (r) => r.median !== null,
+        x: "median",
+        y: "name",
+        stroke: () => t("overview.legend.median"),
+        strokeWidth: 2
+      }),
+      Plot.dot(rows, {
+        filter: (r) => r.best !== null,
+        x: "best",
+        y: "name",
+        r: 6,
+        stroke: () => t("overview.legend.best"),
+        strokeWidth: 2
+      }),
+      Plot.dot(rows, {
+        filter: (r) => r.score !== null,
+        x: "score",
+        y: "name",
+        r: 5,
+        fill: () => t("overview.legend.focus")
+      })
     ]
   });
   return figure(chart, t("overview.categories.aria"));
@@ -72,7 +98,11 @@ export function CategoryChart(rows: readonly CategoryRow[], {width, lang}: Chart
 /** The largest gaps as bars of points attainable. */
 export function GapChart(rows: readonly GapRow[], {width, lang}: ChartOptions): HTMLElement {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
-  const marginLeft = labelMargin(rows.map((r) => r.name), width, lang);
+  const marginLeft = labelMargin(
+    rows.map((r) => r.name),
+    width,
+    lang
+  );
   const chart = Plot.plot({
     width,
     height: rows.length * 28 + 40,
@@ -137,9 +167,20 @@ export function RankMovementChart(points: readonly RankPoint[], {width, lang}: C
     x: {type: "point", domain: periods, label: null, padding: 0.2},
     y: {reverse: true, label: t("common.rank"), domain: [1, size], ticks: Math.min(size, 10)},
     marks: [
-      Plot.line(ranked.filter((p) => !p.focus), {x: "period", y: "rank", z: "code", stroke: PEER, strokeOpacity: size > 12 ? 0.25 : 0.7}),
-      Plot.line(ranked.filter((p) => p.focus), {x: "period", y: "rank", stroke: FOCUS, strokeWidth: 3}),
-      Plot.dot(ranked, {x: "period", y: "rank", fill: (p: RankPoint) => (p.focus ? FOCUS : PEER), r: (p: RankPoint) => (p.focus ? 4 : 2.5)}),
+      Plot.line(
+        ranked.filter((p) => !p.focus),
+        {x: "period", y: "rank", z: "code", stroke: PEER, strokeOpacity: size > 12 ? 0.25 : 0.7}
+      ),
+      Plot.line(
+        ranked.filter((p) => p.focus),
+        {x: "period", y: "rank", stroke: FOCUS, strokeWidth: 3}
+      ),
+      Plot.dot(ranked, {
+        x: "period",
+        y: "rank",
+        fill: (p: RankPoint) => (p.focus ? FOCUS : PEER),
+        r: (p: RankPoint) => (p.focus ? 4 : 2.5)
+      }),
       Plot.text(labelled, {
         filter: (p: RankPoint) => !p.focus,
         x: "period",
@@ -181,10 +222,28 @@ export function PeerValuesChart(model: MeasurePeers, {width, lang}: ChartOptions
     y: {axis: null},
     marks: [
       Plot.ruleX(lines.slice(0, model.best !== null ? 1 : 0), {x: "x", stroke: BEST, strokeWidth: 2}),
-      Plot.ruleX(lines.slice(model.best !== null ? 1 : 0), {x: "x", stroke: TARGET, strokeWidth: 2, strokeDasharray: "4 3"}),
-      Plot.text(lines, {x: "x", text: "label", frameAnchor: "top", dy: -14, fill: (d: {color: string}) => d.color, fontSize: 11}),
-      Plot.dot(model.values.filter((v) => !v.focus), Plot.dodgeY({x: "value", r: 3, fill: PEER, fillOpacity: 0.6, anchor: "middle"})),
-      Plot.dot(model.values.filter((v) => v.focus), {x: "value", r: 6, fill: FOCUS, stroke: "white"})
+      Plot.ruleX(lines.slice(model.best !== null ? 1 : 0), {
+        x: "x",
+        stroke: TARGET,
+        strokeWidth: 2,
+        strokeDasharray: "4 3"
+      }),
+      Plot.text(lines, {
+        x: "x",
+        text: "label",
+        frameAnchor: "top",
+        dy: -14,
+        fill: (d: {color: string}) => d.color,
+        fontSize: 11
+      }),
+      Plot.dot(
+        model.values.filter((v) => !v.focus),
+        Plot.dodgeY({x: "value", r: 3, fill: PEER, fillOpacity: 0.6, anchor: "middle"})
+      ),
+      Plot.dot(
+        model.values.filter((v) => v.focus),
+        {x: "value", r: 6, fill: FOCUS, stroke: "white"}
+      )
     ]
   });
   return figure(chart, t("indicators.chart.aria"));
@@ -193,7 +252,11 @@ export function PeerValuesChart(model: MeasurePeers, {width, lang}: ChartOptions
 /** Points attainable per lead unit: at the frontier (light) and with the plan's targets (dark). */
 export function UnitChart(rows: readonly UnitRow[], {width, lang}: ChartOptions): HTMLElement {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
-  const marginLeft = labelMargin(rows.map((r) => r.name), width, lang);
+  const marginLeft = labelMargin(
+    rows.map((r) => r.name),
+    width,
+    lang
+  );
   const chart = Plot.plot({
     width,
     height: rows.length * 26 + 60,
@@ -204,8 +267,20 @@ export function UnitChart(rows: readonly UnitRow[], {width, lang}: ChartOptions)
     color: {legend: true, domain: [t("units.toFrontier"), t("units.toTarget")], range: ["#aed6f1", TARGET]},
     marks: [
       Plot.axisY({lineWidth: emsFor(marginLeft), textOverflow: "ellipsis", fontSize: 12}),
-      Plot.barX(rows, {filter: (r: UnitRow) => r.toFrontier !== null, x: "toFrontier", y: "name", fill: () => t("units.toFrontier")}),
-      Plot.barX(rows, {filter: (r: UnitRow) => r.toTarget !== null, x: "toTarget", y: "name", fill: () => t("units.toTarget"), insetTop: 5, insetBottom: 5}),
+      Plot.barX(rows, {
+        filter: (r: UnitRow) => r.toFrontier !== null,
+        x: "toFrontier",
+        y: "name",
+        fill: () => t("units.toFrontier")
+      }),
+      Plot.barX(rows, {
+        filter: (r: UnitRow) => r.toTarget !== null,
+        x: "toTarget",
+        y: "name",
+        fill: () => t("units.toTarget"),
+        insetTop: 5,
+        insetBottom: 5
+      }),
       Plot.ruleX([0])
     ]
   });

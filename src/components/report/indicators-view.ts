@@ -17,7 +17,8 @@ export function categoryFilter(catalogue: Catalogue, lang: Lang): HTMLElement {
   const name = new Map(catalogue.categories.map((c) => [c.id, `${c.id} ${pick(lang, c.nameZh, c.nameEn)}`]));
   return Inputs.select([null, ...catalogue.categories.map((c) => c.id)], {
     label: translate(lang, "common.category"),
-    format: (id: number | null) => (id === null ? translate(lang, "indicators.allCategories") : (name.get(id) ?? String(id)))
+    format: (id: number | null) =>
+      id === null ? translate(lang, "indicators.allCategories") : (name.get(id) ?? String(id))
   });
 }
 
@@ -32,7 +33,10 @@ export function unitFilter(catalogue: Catalogue, lang: Lang): HTMLElement {
 
 /** The free-text search box. */
 export function searchBox(lang: Lang): HTMLElement {
-  return Inputs.text({label: translate(lang, "indicators.search"), placeholder: translate(lang, "indicators.searchPlaceholder")});
+  return Inputs.text({
+    label: translate(lang, "indicators.search"),
+    placeholder: translate(lang, "indicators.searchPlaceholder")
+  });
 }
 
 /** What the cards need besides the entry. */
@@ -57,19 +61,36 @@ export function IndicatorCard(entry: IndicatorEntry, ctx: CardContext): HTMLElem
   const region = look.regionName(ctx.focus);
   return html`<section class="card bizenv-indicator" id=${`indicator-${entry.id}`}>
     <h3>${entry.id}. ${entry.name}</h3>
-    <p class="muted">${entry.category} · ${t("common.leadUnit")}: ${entry.units.length ? joinNames(lang, entry.units) : t("report.noLeadUnit")}
-      · ${t("indicators.weight")}: ${fmtPercent(entry.effectiveWeight)}</p>
-    ${entry.node
-      ? html`<p><b>${t("indicators.scoreLine", {region, score: fmt(score), median: fmt(peerMedian)})}</b></p>`
-      : html`<p class="muted">${t("indicators.notScored")}</p>`}
+    <p class="muted">
+      ${entry.category} · ${t("common.leadUnit")}:
+      ${entry.units.length ? joinNames(lang, entry.units) : t("report.noLeadUnit")} · ${t("indicators.weight")}:
+      ${fmtPercent(entry.effectiveWeight)}
+    </p>
+    ${
+      entry.node
+        ? html`<p><b>${t("indicators.scoreLine", {region, score: fmt(score), median: fmt(peerMedian)})}</b></p>`
+        : html`<p class="muted">${t("indicators.notScored")}</p>`
+    }
     <dl>
-      <dt>${t("indicators.assessment")}</dt><dd lang="zh-CN">${entry.assessment || t("indicators.noText")}</dd>
-      <dt>${t("indicators.improvements")}</dt><dd lang="zh-CN">${entry.improvements || t("indicators.noText")}</dd>
-      ${entry.targets.length
-        ? html`<dt>${t("indicators.targets")}</dt><dd><ul>${entry.targets.map(
-            (g) => html`<li><code>${g.measure}</code> ${g.comparator} ${g.value} ${g.unit}: <q lang="zh-CN">${g.quote}</q></li>`
-          )}</ul></dd>`
-        : ""}
+      <dt>${t("indicators.assessment")}</dt>
+      <dd lang="zh-CN">${entry.assessment || t("indicators.noText")}</dd>
+      <dt>${t("indicators.improvements")}</dt>
+      <dd lang="zh-CN">${entry.improvements || t("indicators.noText")}</dd>
+      ${
+        entry.targets.length
+          ? html`<dt>${t("indicators.targets")}</dt>
+              <dd>
+                <ul>
+                  ${entry.targets.map(
+                    (g) =>
+                      html`<li>
+                        <code>${g.measure}</code> ${g.comparator} ${g.value} ${g.unit}: <q lang="zh-CN">${g.quote}</q>
+                      </li>`
+                  )}
+                </ul>
+              </dd>`
+          : ""
+      }
     </dl>
     ${entry.measures.length ? html`<h4>${t("indicators.measures")}</h4>` : ""}
     ${entry.measures.map((m) => MeasureBlock(m.id, ctx))}

@@ -17,7 +17,9 @@ export function Formulas(lang: Lang): HTMLElement {
     "method.formula.rank",
     "method.formula.gain"
   ];
-  return html`<ul class="bizenv-formulas">${keys.map((k) => html`<li>${translate(lang, k)}</li>`)}</ul>` as HTMLElement;
+  return html`<ul class="bizenv-formulas">
+    ${keys.map((k) => html`<li>${translate(lang, k)}</li>`)}
+  </ul>` as HTMLElement;
 }
 
 /** Categories in a plain table, then every node and measure in a searchable, sortable Inputs table. */
@@ -35,7 +37,13 @@ export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElemen
     rows.map((r) => ({...r, level: level(r.level)})),
     {
       columns: ["level", "id", "name", "category", "effectiveWeight"],
-      header: {level: t("method.level"), id: "id", name: t("common.indicator"), category: t("common.category"), effectiveWeight: t("method.effectiveWeight")},
+      header: {
+        level: t("method.level"),
+        id: "id",
+        name: t("common.indicator"),
+        category: t("common.category"),
+        effectiveWeight: t("method.effectiveWeight")
+      },
       format: {effectiveWeight: (x: number) => fmtPercent(x, 3)},
       align: {effectiveWeight: "right"},
       select: false,
@@ -43,7 +51,13 @@ export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElemen
       layout: "auto"
     }
   );
-  return html`<div>${categories}<details class="bizenv-alt"><summary>${t("method.level.indicator")} / ${t("method.level.measure")}</summary>${all}</details></div>` as HTMLElement;
+  return html`<div>
+    ${categories}
+    <details class="bizenv-alt">
+      <summary>${t("method.level.indicator")} / ${t("method.level.measure")}</summary>
+      ${all}
+    </details>
+  </div>` as HTMLElement;
 }
 
 /** Row accounting per observation file, then the rejected rows (or a line saying there are none). */
@@ -63,5 +77,9 @@ export function LoadTables(report: Report, lang: Lang): HTMLElement {
         {label: t("method.reason"), value: (r) => pick(lang, r.reasonZh, r.reasonEn)}
       ])
     : html`<p data-testid="no-rejections">${t("method.noRejections")}</p>`;
-  return html`<div>${load}<h3>${t("method.rejections")}</h3>${rejected}</div>` as HTMLElement;
+  return html`<div>
+    ${load}
+    <h3>${t("method.rejections")}</h3>
+    ${rejected}
+  </div>` as HTMLElement;
 }

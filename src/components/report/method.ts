@@ -18,9 +18,21 @@ export function weightRows(report: Report, lang: Lang): WeightRow[] {
   const look = lookup(report);
   const rows: WeightRow[] = [];
   for (const c of look.categories) {
-    rows.push({level: "category", id: c.id, name: nameOf(lang, c), category: nameOf(lang, c), effectiveWeight: c.effectiveWeight});
+    rows.push({
+      level: "category",
+      id: c.id,
+      name: nameOf(lang, c),
+      category: nameOf(lang, c),
+      effectiveWeight: c.effectiveWeight
+    });
     for (const i of report.nodes.filter((n) => n.parent === c.id)) {
-      rows.push({level: "indicator", id: i.id, name: nameOf(lang, i), category: nameOf(lang, c), effectiveWeight: i.effectiveWeight});
+      rows.push({
+        level: "indicator",
+        id: i.id,
+        name: nameOf(lang, i),
+        category: nameOf(lang, c),
+        effectiveWeight: i.effectiveWeight
+      });
       for (const m of report.measures.filter((x) => x.node === i.id)) {
         const category = categoryOf(look, m.node);
         rows.push({

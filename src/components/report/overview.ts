@@ -75,7 +75,8 @@ export function overviewModel(report: Report, catalogue: UnitNames, selection: S
   const categories = look.categories.map((c): CategoryRow => {
     const peers = group.members.map((m) => ({code: m, score: look.score(latest, c.id, m)}));
     const top = peers.reduce<{code: string; score: number} | null>(
-      (best, p) => (p.score !== null && (best === null || p.score > best.score) ? {code: p.code, score: p.score} : best),
+      (best, p) =>
+        p.score !== null && (best === null || p.score > best.score) ? {code: p.code, score: p.score} : best,
       null
     );
     return {
@@ -136,7 +137,8 @@ export function largestGaps(report: Report, catalogue: UnitNames, region: string
 
 /** The summary paragraph: rank and change, then the largest gap and who leads it. */
 export function summarySentence(model: OverviewModel, lang: Lang): string {
-  const t = (key: Parameters<typeof translate>[1], params: Record<string, string | number> = {}) => translate(lang, key, params);
+  const t = (key: Parameters<typeof translate>[1], params: Record<string, string | number> = {}) =>
+    translate(lang, key, params);
   const region = model.focus.name;
   if (model.total === null || model.rank === null) {
     return t("overview.summary.noTotal", {region, period: model.latest, group: model.group.name});

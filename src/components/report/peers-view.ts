@@ -45,7 +45,11 @@ export function HeatmapTable(cells: readonly HeatCell[], {lang}: {lang: Lang}): 
     regions,
     [
       {label: t("common.region"), value: (r) => r.name},
-      ...categories.map(([n, name]) => ({label: `${n} ${name}`, value: (r: {code: string}) => fmt(score.get(`${r.code}|${n}`)), numeric: true}))
+      ...categories.map(([n, name]) => ({
+        label: `${n} ${name}`,
+        value: (r: {code: string}) => fmt(score.get(`${r.code}|${n}`)),
+        numeric: true
+      }))
     ],
     {highlight: (r) => r.focus, className: "bizenv-wide"}
   );
@@ -72,7 +76,11 @@ export function MovementTable(points: readonly RankPoint[], {lang}: {lang: Lang}
     regions,
     [
       {label: t("common.region"), value: (r) => r.name},
-      ...periods.map((p) => ({label: p, value: (r: {code: string}) => String(rank.get(`${r.code}|${p}`) ?? "—"), numeric: true}))
+      ...periods.map((p) => ({
+        label: p,
+        value: (r: {code: string}) => String(rank.get(`${r.code}|${p}`) ?? "—"),
+        numeric: true
+      }))
     ],
     {highlight: (r) => r.focus}
   );

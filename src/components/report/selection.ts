@@ -34,7 +34,10 @@ export function resolveSelection(
 
 /** The selection for this page load (browser only). */
 export function readSelection(report: Pick<Report, "peerGroups" | "focus">): Selection {
-  return resolveSelection(report, location.search, {focus: localStorage.getItem(FOCUS_KEY), group: localStorage.getItem(GROUP_KEY)});
+  return resolveSelection(report, location.search, {
+    focus: localStorage.getItem(FOCUS_KEY),
+    group: localStorage.getItem(GROUP_KEY)
+  });
 }
 
 /** Remembers a selection for the other pages and puts it in the URL so the page can be shared (browser only). */

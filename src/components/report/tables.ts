@@ -20,25 +20,42 @@ export function DataTable<T>(
   options: {caption?: string; highlight?: (row: T) => boolean; className?: string} = {}
 ): HTMLTableElement {
   return html`<table class=${`bizenv-table ${options.className ?? ""}`}>
-    ${options.caption ? html`<caption>${options.caption}</caption>` : ""}
-    <thead><tr>${columns.map((c) => html`<th class=${c.numeric ? "num" : ""} scope="col">${c.label}</th>`)}</tr></thead>
-    <tbody>${rows.map(
-      (row) =>
-        html`<tr class=${options.highlight?.(row) ? "focus" : ""}>${columns.map(
-          (c) => html`<td class=${c.numeric ? "num" : ""}>${c.value(row)}</td>`
-        )}</tr>`
-    )}</tbody>
+    ${
+      options.caption
+        ? html`<caption>
+            ${options.caption}
+          </caption>`
+        : ""
+    }
+    <thead>
+      <tr>
+        ${columns.map((c) => html`<th class=${c.numeric ? "num" : ""} scope="col">${c.label}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr class=${options.highlight?.(row) ? "focus" : ""}>
+            ${columns.map((c) => html`<td class=${c.numeric ? "num" : ""}>${c.value(row)}</td>`)}
+          </tr>`
+      )}
+    </tbody>
   </table>` as HTMLTableElement;
 }
 
 /** A `<details>` holding a chart's text alternative. */
 export function TextAlternative(lang: Lang, content: Node | string): HTMLDetailsElement {
-  return html`<details class="bizenv-alt"><summary>${translate(lang, "report.alt")}</summary>${content}</details>` as HTMLDetailsElement;
+  return html`<details class="bizenv-alt">
+    <summary>${translate(lang, "report.alt")}</summary>
+    ${content}
+  </details>` as HTMLDetailsElement;
 }
 
 /** The illustrative-data notice, when the report's observations are the bundled illustrative set. */
 export function IllustrativeNotice(report: Pick<Report, "illustrative">, lang: Lang): Node | string {
-  return report.illustrative ? html`<div class="note bizenv-notice" role="note">${translate(lang, "common.illustrative")}</div>` : "";
+  return report.illustrative
+    ? html`<div class="note bizenv-notice" role="note">${translate(lang, "common.illustrative")}</div>`
+    : "";
 }
 
 /** The note that weights are the methodology's defaults, since the plan publishes none. */
@@ -58,14 +75,22 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
           ? t("overview.move.down", {n: -model.placesGained})
           : t("overview.move.same");
   return html`<div class="grid grid-cols-3 bizenv-cards">
-    <div class="card"><h2>${t("overview.card.total", {period: model.latest})}</h2>
+    <div class="card">
+      <h2>${t("overview.card.total", {period: model.latest})}</h2>
       <span class="big" data-testid="total">${fmt(model.total)}</span>
-      <p class="muted">${t("overview.card.since", {baseline: model.baseline})} ${fmtSigned(model.change)}</p></div>
-    <div class="card"><h2>${t("overview.card.rank", {group: model.group.name})}</h2>
+      <p class="muted">${t("overview.card.since", {baseline: model.baseline})} ${fmtSigned(model.change)}</p>
+    </div>
+    <div class="card">
+      <h2>${t("overview.card.rank", {group: model.group.name})}</h2>
       <span class="big" data-testid="rank">${model.rank ?? "—"}/${model.ranked}</span>
-      <p class="muted">${t("overview.card.baselineRank", {baseline: model.baseline, rank: model.baselineRank ?? "—"})} · ${move}</p></div>
-    <div class="card"><h2>${t("overview.card.gap")}</h2>
+      <p class="muted">
+        ${t("overview.card.baselineRank", {baseline: model.baseline, rank: model.baselineRank ?? "—"})} · ${move}
+      </p>
+    </div>
+    <div class="card">
+      <h2>${t("overview.card.gap")}</h2>
       <span class="big">${model.gaps[0] ? fmt(model.gaps[0].points, 2) : "—"}</span>
-      <p class="muted">${model.gaps[0]?.name ?? ""}</p></div>
+      <p class="muted">${model.gaps[0]?.name ?? ""}</p>
+    </div>
   </div>` as HTMLElement;
 }

@@ -7,12 +7,18 @@ import type {UnitRow} from "./units.js";
 import {DataTable} from "./tables.js";
 
 /** Every unit with its score, points lost and points attainable (the unit chart's table). */
-export function UnitTable(rows: readonly UnitRow[], {lang, selected}: {lang: Lang; selected?: string}): HTMLTableElement {
+export function UnitTable(
+  rows: readonly UnitRow[],
+  {lang, selected}: {lang: Lang; selected?: string}
+): HTMLTableElement {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   return DataTable(
     rows,
     [
-      {label: t("common.leadUnit"), value: (r) => Object.assign(document.createElement("a"), {href: `?unit=${r.id}`, textContent: r.name})},
+      {
+        label: t("common.leadUnit"),
+        value: (r) => Object.assign(document.createElement("a"), {href: `?unit=${r.id}`, textContent: r.name})
+      },
       {label: t("units.indicators"), value: (r) => r.indicators.length, numeric: true},
       {label: t("units.score"), value: (r) => fmt(r.score), numeric: true},
       {label: t("units.lost"), value: (r) => fmt(r.lost, 2), numeric: true},

@@ -79,6 +79,7 @@ export function unitRows(report: Report, catalogue: Catalogue, selection: Select
     });
   }
   return rows.sort(
-    (a, b) => (b.toTarget ?? -1) - (a.toTarget ?? -1) || (b.toFrontier ?? -1) - (a.toFrontier ?? -1) || a.id.localeCompare(b.id)
+    (a, b) =>
+      (b.toTarget ?? -1) - (a.toTarget ?? -1) || (b.toFrontier ?? -1) - (a.toFrontier ?? -1) || a.id.localeCompare(b.id)
   );
 }

@@ -33,7 +33,11 @@ export function Simulator(inputs: SimulatorInputs): HTMLElement {
   </div>` as HTMLElement;
   start(root, inputs, t).catch((error) => {
     root.dataset.busy = "0";
-    root.append(html`<p class="sim-message sim-error" role="alert">${t("sim.error", {reason: String((error as Error)?.message ?? error)})}</p>`);
+    root.append(
+      html`<p class="sim-message sim-error" role="alert">
+        ${t("sim.error", {reason: String((error as Error)?.message ?? error)})}
+      </p>`
+    );
   });
   return root;
 }
@@ -42,7 +46,9 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   const lang = currentLang();
   const fetched = timed("fetch", async () => new Uint8Array(await inputs.observations()));
   fetched.catch(() => undefined); // awaited below, after the model is built
-  const model = await timed("model", () => buildModel(inputs.methodology, inputs.catalogue, inputs.regions, inputs.peerGroups));
+  const model = await timed("model", () =>
+    buildModel(inputs.methodology, inputs.catalogue, inputs.regions, inputs.peerGroups)
+  );
   const [bundled, db] = await Promise.all([fetched, timed("wait", () => inputs.database)]);
   const engine = await timed("engine", () => createEngine(db, inputs.methodology));
   const session = createSession(engine);
@@ -62,7 +68,12 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   const phase = <T>(name: "current" | "score", work: () => T | Promise<T>): Promise<T> =>
     starting ? timed(name, work) : Promise.resolve(work());
 
-  const message = html`<div class="sim-message" data-testid="sim-message" role="status" aria-live="polite"></div>` as HTMLElement;
+  const message = html`<div
+    class="sim-message"
+    data-testid="sim-message"
+    role="status"
+    aria-live="polite"
+  ></div>` as HTMLElement;
   const timing = html`<span class="sim-timing" data-testid="sim-timing"></span>` as HTMLElement;
   const ctx: SimContext = {
     lang,
@@ -81,15 +92,19 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
       message.className = `sim-message${kind === "error" ? " sim-error" : ""}`;
     },
     nameOf: (code) => model.regions.get(code)?.name ?? code,
-    unitName: (u) => (u === "" ? t("sim.noUnit") : pick(lang, model.units.get(u)?.nameZh ?? u, model.units.get(u)?.nameEn)),
+    unitName: (u) =>
+      u === "" ? t("sim.noUnit") : pick(lang, model.units.get(u)?.nameZh ?? u, model.units.get(u)?.nameEn),
     measureName: (m) => pick(lang, m.nameZh, m.nameEn),
     categoryName(id) {
       const c = model.categories.find((x) => x.id === id);
       return c ? pick(lang, c.nameZh, c.nameEn) : id;
     },
     defaultGroup: (focus) =>
-      ctx.groups.filter((g) => g.members.includes(focus)).sort((a, b) => a.members.length - b.members.length)[0]?.id ?? ctx.groups[0]?.id ?? "",
-    defaultState: (focus = inputs.focus) => initialState(focus, ctx.defaultGroup(focus), ctx.periods[ctx.periods.length - 1]),
+      ctx.groups.filter((g) => g.members.includes(focus)).sort((a, b) => a.members.length - b.members.length)[0]?.id ??
+      ctx.groups[0]?.id ??
+      "",
+    defaultState: (focus = inputs.focus) =>
+      initialState(focus, ctx.defaultGroup(focus), ctx.periods[ctx.periods.length - 1]),
     schedule() {
       root.dataset.busy = "1";
       ctx.writeHash();
@@ -166,13 +181,25 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
     controls.element,
     html`<div class="sim-top">${message}${results.headline}</div>`,
     html`<div class="grid grid-cols-2">
-      <div class="card"><h2>${t("sim.waterfall")}</h2>${results.waterfall}</div>
-      <div class="card"><h2>${t("sim.ranking")}</h2>${results.ranking}</div>
+      <div class="card">
+        <h2>${t("sim.waterfall")}</h2>
+        ${results.waterfall}
+      </div>
+      <div class="card">
+        <h2>${t("sim.ranking")}</h2>
+        ${results.ranking}
+      </div>
     </div>`,
-    html`<div class="card"><h2>${t("sim.units")}</h2><p class="sim-muted">${t("sim.unitsNote")}</p>${results.units}</div>`,
-    html`<h2>${t("sim.inputs")}</h2><p class="sim-muted">${t("sim.inputsNote")}</p>`,
+    html`<div class="card">
+      <h2>${t("sim.units")}</h2>
+      <p class="sim-muted">${t("sim.unitsNote")}</p>
+      ${results.units}
+    </div>`,
+    html`<h2>${t("sim.inputs")}</h2>
+      <p class="sim-muted">${t("sim.inputsNote")}</p>`,
     inputsUi.measures,
-    html`<h2>${t("sim.weights")}</h2><p class="sim-muted">${t("sim.weightsNote")}</p>`,
+    html`<h2>${t("sim.weights")}</h2>
+      <p class="sim-muted">${t("sim.weightsNote")}</p>`,
     inputsUi.weights,
     ...priority.nodes,
     ...sensitivityPanel(ctx),

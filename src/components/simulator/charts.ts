@@ -9,7 +9,10 @@ export interface WaterfallStep {
 }
 
 /** A horizontal waterfall: each step runs from the running sum before it to the sum after it. */
-export function waterfallChart(steps: readonly WaterfallStep[], options: {width: number; label: string}): SVGSVGElement | HTMLElement {
+export function waterfallChart(
+  steps: readonly WaterfallStep[],
+  options: {width: number; label: string}
+): SVGSVGElement | HTMLElement {
   let sum = 0;
   const bars = steps.map((s) => {
     const from = sum;
@@ -43,7 +46,11 @@ export function waterfallChart(steps: readonly WaterfallStep[], options: {width:
 }
 
 /** Median rank (dot) and 5–95 % band (line) per region; rank 1 on the left. */
-export function bandChart(bands: readonly RankBand[], nameOf: (code: string) => string, options: {width: number; label: string; focus: string}) {
+export function bandChart(
+  bands: readonly RankBand[],
+  nameOf: (code: string) => string,
+  options: {width: number; label: string; focus: string}
+) {
   const rows = bands.map((b) => ({...b, name: nameOf(b.region), focus: b.region === options.focus}));
   return Plot.plot({
     width: options.width,

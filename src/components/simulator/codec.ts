@@ -30,7 +30,8 @@ export type Decoded = {ok: true; state: SimState} | {ok: false; message: string}
 
 /** The scenario as a plain JSON object (the form links and files share). */
 export function scenarioDocument(state: SimState): Record<string, unknown> {
-  const sorted = <T>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = <T>(r: Record<string, T>) =>
+    Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
   return {
     v: SCENARIO_VERSION,
     focus: state.focus,
@@ -51,7 +52,8 @@ export function encodeFragment(state: SimState): string {
 export function decodeFragment(fragment: string, ctx: ScenarioContext): Decoded | null {
   const text = fragment.replace(/^#/, "");
   if (text === "") return null;
-  if (text.length > MAX_SCENARIO_CHARS) return fail("链接过长", `the link is too long (over ${MAX_SCENARIO_CHARS} characters)`);
+  if (text.length > MAX_SCENARIO_CHARS)
+    return fail("链接过长", `the link is too long (over ${MAX_SCENARIO_CHARS} characters)`);
   const params = new URLSearchParams(text);
   const payload = params.get("s");
   if (payload === null) return fail("链接中没有情景参数 s=", "the link has no scenario parameter s=");
@@ -71,7 +73,8 @@ export function scenarioFileText(state: SimState): string {
 
 /** Reads scenario JSON text (an uploaded file or a decoded link). */
 export function decodeJson(text: string, ctx: ScenarioContext): Decoded {
-  if (text.length > MAX_SCENARIO_CHARS) return fail("情景文件过大", `the scenario is too large (over ${MAX_SCENARIO_CHARS} characters)`);
+  if (text.length > MAX_SCENARIO_CHARS)
+    return fail("情景文件过大", `the scenario is too large (over ${MAX_SCENARIO_CHARS} characters)`);
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -86,14 +89,23 @@ function fail(zh: string, en: string): Decoded {
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-const shown = (ids: string[]) => ids.slice(0, 10).map((id) => JSON.stringify(id.slice(0, 60))).join(", ") + (ids.length > 10 ? ` … (+${ids.length - 10})` : "");
+const shown = (ids: string[]) =>
+  ids
+    .slice(0, 10)
+    .map((id) => JSON.stringify(id.slice(0, 60)))
+    .join(", ") + (ids.length > 10 ? ` … (+${ids.length - 10})` : "");
 
 function checkDocument(doc: unknown, ctx: ScenarioContext): Decoded {
   if (!isRecord(doc)) return fail("情景必须是 JSON 对象", "the scenario must be a JSON object");
   const allowed = ["v", "focus", "group", "period", "values", "weights", "targets"];
   const extra = Object.keys(doc).filter((k) => !allowed.includes(k));
-  if (extra.length) return fail(`未知字段 ${shown(extra)}`, `unknown field(s) ${shown(extra)} (allowed: ${allowed.join(", ")})`);
-  if (doc.v !== SCENARIO_VERSION) return fail(`不支持的版本 v=${String(doc.v).slice(0, 20)}`, `unsupported version v=${String(doc.v).slice(0, 20)} (expected ${SCENARIO_VERSION})`);
+  if (extra.length)
+    return fail(`未知字段 ${shown(extra)}`, `unknown field(s) ${shown(extra)} (allowed: ${allowed.join(", ")})`);
+  if (doc.v !== SCENARIO_VERSION)
+    return fail(
+      `不支持的版本 v=${String(doc.v).slice(0, 20)}`,
+      `unsupported version v=${String(doc.v).slice(0, 20)} (expected ${SCENARIO_VERSION})`
+    );
   const pick = (key: string, known: ReadonlySet<string>, zhName: string): string | Decoded => {
     const value = doc[key];
     if (typeof value !== "string" || !known.has(value)) {
@@ -116,7 +128,14 @@ function checkDocument(doc: unknown, ctx: ScenarioContext): Decoded {
   if ("message" in targets) return targets;
   return {
     ok: true,
-    state: {focus, group, period, values: values.map, weights: weights.map as Record<string, number>, targets: targets.map as Record<string, number>}
+    state: {
+      focus,
+      group,
+      period,
+      values: values.map,
+      weights: weights.map as Record<string, number>,
+      targets: targets.map as Record<string, number>
+    }
   };
 }
 
@@ -129,12 +148,21 @@ function numberMap(
   if (value === undefined) return {map: {}};
   if (!isRecord(value)) return {ok: false, message: `${key} 必须是对象 / ${key} must be an object`};
   const entries = Object.entries(value);
-  if (entries.length > MAX_ENTRIES) return {ok: false, message: `${key} 条目过多 / ${key} has too many entries (over ${MAX_ENTRIES})`};
+  if (entries.length > MAX_ENTRIES)
+    return {ok: false, message: `${key} 条目过多 / ${key} has too many entries (over ${MAX_ENTRIES})`};
   const unknown = entries.map(([id]) => id).filter((id) => !known.has(id));
-  if (unknown.length) return {ok: false, message: `${key} 含未知的指标 ${shown(unknown)} / ${key} names unknown measure(s) or node(s): ${shown(unknown)}`};
+  if (unknown.length)
+    return {
+      ok: false,
+      message: `${key} 含未知的指标 ${shown(unknown)} / ${key} names unknown measure(s) or node(s): ${shown(unknown)}`
+    };
   const map: Record<string, number | null> = Object.create(null);
   for (const [id, v] of entries) {
-    const okNumber = typeof v === "number" && Number.isFinite(v) && (rule.min === undefined || v >= rule.min) && (rule.max === undefined || v <= rule.max);
+    const okNumber =
+      typeof v === "number" &&
+      Number.isFinite(v) &&
+      (rule.min === undefined || v >= rule.min) &&
+      (rule.max === undefined || v <= rule.max);
     if (!(okNumber || (rule.nullable && v === null))) {
       const range = rule.min !== undefined ? ` (${rule.min}–${rule.max})` : "";
       return {ok: false, message: `${key}.${id} 必须是有限数值${range} / ${key}.${id} must be a finite number${range}`};

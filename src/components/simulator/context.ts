@@ -77,7 +77,8 @@ export function makeButton(t: Translate, key: StringKey, testid: string): HTMLBu
   return html`<button type="button" data-testid=${testid}>${t(key)}</button>` as HTMLButtonElement;
 }
 
-export const moveText = (moved: number | null) => (moved === null ? "—" : moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : "·");
+export const moveText = (moved: number | null) =>
+  moved === null ? "—" : moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : "·";
 
 /** Starts a browser download of `text`. */
 export function download(name: string, text: string, type: string) {

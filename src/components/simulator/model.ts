@@ -56,7 +56,12 @@ export interface SimModel {
 export const FIRST_CATEGORIES = [10, 11, 12];
 
 /** Builds the simulator's model; categories 10–12 come first, then the others in plan order. */
-export function buildModel(methodology: Methodology, catalogue: Catalogue, regions: Region[], peerGroups: PeerGroup[]): SimModel {
+export function buildModel(
+  methodology: Methodology,
+  catalogue: Catalogue,
+  regions: Region[],
+  peerGroups: PeerGroup[]
+): SimModel {
   const plan = buildPlan(methodology);
   const parent = new Map<string, string>();
   const defaultWeights = new Map<string, number>();
@@ -74,7 +79,14 @@ export function buildModel(methodology: Methodology, catalogue: Catalogue, regio
     .filter((n) => parent.get(n.id) === plan.root)
     .map((n) => {
       const info = categoryInfo.get(numberOf(n.id));
-      return {id: n.id, nameZh: n.name?.zh ?? info?.nameZh ?? n.id, nameEn: n.name?.en ?? info?.nameEn ?? n.id, number: numberOf(n.id), indicators: [], measures: []};
+      return {
+        id: n.id,
+        nameZh: n.name?.zh ?? info?.nameZh ?? n.id,
+        nameEn: n.name?.en ?? info?.nameEn ?? n.id,
+        number: numberOf(n.id),
+        indicators: [],
+        measures: []
+      };
     });
   const byId = new Map(categories.map((c) => [c.id, c]));
   const nodeById = new Map(methodology.nodes.map((n) => [n.id, n]));
@@ -83,7 +95,12 @@ export function buildModel(methodology: Methodology, catalogue: Catalogue, regio
       const node = nodeById.get(e.id);
       if (!node) continue;
       const info = indicatorInfo.get(numberOf(node.id));
-      c.indicators.push({id: node.id, nameZh: node.name?.zh ?? info?.nameZh ?? node.id, nameEn: node.name?.en ?? info?.nameEn ?? node.id, leadUnits: info?.leadUnits ?? []});
+      c.indicators.push({
+        id: node.id,
+        nameZh: node.name?.zh ?? info?.nameZh ?? node.id,
+        nameEn: node.name?.en ?? info?.nameEn ?? node.id,
+        leadUnits: info?.leadUnits ?? []
+      });
     }
   }
   const measures = new Map<string, SimMeasure>();

@@ -10,14 +10,30 @@ const text = () => new Dictionary(new Utf8(), new Int32());
 /** Arrow IPC stream with columns region, period, measure, flag (dictionary-encoded text) and value (float64, null when missing). */
 export function observationsIpc(rows: readonly Observation[]): Uint8Array {
   for (const r of rows) {
-    if (r.value !== null && !Number.isFinite(r.value)) throw new Error(`观测值不是有限数值 / not a finite value: ${r.region} ${r.period} ${r.measure} ${r.value}`);
+    if (r.value !== null && !Number.isFinite(r.value))
+      throw new Error(`观测值不是有限数值 / not a finite value: ${r.region} ${r.period} ${r.measure} ${r.value}`);
   }
   const table = new Table({
-    region: vectorFromArray(rows.map((r) => r.region), text()),
-    period: vectorFromArray(rows.map((r) => r.period), text()),
-    measure: vectorFromArray(rows.map((r) => r.measure), text()),
-    value: vectorFromArray(rows.map((r) => r.value), new Float64()),
-    flag: vectorFromArray(rows.map((r) => r.flag ?? null), text())
+    region: vectorFromArray(
+      rows.map((r) => r.region),
+      text()
+    ),
+    period: vectorFromArray(
+      rows.map((r) => r.period),
+      text()
+    ),
+    measure: vectorFromArray(
+      rows.map((r) => r.measure),
+      text()
+    ),
+    value: vectorFromArray(
+      rows.map((r) => r.value),
+      new Float64()
+    ),
+    flag: vectorFromArray(
+      rows.map((r) => r.flag ?? null),
+      text()
+    )
   });
   return tableToIPC(table, "stream");
 }

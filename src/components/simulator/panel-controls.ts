@@ -37,7 +37,11 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
   const copyButton = makeButton(t, "sim.copyLink", "sim-copy-link");
   const downloadButton = makeButton(t, "sim.downloadScenario", "sim-download-scenario");
   const exportButton = makeButton(t, "sim.exportCsv", "sim-export-csv");
-  const scenarioUpload = html`<input type="file" accept=".json,application/json" data-testid="sim-upload-scenario">` as HTMLInputElement;
+  const scenarioUpload = html`<input
+    type="file"
+    accept=".json,application/json"
+    data-testid="sim-upload-scenario"
+  />` as HTMLInputElement;
   const element = html`<div class="sim-controls">
     <label>${t("sim.focus")} ${focusSelect}</label>
     <label>${t("common.peerGroup")} ${groupSelect}</label>
@@ -84,17 +88,25 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
     }
   });
   downloadButton.addEventListener("click", () =>
-    download(`bizenv-scenario-${ctx.state.focus}-${ctx.state.period}.json`, scenarioFileText(ctx.state), "application/json")
+    download(
+      `bizenv-scenario-${ctx.state.focus}-${ctx.state.period}.json`,
+      scenarioFileText(ctx.state),
+      "application/json"
+    )
   );
   exportButton.addEventListener("click", () => {
     const text = resultsCsv();
-    if (text !== null) download(`bizenv-results-${ctx.state.focus}-${ctx.state.period}.csv`, text, "text/csv;charset=utf-8");
+    if (text !== null)
+      download(`bizenv-results-${ctx.state.focus}-${ctx.state.period}.csv`, text, "text/csv;charset=utf-8");
   });
   scenarioUpload.addEventListener("change", async () => {
     const file = scenarioUpload.files?.[0];
     scenarioUpload.value = "";
     if (!file) return;
-    const decoded = file.size > 1_000_000 ? {ok: false as const, message: "文件过大 / file too large"} : decodeJson(await file.text(), scenarioContext(ctx));
+    const decoded =
+      file.size > 1_000_000
+        ? {ok: false as const, message: "文件过大 / file too large"}
+        : decodeJson(await file.text(), scenarioContext(ctx));
     if (!decoded.ok) return ctx.say(t("sim.badFile", {reason: decoded.message}), "error");
     const focusChanged = decoded.state.focus !== ctx.state.focus || decoded.state.period !== ctx.state.period;
     ctx.state = decoded.state;
@@ -108,17 +120,31 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
   });
 
   const fillSelect = (select: HTMLSelectElement, options: {value: string; label: string}[], value: string) => {
-    select.replaceChildren(...options.map((o) => html`<option value=${o.value}>${o.label}</option>` as HTMLOptionElement));
+    select.replaceChildren(
+      ...options.map((o) => html`<option value=${o.value}>${o.label}</option>` as HTMLOptionElement)
+    );
     select.value = value;
   };
   return {
     element,
     sync() {
       const {state} = ctx;
-      fillSelect(focusSelect, ctx.regionCodes.map((c) => ({value: c, label: `${ctx.nameOf(c)} ${c}`})), state.focus);
+      fillSelect(
+        focusSelect,
+        ctx.regionCodes.map((c) => ({value: c, label: `${ctx.nameOf(c)} ${c}`})),
+        state.focus
+      );
       const own = ctx.groups.filter((g) => g.members.includes(state.focus));
-      fillSelect(groupSelect, own.map((g) => ({value: g.id, label: `${pick(lang, g.nameZh, g.nameEn)} (${g.members.length})`})), state.group);
-      fillSelect(periodSelect, ctx.periods.map((p) => ({value: p, label: p})), state.period);
+      fillSelect(
+        groupSelect,
+        own.map((g) => ({value: g.id, label: `${pick(lang, g.nameZh, g.nameEn)} (${g.members.length})`})),
+        state.group
+      );
+      fillSelect(
+        periodSelect,
+        ctx.periods.map((p) => ({value: p, label: p})),
+        state.period
+      );
     }
   };
 }

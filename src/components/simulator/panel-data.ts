@@ -23,7 +23,11 @@ export interface BundledData {
 
 export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: BundledData): DataPanel {
   const {lang, t, session, root} = ctx;
-  const dataUpload = html`<input type="file" accept=".csv,text/csv" data-testid="sim-upload-data">` as HTMLInputElement;
+  const dataUpload = html`<input
+    type="file"
+    accept=".csv,text/csv"
+    data-testid="sim-upload-data"
+  />` as HTMLInputElement;
   const restoreButton = makeButton(t, "sim.restoreData", "sim-restore-data");
   const uploadSummary = html`<div data-testid="sim-upload-summary">${t("sim.usingBundled")}</div>` as HTMLElement;
   const uploadRejections = html`<ol class="sim-rejections" data-testid="sim-upload-rejections"></ol>` as HTMLElement;
@@ -37,16 +41,26 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     }));
 
   const showCheck = (r: CheckResult) => {
-    uploadSummary.textContent = t("sim.uploadSummary", {file: r.file, encoding: r.encoding, read: r.read, accepted: r.acceptedRows, rejected: r.rejectedRows});
+    uploadSummary.textContent = t("sim.uploadSummary", {
+      file: r.file,
+      encoding: r.encoding,
+      read: r.read,
+      accepted: r.acceptedRows,
+      rejected: r.rejectedRows
+    });
     uploadRejections.replaceChildren(
       ...r.rejected.slice(0, 200).map(
-        (x) => html`<li data-line=${x.line} data-column=${x.column}>${r.file}:${x.line}:${x.column} — ${t("sim.rejection", {
-          line: x.line,
-          column: x.column,
-          columnName: x.columnName,
-          text: x.text.slice(0, 80),
-          reason: pick(lang, x.reasonZh, x.reasonEn)
-        })}</li>`
+        (x) =>
+          html`<li data-line=${x.line} data-column=${x.column}>
+            ${r.file}:${x.line}:${x.column} —
+            ${t("sim.rejection", {
+              line: x.line,
+              column: x.column,
+              columnName: x.columnName,
+              text: x.text.slice(0, 80),
+              reason: pick(lang, x.reasonZh, x.reasonEn)
+            })}
+          </li>`
       )
     );
   };
@@ -97,7 +111,11 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     const peers = [group, ...inputs.peerGroups.filter((g) => g.members.some((c) => group.members.includes(c)))];
     await changeData(async () => {
       try {
-        await useData(() => session.engine.loadObservations(result.accepted), peers, uploadedPeriods(result, inputs.periods));
+        await useData(
+          () => session.engine.loadObservations(result.accepted),
+          peers,
+          uploadedPeriods(result, inputs.periods)
+        );
         ctx.say(t("sim.uploadLoaded", {n: result.accepted.length}));
       } catch (error) {
         ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
@@ -116,8 +134,11 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
 
   return {
     nodes: [
-      html`<h2>${t("sim.ownData")}</h2><p class="sim-muted">${t("sim.ownDataNote")}</p>
-        <div class="sim-controls"><label class="sim-file">${t("sim.uploadData")} ${dataUpload}</label> ${restoreButton}</div>`,
+      html`<h2>${t("sim.ownData")}</h2>
+        <p class="sim-muted">${t("sim.ownDataNote")}</p>
+        <div class="sim-controls">
+          <label class="sim-file">${t("sim.uploadData")} ${dataUpload}</label> ${restoreButton}
+        </div>`,
       uploadSummary,
       uploadRejections
     ],

@@ -24,45 +24,111 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
   const {lang, t, model} = ctx;
   const measureInputs = new Map<string, HTMLInputElement>();
   const currentCells = new Map<string, HTMLElement>();
-  const measures = html`<div class="sim-inputs">${model.categories.map((c, i) => {
-    const rows = c.measures.map((m) => {
-      const input = html`<input type="number" step="any" inputmode="decimal" name=${m.id} data-measure=${m.id}
-        data-testid=${`measure-${m.id}`} aria-label=${ctx.measureName(m)}>` as HTMLInputElement;
-      measureInputs.set(m.id, input);
-      const cur = html`<td class="num"></td>` as HTMLElement;
-      currentCells.set(m.id, cur);
-      const unit = UNITS[m.unit as keyof typeof UNITS];
-      return html`<tr><td>${ctx.measureName(m)}<div class="sim-muted">${m.leadUnits.map(ctx.unitName).join("、")}</div></td>
-        <td>${unit ? pick(lang, unit.zh, unit.en) : m.unit}</td>${cur}<td class="num">${formatValue(m.best)}</td>
-        <td class="num" title=${m.target?.quoteZh ?? ""}>${m.target ? `${m.target.comparator} ${formatValue(m.target.value)}` : "—"}</td>
-        <td>${input}</td></tr>`;
-    });
-    return html`<details open=${i === 0}><summary>${c.number}. ${pick(lang, c.nameZh, c.nameEn)} <span class="sim-muted">(${c.measures.length})</span></summary>
-      <table class="sim-table"><thead><tr><th>${t("sim.measure")}</th><th>${t("sim.unit")}</th><th>${t("sim.current")}</th>
-      <th>${t("common.frontier")}</th><th>${t("sim.planTarget")}</th><th>${t("sim.whatIf")}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
-  })}</div>` as HTMLElement;
+  const measures = html`<div class="sim-inputs">
+    ${model.categories.map((c, i) => {
+      const rows = c.measures.map((m) => {
+        const input = html`<input
+          type="number"
+          step="any"
+          inputmode="decimal"
+          name=${m.id}
+          data-measure=${m.id}
+          data-testid=${`measure-${m.id}`}
+          aria-label=${ctx.measureName(m)}
+        />` as HTMLInputElement;
+        measureInputs.set(m.id, input);
+        const cur = html`<td class="num"></td>` as HTMLElement;
+        currentCells.set(m.id, cur);
+        const unit = UNITS[m.unit as keyof typeof UNITS];
+        return html`<tr>
+          <td>
+            ${ctx.measureName(m)}
+            <div class="sim-muted">${m.leadUnits.map(ctx.unitName).join("、")}</div>
+          </td>
+          <td>${unit ? pick(lang, unit.zh, unit.en) : m.unit}</td>
+          ${cur}
+          <td class="num">${formatValue(m.best)}</td>
+          <td class="num" title=${m.target?.quoteZh ?? ""}>
+            ${m.target ? `${m.target.comparator} ${formatValue(m.target.value)}` : "—"}
+          </td>
+          <td>${input}</td>
+        </tr>`;
+      });
+      return html`<details open=${i === 0}>
+        <summary>
+          ${c.number}. ${pick(lang, c.nameZh, c.nameEn)} <span class="sim-muted">(${c.measures.length})</span>
+        </summary>
+        <table class="sim-table">
+          <thead>
+            <tr>
+              <th>${t("sim.measure")}</th>
+              <th>${t("sim.unit")}</th>
+              <th>${t("sim.current")}</th>
+              <th>${t("common.frontier")}</th>
+              <th>${t("sim.planTarget")}</th>
+              <th>${t("sim.whatIf")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows}
+          </tbody>
+        </table>
+      </details>`;
+    })}
+  </div>` as HTMLElement;
 
   const weightInputs = new Map<string, HTMLInputElement>();
   const effectiveCells = new Map<string, HTMLElement>();
   const weightInput = (id: string, label: string) => {
-    const input = html`<input type="number" min="0" step="any" data-weight=${id} data-testid=${`weight-${id}`} aria-label=${label}
-      placeholder=${formatValue(model.defaultWeights.get(id))}>` as HTMLInputElement;
+    const input = html`<input
+      type="number"
+      min="0"
+      step="any"
+      data-weight=${id}
+      data-testid=${`weight-${id}`}
+      aria-label=${label}
+      placeholder=${formatValue(model.defaultWeights.get(id))}
+    />` as HTMLInputElement;
     weightInputs.set(id, input);
     const cell = html`<td class="num" data-testid=${`effective-${id}`}></td>` as HTMLElement;
     effectiveCells.set(id, cell);
     return {input, cell};
   };
-  const weights = html`<table class="sim-table"><thead><tr><th>${t("common.category")}</th><th>${t("sim.weight")}</th>
-    <th>${t("sim.effectiveWeight")}</th></tr></thead><tbody>${model.categories.map((c) => {
-      const {input, cell} = weightInput(c.id, pick(lang, c.nameZh, c.nameEn));
-      const indicators = c.indicators.map((ind) => {
-        const w = weightInput(ind.id, pick(lang, ind.nameZh, ind.nameEn));
-        return html`<tr><td>${pick(lang, ind.nameZh, ind.nameEn)}</td><td>${w.input}</td>${w.cell}</tr>`;
-      });
-      return html`<tr><td>${c.number}. ${pick(lang, c.nameZh, c.nameEn)}
-        <details><summary class="sim-muted">${t("sim.indicatorWeights")}</summary><table class="sim-table sim-inner">${indicators}</table></details></td>
-        <td>${input}</td>${cell}</tr>`;
-    })}</tbody></table>` as HTMLElement;
+  const weights = html`<table class="sim-table">
+    <thead>
+      <tr>
+        <th>${t("common.category")}</th>
+        <th>${t("sim.weight")}</th>
+        <th>${t("sim.effectiveWeight")}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${model.categories.map((c) => {
+        const {input, cell} = weightInput(c.id, pick(lang, c.nameZh, c.nameEn));
+        const indicators = c.indicators.map((ind) => {
+          const w = weightInput(ind.id, pick(lang, ind.nameZh, ind.nameEn));
+          return html`<tr>
+            <td>${pick(lang, ind.nameZh, ind.nameEn)}</td>
+            <td>${w.input}</td>
+            ${w.cell}
+          </tr>`;
+        });
+        return html`<tr>
+          <td>
+            ${c.number}. ${pick(lang, c.nameZh, c.nameEn)}
+            <details>
+              <summary class="sim-muted">${t("sim.indicatorWeights")}</summary>
+              <table class="sim-table sim-inner">
+                ${indicators}
+              </table>
+            </details>
+          </td>
+          <td>${input}</td>
+          ${cell}
+        </tr>`;
+      })}
+    </tbody>
+  </table>` as HTMLElement;
 
   for (const [id, input] of measureInputs) {
     input.addEventListener("input", () => {
@@ -77,7 +143,15 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
       const value = Number(text);
       if (!Number.isFinite(value) || (unit && (value < unit.min || value > unit.max))) {
         input.setAttribute("aria-invalid", "true");
-        ctx.say(t("sim.badInput", {measure: ctx.measureName(m), text, min: bound(unit?.min ?? -Infinity), max: bound(unit?.max ?? Infinity)}), "error");
+        ctx.say(
+          t("sim.badInput", {
+            measure: ctx.measureName(m),
+            text,
+            min: bound(unit?.min ?? -Infinity),
+            max: bound(unit?.max ?? Infinity)
+          }),
+          "error"
+        );
         return;
       }
       input.removeAttribute("aria-invalid");

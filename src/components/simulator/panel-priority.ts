@@ -19,12 +19,20 @@ export interface PriorityPanel {
 
 export function priorityPanel(ctx: SimContext): PriorityPanel {
   const {t, model, session} = ctx;
-  const goalSelect = html`<select data-testid="sim-priority-goal"><option value="target">${t("sim.goalTarget")}</option>
-    <option value="frontier">${t("sim.goalFrontier")}</option></select>` as HTMLSelectElement;
+  const goalSelect = html`<select data-testid="sim-priority-goal">
+    <option value="target">${t("sim.goalTarget")}</option>
+    <option value="frontier">${t("sim.goalFrontier")}</option>
+  </select>` as HTMLSelectElement;
   const priorityRun = makeButton(t, "sim.priorityRun", "sim-priority-run");
   const priorityProgress = html`<span data-testid="sim-priority-progress"></span>` as HTMLElement;
   const priorityTable = html`<div data-testid="sim-priority-table"></div>` as HTMLElement;
-  const greedyRank = html`<input type="number" min="1" step="1" value="1" data-testid="sim-greedy-rank">` as HTMLInputElement;
+  const greedyRank = html`<input
+    type="number"
+    min="1"
+    step="1"
+    value="1"
+    data-testid="sim-greedy-rank"
+  />` as HTMLInputElement;
   const greedyRun = makeButton(t, "sim.greedyRun", "sim-greedy-run");
   const greedyResult = html`<div data-testid="sim-greedy-result"></div>` as HTMLElement;
   let gains: MeasureGain[] | null = null;
@@ -41,7 +49,8 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
     const base = {...ctx.state, values: {...ctx.state.values}};
     const current = ctx.current;
     const alone = {peerGroup: [base.focus], periods: [base.period], level: model.root, measures: false};
-    const totalOf = (r: ScoreResult) => r.nodes.find((n) => n.region === base.focus && n.node === model.root)?.score ?? null;
+    const totalOf = (r: ScoreResult) =>
+      r.nodes.find((n) => n.region === base.focus && n.node === model.root)?.score ?? null;
     try {
       const reference = totalOf((await session.score({...alone, scenario: scenarioOf(base)})).result);
       const todo = [...model.measures.values()].flatMap((m) => {
@@ -71,13 +80,31 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
     priorityTable.replaceChildren(
       list.length === 0
         ? html`<p>${t("sim.priorityEmpty")}</p>`
-        : html`<table class="sim-table"><thead><tr><th>#</th><th>${t("sim.measure")}</th><th>${t("sim.current")}</th><th>${t("sim.goalValue")}</th>
-          <th>${t("sim.points")}</th><th>${t("common.leadUnit")}</th></tr></thead><tbody>${list.map((g, i) => {
-            const m = model.measures.get(g.measure)!;
-            return html`<tr data-measure=${g.measure} data-goal=${exact(g.goal)} data-points=${exact(g.points)}><td class="num">${i + 1}</td><td>${ctx.measureName(m)}</td>
-              <td class="num">${formatValue(base.values[m.id] ?? current.get(m.id))}</td><td class="num">${formatValue(g.goal)}</td>
-              <td class="num">${formatDelta(g.points, 4)}</td><td>${m.leadUnits.map(ctx.unitName).join("、") || t("sim.noUnit")}</td></tr>`;
-          })}</tbody></table>`
+        : html`<table class="sim-table">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>${t("sim.measure")}</th>
+                <th>${t("sim.current")}</th>
+                <th>${t("sim.goalValue")}</th>
+                <th>${t("sim.points")}</th>
+                <th>${t("common.leadUnit")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${list.map((g, i) => {
+                const m = model.measures.get(g.measure)!;
+                return html`<tr data-measure=${g.measure} data-goal=${exact(g.goal)} data-points=${exact(g.points)}>
+                  <td class="num">${i + 1}</td>
+                  <td>${ctx.measureName(m)}</td>
+                  <td class="num">${formatValue(base.values[m.id] ?? current.get(m.id))}</td>
+                  <td class="num">${formatValue(g.goal)}</td>
+                  <td class="num">${formatDelta(g.points, 4)}</td>
+                  <td>${m.leadUnits.map(ctx.unitName).join("、") || t("sim.noUnit")}</td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>`
     );
   };
 
@@ -96,8 +123,12 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
       });
       const key: StringKey = set.reached ? "sim.greedyReached" : "sim.greedyNotReached";
       greedyResult.replaceChildren(
-        html`<p data-testid="sim-greedy-summary" data-reached=${String(set.reached)} data-rank=${exact(set.rank)}>${t(key, {n: set.chosen.length, rank: set.rank ?? "—", calls: set.calls})}</p>`,
-        html`<ol>${set.chosen.map((g) => html`<li data-measure=${g.measure} data-goal=${exact(g.goal)}>${ctx.measureName(model.measures.get(g.measure)!)} → ${formatValue(g.goal)} (${formatDelta(g.points, 4)})</li>`)}</ol>`
+        html`<p data-testid="sim-greedy-summary" data-reached=${String(set.reached)} data-rank=${exact(set.rank)}>
+          ${t(key, {n: set.chosen.length, rank: set.rank ?? "—", calls: set.calls})}
+        </p>`,
+        html`<ol>
+          ${set.chosen.map((g) => html`<li data-measure=${g.measure} data-goal=${exact(g.goal)}>${ctx.measureName(model.measures.get(g.measure)!)} → ${formatValue(g.goal)} (${formatDelta(g.points, 4)})</li>`)}
+        </ol>`
       );
     } catch (error) {
       ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
@@ -108,10 +139,14 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
 
   return {
     nodes: [
-      html`<h2>${t("sim.priority")}</h2><p class="sim-muted">${t("sim.priorityNote")}</p>
-        <div class="sim-controls"><label>${t("sim.goal")} ${goalSelect}</label> ${priorityRun} ${priorityProgress}</div>`,
+      html`<h2>${t("sim.priority")}</h2>
+        <p class="sim-muted">${t("sim.priorityNote")}</p>
+        <div class="sim-controls">
+          <label>${t("sim.goal")} ${goalSelect}</label> ${priorityRun} ${priorityProgress}
+        </div>`,
       priorityTable,
-      html`<h3>${t("sim.greedy")}</h3><p class="sim-muted">${t("sim.greedyNote")}</p>
+      html`<h3>${t("sim.greedy")}</h3>
+        <p class="sim-muted">${t("sim.greedyNote")}</p>
         <div class="sim-controls"><label>${t("sim.targetRank")} ${greedyRank}</label> ${greedyRun}</div>`,
       greedyResult
     ],

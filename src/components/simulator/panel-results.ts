@@ -30,10 +30,21 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
   const waterfall = html`<div class="sim-chart" data-testid="sim-waterfall"></div>` as HTMLElement;
   const ranking = html`<div data-testid="sim-ranking"></div>` as HTMLElement;
   const units = html`<div data-testid="sim-units"></div>` as HTMLElement;
-  const totalNote = html`<p class="sim-muted sim-note" data-testid="sim-total-note" role="note" hidden></p>` as HTMLElement;
+  const totalNote = html`<p
+    class="sim-muted sim-note"
+    data-testid="sim-total-note"
+    role="note"
+    hidden
+  ></p>` as HTMLElement;
   const headline = html`<div class="sim-headline">
-    <div><div class="sim-label">${t("sim.total")}</div>${totalBefore} → ${totalAfter} <span class="sim-muted">(${totalChange})</span></div>
-    <div><div class="sim-label">${t("common.rank")}</div>${rankBefore} → ${rankAfter}</div>
+    <div>
+      <div class="sim-label">${t("sim.total")}</div>
+      ${totalBefore} → ${totalAfter} <span class="sim-muted">(${totalChange})</span>
+    </div>
+    <div>
+      <div class="sim-label">${t("common.rank")}</div>
+      ${rankBefore} → ${rankAfter}
+    </div>
     <div>${timing}</div>
     ${totalNote}
   </div>` as HTMLElement;
@@ -58,28 +69,82 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
         ? html`<p class="sim-muted">${t("sim.noChange")}</p>`
         : waterfallChart(steps, {width: Math.max(320, waterfall.clientWidth || 560), label: t("sim.change")})
     );
-    ranking.replaceChildren(html`<table class="sim-table"><thead><tr><th>${t("common.rank")}</th><th>${t("common.region")}</th>
-      <th>${t("sim.before")}</th><th>${t("sim.after")}</th><th>${t("sim.moved")}</th></tr></thead><tbody>${s.ranking.map(
-        (r) => html`<tr class=${r.region === ctx.state.focus ? "sim-focus" : ""} data-region=${r.region}>
-          <td class="num">${r.rankAfter ?? "—"}</td><td>${ctx.nameOf(r.region)}</td><td class="num">${formatScore(r.before)}</td>
-          <td class="num">${formatScore(r.after)}</td><td class="num">${moveText(r.moved)}</td></tr>`
-      )}</tbody></table>`);
+    ranking.replaceChildren(
+      html`<table class="sim-table">
+        <thead>
+          <tr>
+            <th>${t("common.rank")}</th>
+            <th>${t("common.region")}</th>
+            <th>${t("sim.before")}</th>
+            <th>${t("sim.after")}</th>
+            <th>${t("sim.moved")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${s.ranking.map(
+            (r) =>
+              html`<tr class=${r.region === ctx.state.focus ? "sim-focus" : ""} data-region=${r.region}>
+                <td class="num">${r.rankAfter ?? "—"}</td>
+                <td>${ctx.nameOf(r.region)}</td>
+                <td class="num">${formatScore(r.before)}</td>
+                <td class="num">${formatScore(r.after)}</td>
+                <td class="num">${moveText(r.moved)}</td>
+              </tr>`
+          )}
+        </tbody>
+      </table>`
+    );
     units.replaceChildren(
       s.units.length === 0
         ? html`<p class="sim-muted">${t("sim.noChange")}</p>`
-        : html`<table class="sim-table"><thead><tr><th>${t("common.leadUnit")}</th><th>${t("sim.points")}</th></tr></thead><tbody>${s.units.map(
-            (u) => html`<tr><td>${ctx.unitName(u.unit)}</td><td class="num">${formatDelta(u.points, 4)}</td></tr>`
-          )}</tbody></table>`
+        : html`<table class="sim-table">
+            <thead>
+              <tr>
+                <th>${t("common.leadUnit")}</th>
+                <th>${t("sim.points")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${s.units.map(
+                (u) =>
+                  html`<tr>
+                    <td>${ctx.unitName(u.unit)}</td>
+                    <td class="num">${formatDelta(u.points, 4)}</td>
+                  </tr>`
+              )}
+            </tbody>
+          </table>`
     );
   };
 
   const csv = (s: SimSummary) => {
     const header = ["section", "id", "name", "before", "after", "change", "rank_before", "rank_after"];
     const rows: CsvCell[][] = [];
-    for (const r of s.ranking) rows.push(["ranking", r.region, ctx.nameOf(r.region), r.before, r.after, r.after !== null && r.before !== null ? r.after - r.before : null, r.rankBefore, r.rankAfter]);
-    for (const c of s.categories) rows.push(["category", c.id, ctx.categoryName(c.id), c.before, c.after, c.delta, null, null]);
+    for (const r of s.ranking)
+      rows.push([
+        "ranking",
+        r.region,
+        ctx.nameOf(r.region),
+        r.before,
+        r.after,
+        r.after !== null && r.before !== null ? r.after - r.before : null,
+        r.rankBefore,
+        r.rankAfter
+      ]);
+    for (const c of s.categories)
+      rows.push(["category", c.id, ctx.categoryName(c.id), c.before, c.after, c.delta, null, null]);
     for (const u of s.units) rows.push(["lead_unit", u.unit, ctx.unitName(u.unit), null, null, u.points, null, null]);
-    for (const [id, v] of Object.entries(ctx.state.values)) rows.push(["what_if", id, ctx.measureName(ctx.model.measures.get(id)!), ctx.current.get(id) ?? null, v, null, null, null]);
+    for (const [id, v] of Object.entries(ctx.state.values))
+      rows.push([
+        "what_if",
+        id,
+        ctx.measureName(ctx.model.measures.get(id)!),
+        ctx.current.get(id) ?? null,
+        v,
+        null,
+        null,
+        null
+      ]);
     return excelCsv(header, rows);
   };
 

@@ -13,12 +13,30 @@ import {scenarioOf, scoreOptionsOf} from "./state.js";
 
 export function sensitivityPanel(ctx: SimContext): Node[] {
   const {lang, t, model, session, root} = ctx;
-  const drawsInput = html`<input type="number" min="1" max="5000" step="1" value="1000" data-testid="sim-sens-draws">` as HTMLInputElement;
-  const kInput = html`<input type="number" min="0" max="0.99" step="0.05" value="0.2" data-testid="sim-sens-k">` as HTMLInputElement;
+  const drawsInput = html`<input
+    type="number"
+    min="1"
+    max="5000"
+    step="1"
+    value="1000"
+    data-testid="sim-sens-draws"
+  />` as HTMLInputElement;
+  const kInput = html`<input
+    type="number"
+    min="0"
+    max="0.99"
+    step="0.05"
+    value="0.2"
+    data-testid="sim-sens-k"
+  />` as HTMLInputElement;
   const sensRun = makeButton(t, "sim.sensRun", "sim-sens-run");
   const sensCancel = makeButton(t, "sim.cancel", "sim-sens-cancel");
   sensCancel.disabled = true;
-  const sensProgress = html`<progress max="1" value="0" data-testid="sim-sens-progress"></progress>` as HTMLProgressElement;
+  const sensProgress = html`<progress
+    max="1"
+    value="0"
+    data-testid="sim-sens-progress"
+  ></progress>` as HTMLProgressElement;
   const sensText = html`<span data-testid="sim-sens-status"></span>` as HTMLElement;
   const sensOut = html`<div data-testid="sim-sens-result"></div>` as HTMLElement;
   const removalOut = html`<div data-testid="sim-removal"></div>` as HTMLElement;
@@ -30,7 +48,8 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
   sensRun.addEventListener("click", async () => {
     const draws = Number(drawsInput.value);
     const k = Number(kInput.value);
-    if (!Number.isInteger(draws) || draws < 1 || draws > 5000 || !(k >= 0 && k <= 0.99)) return ctx.say(t("sim.badSensitivity"), "error");
+    if (!Number.isInteger(draws) || draws < 1 || draws > 5000 || !(k >= 0 && k <= 0.99))
+      return ctx.say(t("sim.badSensitivity"), "error");
     const base = {...ctx.state, values: {...ctx.state.values}, weights: {...ctx.state.weights}};
     const weights = Object.fromEntries([...model.defaultWeights].map(([id, w]) => [id, base.weights[id] ?? w]));
     const options = {...scoreOptionsOf(base, ctx.groups), level: model.root};
@@ -60,21 +79,58 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
       });
       sensText.textContent = t(run.cancelled ? "sim.sensCancelled" : "sim.sensDone", {done: run.done});
       sensOut.replaceChildren(
-        bandChart(run.bands, ctx.nameOf, {width: Math.max(320, sensOut.clientWidth || 640), label: t("common.rank"), focus: base.focus}),
-        html`<table class="sim-table"><thead><tr><th>${t("common.region")}</th><th>${t("sim.medianRank")}</th><th>${t("sim.band")}</th></tr></thead>
-          <tbody>${run.bands.map((b) => html`<tr class=${b.region === base.focus ? "sim-focus" : ""}><td>${ctx.nameOf(b.region)}</td>
-            <td class="num">${formatValue(b.median)}</td><td class="num">${formatValue(b.p5)} – ${formatValue(b.p95)}</td></tr>`)}</tbody></table>`
+        bandChart(run.bands, ctx.nameOf, {
+          width: Math.max(320, sensOut.clientWidth || 640),
+          label: t("common.rank"),
+          focus: base.focus
+        }),
+        html`<table class="sim-table">
+          <thead>
+            <tr>
+              <th>${t("common.region")}</th>
+              <th>${t("sim.medianRank")}</th>
+              <th>${t("sim.band")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${run.bands.map(
+              (b) =>
+                html`<tr class=${b.region === base.focus ? "sim-focus" : ""}>
+                  <td>${ctx.nameOf(b.region)}</td>
+                  <td class="num">${formatValue(b.median)}</td>
+                  <td class="num">${formatValue(b.p5)} – ${formatValue(b.p95)}</td>
+                </tr>`
+            )}
+          </tbody>
+        </table>`
       );
       if (!run.cancelled) {
         const now = (await ranksOf(weights)).get(base.focus) ?? null;
         const rows = [];
         for (const c of model.categories) {
           const without = (await ranksOf({...weights, [c.id]: 0})).get(base.focus) ?? null;
-          rows.push(html`<tr><td>${c.number}. ${pick(lang, c.nameZh, c.nameEn)}</td><td class="num">${without ?? "—"}</td>
-            <td class="num">${moveText(now === null || without === null ? null : now - without)}</td></tr>`);
+          rows.push(
+            html`<tr>
+              <td>${c.number}. ${pick(lang, c.nameZh, c.nameEn)}</td>
+              <td class="num">${without ?? "—"}</td>
+              <td class="num">${moveText(now === null || without === null ? null : now - without)}</td>
+            </tr>`
+          );
         }
-        removalOut.replaceChildren(html`<table class="sim-table"><thead><tr><th>${t("common.category")}</th><th>${t("sim.removalRank")}</th>
-          <th>${t("sim.moved")}</th></tr></thead><tbody>${rows}</tbody></table>`);
+        removalOut.replaceChildren(
+          html`<table class="sim-table">
+            <thead>
+              <tr>
+                <th>${t("common.category")}</th>
+                <th>${t("sim.removalRank")}</th>
+                <th>${t("sim.moved")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`
+        );
       }
     } catch (error) {
       ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
@@ -86,9 +142,12 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
   });
 
   return [
-    html`<h2>${t("sim.sensitivity")}</h2><p class="sim-muted">${t("sim.sensitivityNote")}</p>
-      <div class="sim-controls"><label>${t("sim.draws")} ${drawsInput}</label><label>${t("sim.k")} ${kInput}</label>
-      ${sensRun} ${sensCancel} ${sensProgress} ${sensText}</div>`,
+    html`<h2>${t("sim.sensitivity")}</h2>
+      <p class="sim-muted">${t("sim.sensitivityNote")}</p>
+      <div class="sim-controls">
+        <label>${t("sim.draws")} ${drawsInput}</label><label>${t("sim.k")} ${kInput}</label> ${sensRun} ${sensCancel}
+        ${sensProgress} ${sensText}
+      </div>`,
     sensOut,
     html`<h3>${t("sim.removal")}</h3>`,
     removalOut

@@ -17,7 +17,9 @@ export interface MeasureGain {
 
 /** Gains with points > 0, largest first (ties by measure id so the order is stable). */
 export function sortGains(gains: readonly MeasureGain[], epsilon = 1e-9): MeasureGain[] {
-  return gains.filter((g) => g.points > epsilon).sort((a, b) => b.points - a.points || a.measure.localeCompare(b.measure));
+  return gains
+    .filter((g) => g.points > epsilon)
+    .sort((a, b) => b.points - a.points || a.measure.localeCompare(b.measure));
 }
 
 /** The outcome of the greedy search. */

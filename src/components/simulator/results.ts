@@ -55,7 +55,13 @@ export function summarise(result: ScoreResult, model: SimModel, focus: string): 
   const focusDeltas = new Map(deltas.filter((d) => d.region === focus).map((d) => [d.node, d]));
   const categories = model.categories.map((c): CategoryStep => {
     const d = focusDeltas.get(c.id);
-    return {id: c.id, before: d?.baseline ?? null, after: d?.scenario ?? null, delta: d?.delta ?? null, points: (d?.delta ?? 0) * (w[c.id] ?? 0)};
+    return {
+      id: c.id,
+      before: d?.baseline ?? null,
+      after: d?.scenario ?? null,
+      delta: d?.delta ?? null,
+      points: (d?.delta ?? 0) * (w[c.id] ?? 0)
+    };
   });
   const explained = categories.reduce((s, c) => s + c.points, 0);
   const ranking = deltas
@@ -69,14 +75,25 @@ export function summarise(result: ScoreResult, model: SimModel, focus: string): 
       moved: d.baselineRank === null || d.scenarioRank === null ? null : d.baselineRank - d.scenarioRank
     }))
     .sort((a, b) => (a.rankAfter ?? Infinity) - (b.rankAfter ?? Infinity) || a.region.localeCompare(b.region));
-  return {total, categories, residual: (total.delta ?? 0) - explained, ranking, units: unitShares(model, focusDeltas, w), effectiveWeights: w};
+  return {
+    total,
+    categories,
+    residual: (total.delta ?? 0) - explained,
+    ranking,
+    units: unitShares(model, focusDeltas, w),
+    effectiveWeights: w
+  };
 }
 
 /**
  * Each indicator's points (its change × its effective weight) split equally among its lead units; units sorted by
  * points, largest first, zero shares left out.
  */
-export function unitShares(model: SimModel, focusDeltas: ReadonlyMap<string, ScoreDelta>, weights: Record<string, number>): UnitShare[] {
+export function unitShares(
+  model: SimModel,
+  focusDeltas: ReadonlyMap<string, ScoreDelta>,
+  weights: Record<string, number>
+): UnitShare[] {
   const points = new Map<string, number>();
   for (const c of model.categories) {
     for (const i of c.indicators) {

@@ -17,7 +17,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** One draw: every weight × U(1−k, 1+k). `k` must be in [0, 1). */
-export function drawWeights(base: Readonly<Record<string, number>>, k: number, random: () => number): Record<string, number> {
+export function drawWeights(
+  base: Readonly<Record<string, number>>,
+  k: number,
+  random: () => number
+): Record<string, number> {
   if (!(k >= 0 && k < 1)) throw new RangeError(`k 必须在 [0, 1) 内 / k must be in [0, 1), got ${k}`);
   const out: Record<string, number> = {};
   for (const id of Object.keys(base).sort()) out[id] = base[id] * (1 - k + 2 * k * random());
@@ -47,7 +51,13 @@ export function summariseRanks(ranks: ReadonlyMap<string, readonly number[]>): R
   const out: RankBand[] = [];
   for (const [region, list] of ranks) {
     const sorted = [...list].sort((a, b) => a - b);
-    out.push({region, median: quantile(sorted, 0.5), p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95), draws: sorted.length});
+    out.push({
+      region,
+      median: quantile(sorted, 0.5),
+      p5: quantile(sorted, 0.05),
+      p95: quantile(sorted, 0.95),
+      draws: sorted.length
+    });
   }
   return out.sort((a, b) => a.median - b.median || a.region.localeCompare(b.region));
 }
@@ -69,7 +79,9 @@ export interface SensitivityRun {
 }
 
 /** Runs the draws one by one, yielding between them; returns the bands and how many draws were done. */
-export async function runSensitivity(run: SensitivityRun): Promise<{bands: RankBand[]; done: number; cancelled: boolean}> {
+export async function runSensitivity(
+  run: SensitivityRun
+): Promise<{bands: RankBand[]; done: number; cancelled: boolean}> {
   const random = seededRandom(run.seed);
   const pause = run.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const ranks = new Map<string, number[]>();

@@ -50,7 +50,11 @@ export function membersOf(state: SimState, groups: readonly PeerGroup[]): string
  * The values that meet every goal the plan (or the frontier) sets, given the focus region's current raw values;
  * a value already better than the goal is kept, and a measure without a goal is left out.
  */
-export function goalValues(model: SimModel, current: ReadonlyMap<string, number | null>, goal: Goal = "target"): Record<string, number> {
+export function goalValues(
+  model: SimModel,
+  current: ReadonlyMap<string, number | null>,
+  goal: Goal = "target"
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const m of model.measures.values()) {
     const v = goalValue(m, goal, current.get(m.id) ?? null);
@@ -60,6 +64,10 @@ export function goalValues(model: SimModel, current: ReadonlyMap<string, number 
 }
 
 /** A state with the plan's targets applied on top of its edits. */
-export function withPlanTargets(state: SimState, model: SimModel, current: ReadonlyMap<string, number | null>): SimState {
+export function withPlanTargets(
+  state: SimState,
+  model: SimModel,
+  current: ReadonlyMap<string, number | null>
+): SimState {
   return {...state, values: {...state.values, ...goalValues(model, current, "target")}};
 }

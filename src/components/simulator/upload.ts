@@ -9,7 +9,11 @@ import type {Methodology} from "../../engine/methodology.js";
 import type {PeerGroup, Region} from "../../engine/regions.js";
 
 /** The checking context of the page: the methodology's observed measures, the regions as above, the given periods. */
-export function uploadContext(methodology: Methodology, regions: readonly Region[], periods: readonly string[]): CheckContext {
+export function uploadContext(
+  methodology: Methodology,
+  regions: readonly Region[],
+  periods: readonly string[]
+): CheckContext {
   const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
   return {regions: new Map(regions.map((r) => [r.code, r])), measures, periods};
 }

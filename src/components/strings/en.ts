@@ -19,7 +19,8 @@ export const en: Record<StringKey, string> = {
   "common.missing": "missing",
   // simulator
   "sim.title": "What-if simulator",
-  "sim.lead": "Change a raw value (\"start-up in 0.5 day\") or a weight and see the score, the rank and who moved at once. Everything is computed in this browser by DuckDB-wasm; no data is sent anywhere.",
+  "sim.lead":
+    'Change a raw value ("start-up in 0.5 day") or a weight and see the score, the rank and who moved at once. Everything is computed in this browser by DuckDB-wasm; no data is sent anywhere.',
   "sim.loading": "Starting DuckDB in the browser and loading the observations…",
   "sim.ready": "Ready",
   "sim.computing": "Computing…",
@@ -46,16 +47,19 @@ export const en: Record<StringKey, string> = {
   "sim.change": "Change",
   "sim.rankOf": "rank {rank} of {n}",
   "sim.waterfall": "Contribution of each category to the change of the total (points)",
-  "sim.noTotal": "No total: the region's data for this period do not meet the method's coverage rule (see Method and data).",
+  "sim.noTotal":
+    "No total: the region's data for this period do not meet the method's coverage rule (see Method and data).",
   "sim.residual": "Other (coverage changes)",
   "sim.ranking": "Peer ranking",
   "sim.moved": "Places moved",
   "sim.units": "Lead units whose measures produced the change",
-  "sim.unitsNote": "Per indicator: its change × its effective weight, split equally when an indicator has several lead units.",
+  "sim.unitsNote":
+    "Per indicator: its change × its effective weight, split equally when an indicator has several lead units.",
   "sim.noUnit": "(no lead unit in the plan)",
   "sim.noChange": "No change yet: edit a value or a weight below.",
   "sim.inputs": "Target inputs",
-  "sim.inputsNote": "Leave empty to keep the current value. Inputs are the focus region's raw values in the chosen period.",
+  "sim.inputsNote":
+    "Leave empty to keep the current value. Inputs are the focus region's raw values in the chosen period.",
   "sim.measure": "Measure",
   "sim.unit": "Unit",
   "sim.current": "Current",
@@ -68,7 +72,8 @@ export const en: Record<StringKey, string> = {
   "sim.indicatorWeights": "Indicator weights",
   "sim.badWeight": "{id}: weight “{text}” must be a number ≥ 0",
   "sim.priority": "Reform priority",
-  "sim.priorityNote": "One engine run per measure: the points the focus region's total gains when that one measure alone moves to its target (or the frontier).",
+  "sim.priorityNote":
+    "One engine run per measure: the points the focus region's total gains when that one measure alone moves to its target (or the frontier).",
   "sim.goal": "Move to",
   "sim.goalTarget": "the plan's target",
   "sim.goalFrontier": "the frontier",
@@ -79,14 +84,16 @@ export const en: Record<StringKey, string> = {
   "sim.goalValue": "Moves to",
   "sim.priorityEmpty": "Nothing to gain: the focus region already meets every goal.",
   "sim.greedy": "Fewest reforms to reach a rank",
-  "sim.greedyNote": "Greedy by points per measure: add measures in order of their own gain and keep the shortest prefix that reaches the rank (combinations are not searched).",
+  "sim.greedyNote":
+    "Greedy by points per measure: add measures in order of their own gain and keep the shortest prefix that reaches the rank (combinations are not searched).",
   "sim.targetRank": "Target rank",
   "sim.greedyRun": "Find the reforms",
   "sim.greedyReached": "{n} reform(s) reach rank {rank} ({calls} engine runs).",
   "sim.greedyNotReached": "Even all {n} reforms only reach rank {rank}.",
   "sim.greedyNeedsPriority": "Compute the priority first.",
   "sim.sensitivity": "Sensitivity",
-  "sim.sensitivityNote": "Monte Carlo: each draw multiplies every weight by U(1−k, 1+k) and re-scores the chosen peer group; shows each region's median rank and 5–95 % band. The page stays usable while it runs.",
+  "sim.sensitivityNote":
+    "Monte Carlo: each draw multiplies every weight by U(1−k, 1+k) and re-scores the chosen peer group; shows each region's median rank and 5–95 % band. The page stays usable while it runs.",
   "sim.draws": "Draws",
   "sim.k": "Spread k",
   "sim.sensRun": "Run",
@@ -98,7 +105,8 @@ export const en: Record<StringKey, string> = {
   "sim.removalRank": "Rank without it",
   "sim.badSensitivity": "Draws must be a whole number 1–5000 and k between 0 and 0.99",
   "sim.ownData": "Your own data",
-  "sim.ownDataNote": "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against the national GB/T 2260 table, so counties outside Gansu can be uploaded.",
+  "sim.ownDataNote":
+    "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against the national GB/T 2260 table, so counties outside Gansu can be uploaded.",
   "sim.uploadData": "Choose an observations CSV",
   "sim.restoreData": "Back to the bundled data",
   "sim.uploadSummary": "{file} ({encoding}): read {read} rows = {accepted} accepted + {rejected} rejected",
@@ -110,21 +118,27 @@ export const en: Record<StringKey, string> = {
   "report.focus": "Focus region",
   "report.alt": "Chart as text",
   "report.noLeadUnit": "no lead unit named in the plan",
-  "report.defaultWeights": "Weights are defaults: the plan publishes none, so siblings weigh equally (editable in the methodology files).",
+  "report.defaultWeights":
+    "Weights are defaults: the plan publishes none, so siblings weigh equally (editable in the methodology files).",
   "report.none": "none",
   "overview.title": "Overview",
-  "overview.lead": "Where {region} stands in the {group} peer group: total, rank, category scores and largest gaps ({period}, methodology “{method}”).",
+  "overview.lead":
+    "Where {region} stands in the {group} peer group: total, rank, category scores and largest gaps ({period}, methodology “{method}”).",
   "overview.card.total": "Total score {period}",
   "overview.card.since": "Since {baseline}:",
   "overview.card.rank": "Rank in {group}",
   "overview.card.baselineRank": "{baseline}: rank {rank}",
   "overview.card.gap": "Largest gap (points attainable)",
-  "overview.summary.noTotal": "{region} has too little data in {period} for a total score, so it is not ranked in {group}.",
-  "overview.summary.rank": "In {period}, {region} ranks {rank} of {count} in {group} with a total of {total} points ({moved}). ",
+  "overview.summary.noTotal":
+    "{region} has too little data in {period} for a total score, so it is not ranked in {group}.",
+  "overview.summary.rank":
+    "In {period}, {region} ranks {rank} of {count} in {group} with a total of {total} points ({moved}). ",
   "overview.summary.baseline": "rank {rank} in {baseline}, {move}; total {change} points",
   "overview.summary.noBaseline": "no comparable rank in {baseline}",
-  "overview.summary.gap": "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; led by {units}.",
-  "overview.summary.gapNoUnit": "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; the plan names no lead unit for it.",
+  "overview.summary.gap":
+    "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; led by {units}.",
+  "overview.summary.gapNoUnit":
+    "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; the plan names no lead unit for it.",
   "overview.summary.noGap": "Every measure is at its frontier or the plan's target.",
   "overview.move.up": "up {n}",
   "overview.move.down": "down {n}",
@@ -144,9 +158,11 @@ export const en: Record<StringKey, string> = {
   "overview.gaps.goal": "Basis",
   "overview.gaps.toTarget": "At target",
   "overview.gaps.toFrontier": "At frontier",
-  "overview.gaps.note": "Each gap is computed alone: only that measure moves to its target (or frontier), everything else unchanged. Gaps do not add up to the total gap.",
+  "overview.gaps.note":
+    "Each gap is computed alone: only that measure moves to its target (or frontier), everything else unchanged. Gaps do not add up to the total gap.",
   "peers.title": "Peers",
-  "peers.lead": "Total ranking in the peer group, a heat map of category scores, and rank movement 2022 → 2023H1 → 2023.",
+  "peers.lead":
+    "Total ranking in the peer group, a heat map of category scores, and rank movement 2022 → 2023H1 → 2023.",
   "peers.ranking.title": "Total ranking (click a header to sort)",
   "peers.change": "Change since baseline",
   "peers.places": "Places",
@@ -157,7 +173,8 @@ export const en: Record<StringKey, string> = {
   "peers.movement.title": "Rank movement",
   "peers.movement.aria": "Line chart of each region's total rank across the periods; the focus region in red",
   "indicators.title": "Indicators",
-  "indicators.lead": "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values.",
+  "indicators.lead":
+    "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values.",
   "indicators.search": "Search",
   "indicators.searchPlaceholder": "Chinese or English words, e.g. 开办企业 / startup",
   "indicators.allCategories": "All categories",
@@ -172,10 +189,12 @@ export const en: Record<StringKey, string> = {
   "indicators.weight": "Weight in the total",
   "indicators.scoreLine": "{region} scores {score}; peer median {median}",
   "indicators.chart.aria": "Dot chart of the peers' values; the red dot is the focus region; frontier and target lines",
-  "indicators.chart.alt": "{region}: {value}; frontier {best}; target {target}; {n} regions with data, {missing} missing. Best: {top}.",
+  "indicators.chart.alt":
+    "{region}: {value}; frontier {best}; target {target}; {n} regions with data, {missing} missing. Best: {top}.",
   "indicators.notScored": "The default methodology does not score this indicator.",
   "units.title": "Lead units",
-  "units.lead": "Each lead unit's indicators, current score, points lost, and the points {region}'s total gains if its targets are met ({period}). Sorted by points attainable with the targets.",
+  "units.lead":
+    "Each lead unit's indicators, current score, points lost, and the points {region}'s total gains if its targets are met ({period}). Sorted by points attainable with the targets.",
   "units.points": "Points attainable",
   "units.toTarget": "Plan's targets met",
   "units.toFrontier": "At the frontier",
@@ -190,11 +209,14 @@ export const en: Record<StringKey, string> = {
   "method.title": "Method and data",
   "method.lead": "How scores are computed, the weights, where the data come from and the row accounting.",
   "method.formulas": "Formulas",
-  "method.formula.frontier": "Distance to frontier: score = 100 × (worst − value) / (worst − best), clamped to 0–100. Where the plan sets a target, the target is the best value.",
+  "method.formula.frontier":
+    "Distance to frontier: score = 100 × (worst − value) / (worst − best), clamped to 0–100. Where the plan sets a target, the target is the best value.",
   "method.formula.expert": "Qualitative indicators: an expert score 0–100; yes/no items: yes = 100, no = 0.",
-  "method.formula.aggregate": "Weighted arithmetic means up the hierarchy: measure → indicator → category → total; a missing child is left out and the weights re-normalised (below the coverage threshold the node is missing).",
+  "method.formula.aggregate":
+    "Weighted arithmetic means up the hierarchy: measure → indicator → category → total; a missing child is left out and the weights re-normalised (below the coverage threshold the node is missing).",
   "method.formula.rank": "Rank: by total within the peer group, highest first; ties share the better rank (1, 1, 3).",
-  "method.formula.gain": "Points attainable: set the measure (or all of a unit's measures) to its frontier or the plan's target in the latest period (a better value is kept) and rescore; the rise of the total.",
+  "method.formula.gain":
+    "Points attainable: set the measure (or all of a unit's measures) to its frontier or the plan's target in the latest period (a better value is kept) and rescore; the rise of the total.",
   "method.weights": "Weights (effective weight = product of the relative weights from the total down)",
   "method.level": "Level",
   "method.effectiveWeight": "Effective weight",
@@ -202,7 +224,8 @@ export const en: Record<StringKey, string> = {
   "method.level.indicator": "Indicator",
   "method.level.measure": "Measure",
   "method.data": "Data provenance",
-  "method.provenance": "Indicators, lead units and targets come from the Zhuanglang plan (《庄浪县数字政府服务能力指标提升方案》, 16 Oct 2023); region codes are GB/T 2260; scores are computed at build time by the same DuckDB engine. Methodology: {method}.",
+  "method.provenance":
+    "Indicators, lead units and targets come from the Zhuanglang plan (《庄浪县数字政府服务能力指标提升方案》, 16 Oct 2023); region codes are GB/T 2260; scores are computed at build time by the same DuckDB engine. Methodology: {method}.",
   "method.load": "Row accounting",
   "method.file": "File",
   "method.read": "Read",

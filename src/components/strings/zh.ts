@@ -16,7 +16,8 @@ export const zh = {
   "common.missing": "缺失",
   // simulator
   "sim.title": "情景模拟",
-  "sim.lead": "修改原始值（如“企业开办 0.5 个工作日”）或权重，立即看到得分、排名和名次变化。所有计算在本机浏览器中由 DuckDB-wasm 完成，数据不会发送到任何地方。",
+  "sim.lead":
+    "修改原始值（如“企业开办 0.5 个工作日”）或权重，立即看到得分、排名和名次变化。所有计算在本机浏览器中由 DuckDB-wasm 完成，数据不会发送到任何地方。",
   "sim.loading": "正在启动浏览器内的 DuckDB 并载入观测值……",
   "sim.ready": "就绪",
   "sim.computing": "计算中……",
@@ -83,7 +84,8 @@ export const zh = {
   "sim.greedyNotReached": "即使全部 {n} 项改革也只能达到第 {rank} 名。",
   "sim.greedyNeedsPriority": "请先计算优先级。",
   "sim.sensitivity": "敏感性分析",
-  "sim.sensitivityNote": "蒙特卡洛：每次抽样把每个权重乘以 U(1−k, 1+k)，用所选对标组重新计分；显示各地区名次的中位数和 5–95% 区间。运行时页面可照常使用。",
+  "sim.sensitivityNote":
+    "蒙特卡洛：每次抽样把每个权重乘以 U(1−k, 1+k)，用所选对标组重新计分；显示各地区名次的中位数和 5–95% 区间。运行时页面可照常使用。",
   "sim.draws": "抽样次数",
   "sim.k": "扰动幅度 k",
   "sim.sensRun": "运行",
@@ -95,7 +97,8 @@ export const zh = {
   "sim.removalRank": "去掉后名次",
   "sim.badSensitivity": "抽样次数须为 1–5000 的整数，k 须在 0 与 0.99 之间",
   "sim.ownData": "使用自己的数据",
-  "sim.ownDataNote": "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按全国 GB/T 2260 区划表核对，可上传甘肃以外的县（市、区）。",
+  "sim.ownDataNote":
+    "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按全国 GB/T 2260 区划表核对，可上传甘肃以外的县（市、区）。",
   "sim.uploadData": "选择观测 CSV",
   "sim.restoreData": "恢复内置数据",
   "sim.uploadSummary": "{file}（{encoding}）：读取 {read} 行 = 接受 {accepted} 行 + 拒绝 {rejected} 行",
@@ -110,18 +113,22 @@ export const zh = {
   "report.defaultWeights": "权重为默认值：方案未公布权重，本站采用同级等权的默认设置（可在方法文件中修改）。",
   "report.none": "无",
   "overview.title": "总览",
-  "overview.lead": "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}年，按「{method}」计算）。",
+  "overview.lead":
+    "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}年，按「{method}」计算）。",
   "overview.card.total": "{period}年总分",
   "overview.card.since": "较{baseline}年",
   "overview.card.rank": "在{group}中的排名",
   "overview.card.baselineRank": "{baseline}年第{rank}名",
   "overview.card.gap": "最大差距（可增分）",
   "overview.summary.noTotal": "{region}在{period}年缺少足够数据，暂无总分，无法在{group}对标组中排名。",
-  "overview.summary.rank": "{period}年，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
+  "overview.summary.rank":
+    "{period}年，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
   "overview.summary.baseline": "{baseline}年为第{rank}名，{move}，总分变化{change}分",
   "overview.summary.noBaseline": "{baseline}年无可比排名",
-  "overview.summary.gap": "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分，牵头单位为{units}。",
-  "overview.summary.gapNoUnit": "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分；方案未列明该项的牵头单位。",
+  "overview.summary.gap":
+    "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分，牵头单位为{units}。",
+  "overview.summary.gapNoUnit":
+    "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分；方案未列明该项的牵头单位。",
   "overview.summary.noGap": "各项指标均已达到前沿值或方案目标。",
   "overview.move.up": "上升{n}位",
   "overview.move.down": "下降{n}位",
@@ -141,7 +148,8 @@ export const zh = {
   "overview.gaps.goal": "依据",
   "overview.gaps.toTarget": "达到目标",
   "overview.gaps.toFrontier": "达到前沿",
-  "overview.gaps.note": "每项单独计算：只把该项数值提高到目标（或前沿值），其余不变，总分的增加量。各项之和不等于总差距。",
+  "overview.gaps.note":
+    "每项单独计算：只把该项数值提高到目标（或前沿值），其余不变，总分的增加量。各项之和不等于总差距。",
   "peers.title": "对标",
   "peers.lead": "对标组内的总分排名、各类别得分热力图，以及 2022 → 2023上半年 → 2023 的名次变化。",
   "peers.ranking.title": "总分排名（点击表头排序）",
@@ -169,10 +177,12 @@ export const zh = {
   "indicators.weight": "在总分中的权重",
   "indicators.scoreLine": "{region}得分 {score}，对标组中位数 {median}",
   "indicators.chart.aria": "点图：对标组各地区的数值，红点为关注地区，并标出前沿值与目标",
-  "indicators.chart.alt": "{region}：{value}；前沿值 {best}；目标 {target}；{n} 个地区有数据，{missing} 个缺失。最优：{top}。",
+  "indicators.chart.alt":
+    "{region}：{value}；前沿值 {best}；目标 {target}；{n} 个地区有数据，{missing} 个缺失。最优：{top}。",
   "indicators.notScored": "默认方法未对该指标计分。",
   "units.title": "责任单位",
-  "units.lead": "每个牵头单位负责的指标、当前得分、失分，以及完成方案目标可为{region}总分增加的分数（{period}年）。按目标可增分排序。",
+  "units.lead":
+    "每个牵头单位负责的指标、当前得分、失分，以及完成方案目标可为{region}总分增加的分数（{period}年）。按目标可增分排序。",
   "units.points": "可增加分数",
   "units.toTarget": "达到方案目标",
   "units.toFrontier": "达到前沿值",
@@ -187,11 +197,14 @@ export const zh = {
   "method.title": "方法与数据",
   "method.lead": "分数如何计算、权重、数据来源与行数核对。",
   "method.formulas": "计分公式",
-  "method.formula.frontier": "前沿距离法：得分 = 100 × (最差值 − 数值) / (最差值 − 最优值)，截断在 0–100。方案设定目标的，以目标为最优值。",
+  "method.formula.frontier":
+    "前沿距离法：得分 = 100 × (最差值 − 数值) / (最差值 − 最优值)，截断在 0–100。方案设定目标的，以目标为最优值。",
   "method.formula.expert": "定性指标：专家评分 0–100；是/否 项：是 = 100，否 = 0。",
-  "method.formula.aggregate": "逐级加权算术平均：计量项 → 指标 → 类别 → 总分；缺失项不计入并按剩余权重重新归一（覆盖率低于阈值时该级为缺失）。",
+  "method.formula.aggregate":
+    "逐级加权算术平均：计量项 → 指标 → 类别 → 总分；缺失项不计入并按剩余权重重新归一（覆盖率低于阈值时该级为缺失）。",
   "method.formula.rank": "排名：在对标组内按总分从高到低，并列取较好名次（1, 1, 3）。",
-  "method.formula.gain": "可增分：把某计量项（或某单位全部计量项）在最新期间的数值改为前沿值或方案目标（已优于者保持不变），重新计算总分的增加量。",
+  "method.formula.gain":
+    "可增分：把某计量项（或某单位全部计量项）在最新期间的数值改为前沿值或方案目标（已优于者保持不变），重新计算总分的增加量。",
   "method.weights": "权重（有效权重 = 从总分到该项各级相对权重的乘积）",
   "method.level": "层级",
   "method.effectiveWeight": "有效权重",
@@ -199,7 +212,8 @@ export const zh = {
   "method.level.indicator": "指标",
   "method.level.measure": "计量项",
   "method.data": "数据来源",
-  "method.provenance": "指标目录、责任单位与目标摘自《庄浪县数字政府服务能力指标提升方案》（2023年10月16日）；行政区划代码为 GB/T 2260；分数在构建时由同一 DuckDB 引擎计算。方法：{method}。",
+  "method.provenance":
+    "指标目录、责任单位与目标摘自《庄浪县数字政府服务能力指标提升方案》（2023年10月16日）；行政区划代码为 GB/T 2260；分数在构建时由同一 DuckDB 引擎计算。方法：{method}。",
   "method.load": "行数核对",
   "method.file": "文件",
   "method.read": "读取",
