@@ -5,7 +5,7 @@
  */
 import * as aq from "arquero";
 import type {ColumnTable} from "arquero";
-import type {Methodology} from "../src/engine/methodology.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
 import {compileMethodology, type CompiledMethodology} from "./compiled-methodology.js";
 import type {Dataset} from "./dataset.js";
 import {nodeTableFromRows, type NodeTable} from "./node-table.js";

@@ -9,7 +9,7 @@ import {tmpdir} from "node:os";
 import {join, relative, resolve, sep} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {listPages} from "../test/support/dist-server.js";
-import {MEASURE_PREFIX, STARTUP_PHASES} from "../src/components/simulator/timing.js";
+import {MEASURE_PREFIX, STARTUP_PHASES} from "../src/engine/timing.js";
 import {launchChromium, settle, watchedPage} from "../test/support/browser.js";
 import type {BrowserFigures} from "./report.js";
 import {serveCached, type CachedServer, type Served} from "./static-server.js";
@@ -138,7 +138,7 @@ async function simulatorFigures(
   }
 }
 
-/** Adds the page's start-up measures (`sim:<phase>`, see src/components/simulator/timing.ts) to the figures. */
+/** Adds the page's start-up measures (`sim:<phase>`, see src/engine/timing.ts) to the figures. */
 async function readPhases(page: Page, figures: BrowserFigures) {
   const measures = await page.evaluate(
     (prefix) =>

@@ -4,8 +4,8 @@
  * the features of the default zhuanglang-2023 methodology (no derived measures, no flags, arithmetic means with the
  * "reweight" missing policy and a coverage threshold) plus every normalisation method.
  */
-import type {Methodology} from "../src/engine/methodology.js";
-import {nodeHeights} from "../src/engine/methodology.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
+import {nodeHeights} from "../src/engine/methodology/methodology.js";
 
 /** Normalisation method codes used in typed arrays. */
 export const METHOD_CODES = {frontier: 0, target: 1, expert: 2, yes_no: 3} as const;

@@ -4,8 +4,8 @@
  */
 import {tableFromArrays, tableFromIPC, tableToIPC} from "apache-arrow";
 import {GENERATOR_DEFAULTS, observationRows} from "../loaders/generate-observations.js";
-import type {Methodology} from "../src/engine/methodology.js";
-import {PERIODS} from "../src/engine/observation.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
+import {PERIODS} from "../src/engine/observations/observation.js";
 
 /** Observations as columns; a missing value is an absent row (as the generator makes them). */
 export interface ObservationColumns {

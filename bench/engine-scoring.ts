@@ -1,6 +1,6 @@
 /** The engine's path for the benchmark: observations loaded into duckdb-wasm as Arrow IPC, scored by the engine's SQL. */
-import type {Engine} from "../src/engine/engine.js";
-import type {ScoreResult} from "../src/engine/score-types.js";
+import type {Engine} from "../src/engine/scoring/engine.js";
+import type {ScoreResult} from "../src/engine/scoring/types.js";
 import type {Dataset} from "./dataset.js";
 import {nodeTableFromRows, type NodeTable} from "./node-table.js";
 

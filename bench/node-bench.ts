@@ -2,10 +2,10 @@
  * One benchmark scale in Node: the three implementations loaded, checked equal (every node's score, coverage and
  * rank within 1e-9), timed in interleaved rounds, then the what-if latency (engine and typed-array incremental).
  */
-import type {SqlDatabase} from "../src/engine/db.js";
-import {createEngine} from "../src/engine/engine.js";
-import type {Methodology} from "../src/engine/methodology.js";
-import {DEFAULT_FOCUS} from "../src/engine/regions.js";
+import type {SqlDatabase} from "../src/engine/db/database.js";
+import {createEngine} from "../src/engine/scoring/engine.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
+import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import {arqueroInputs, arqueroNodeTable, arqueroScore} from "./arquero-scoring.js";
 import {columnsToIpc, generateDataset} from "./dataset.js";
 import {engineNodeTable, engineScore} from "./engine-scoring.js";

@@ -7,8 +7,8 @@
 import {readFile} from "node:fs/promises";
 import {openNodeDatabase} from "../loaders/duckdb.js";
 import {readMethodology} from "../loaders/methodology.js";
-import {createEngine} from "../src/engine/engine.js";
-import {PERIODS} from "../src/engine/observation.js";
+import {createEngine} from "../src/engine/scoring/engine.js";
+import {PERIODS} from "../src/engine/observations/observation.js";
 import {arqueroInputs, arqueroScore} from "./arquero-scoring.js";
 import {columnsFromIpc, type Dataset} from "./dataset.js";
 import {engineScore} from "./engine-scoring.js";

@@ -7,8 +7,8 @@
 import {openNodeDatabase} from "../loaders/duckdb.js";
 import {readMethodology} from "../loaders/methodology.js";
 import {readRegions} from "../loaders/regions.js";
-import type {SqlDatabase} from "../src/engine/db.js";
-import {createEngine} from "../src/engine/engine.js";
+import type {SqlDatabase} from "../src/engine/db/database.js";
+import {createEngine} from "../src/engine/scoring/engine.js";
 import {columnsToIpc, generateDataset} from "./dataset.js";
 import {median, timed} from "./stats.js";
 

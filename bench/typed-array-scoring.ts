@@ -3,7 +3,7 @@
  * arrays, plus an incremental what-if that rescores one region-period and re-ranks only the nodes it changed.
  * Same semantics as the engine for the methodologies {@link compileMethodology} accepts.
  */
-import type {Methodology} from "../src/engine/methodology.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
 import {compileMethodology, METHOD_CODES} from "./compiled-methodology.js";
 import type {Dataset} from "./dataset.js";
 import {emptyNodeTable, type NodeTable} from "./node-table.js";

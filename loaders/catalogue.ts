@@ -1,7 +1,7 @@
-/** Reads the catalogue's CSV files from disk and hands them to the pure parser in src/engine/catalogue.ts. */
+/** Reads the catalogue's CSV files from disk and hands them to the pure parser in src/engine/catalogue/catalogue.ts. */
 import {readFile} from "node:fs/promises";
 import path from "node:path";
-import {CatalogueError, parseCatalogue, type Catalogue, type CatalogueFile} from "../src/engine/catalogue.js";
+import {CatalogueError, parseCatalogue, type Catalogue, type CatalogueFile} from "../src/engine/catalogue/catalogue.js";
 
 /** Where the catalogue lives, relative to the repository root. */
 export const CATALOGUE_DIR = "data/catalogue";

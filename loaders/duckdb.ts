@@ -3,9 +3,9 @@
  * @duckdb/duckdb-wasm, i.e. the very engine the browser runs (platform note 10).
  */
 import {createRequire} from "node:module";
-import {arrowToRows} from "../src/engine/arrow-rows.js";
-import {createTableFromCsvSql, OFFLINE_SETTINGS, QUERY_CONFIG, quoteIdent} from "../src/engine/db.js";
-import type {CsvLoadOptions, Row, SqlDatabase} from "../src/engine/db.js";
+import {arrowToRows} from "../src/engine/db/arrow-rows.js";
+import {createTableFromCsvSql, OFFLINE_SETTINGS, QUERY_CONFIG, quoteIdent} from "../src/engine/db/database.js";
+import type {CsvLoadOptions, Row, SqlDatabase} from "../src/engine/db/database.js";
 
 const require = createRequire(import.meta.url);
 type Blocking = typeof import("@duckdb/duckdb-wasm/blocking");

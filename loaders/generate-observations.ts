@@ -5,10 +5,10 @@
  * depends only on (seed, region, period, measure), so a region gets the same values whatever else is generated.
  * The model is documented in data/observations/README.md.
  */
-import type {Measure, Methodology} from "../src/engine/methodology.js";
-import {PERIODS, type Observation} from "../src/engine/observation.js";
-import {DEFAULT_FOCUS} from "../src/engine/regions.js";
-import {UNITS} from "../src/engine/units.js";
+import type {Measure, Methodology} from "../src/engine/methodology/methodology.js";
+import {PERIODS, type Observation} from "../src/engine/observations/observation.js";
+import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
+import {UNITS} from "../src/engine/methodology/units.js";
 
 /** What to generate. */
 export interface GenerateOptions {

@@ -6,9 +6,9 @@
  */
 import {readFile, writeFile} from "node:fs/promises";
 import {pathToFileURL} from "node:url";
-import type {Catalogue} from "../src/engine/catalogue.js";
-import {readCsvRecords} from "../src/engine/csv-records.js";
-import {isUnitId} from "../src/engine/units.js";
+import type {Catalogue} from "../src/engine/catalogue/catalogue.js";
+import {readCsvRecords} from "../src/engine/observations/csv-records.js";
+import {isUnitId} from "../src/engine/methodology/units.js";
 import {readCatalogue} from "./catalogue.js";
 
 /** Where the generated methodology and its source tables live, relative to the repository root. */
@@ -101,7 +101,7 @@ export function buildZhuanglangMethodology(
         `unknown indicator ${c.indicator} (catalogue ids 1..123)`
       );
     if (!isUnitId(c.unit))
-      fail(measuresFile, line, `未知单位 ${c.unit}`, `unknown unit ${c.unit} (see src/engine/units.ts)`);
+      fail(measuresFile, line, `未知单位 ${c.unit}`, `unknown unit ${c.unit} (see src/engine/methodology/units.ts)`);
     if (c.direction !== "higher_is_better" && c.direction !== "lower_is_better") {
       fail(
         measuresFile,

@@ -1,7 +1,7 @@
 /** Reads and checks a methodology file (the default is the Zhuanglang 2023 method). */
 import {readFile} from "node:fs/promises";
-import {parseMethodology} from "../src/engine/methodology.js";
-import type {Methodology} from "../src/engine/methodology.js";
+import {parseMethodology} from "../src/engine/methodology/methodology.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
 
 export const DEFAULT_METHODOLOGY = "data/methodologies/zhuanglang-2023.json";
 

@@ -1,15 +1,15 @@
 /**
  * Build-time reading of the observation files under data/observations/: every file is checked with the same
- * code the browser runs (src/engine/observations-check.ts), the row accounting goes to stderr, and by default
+ * code the browser runs (src/engine/observations/check.ts), the row accounting goes to stderr, and by default
  * any rejected row stops the build (BIZENV_LENIENT=1 publishes the accepted rows with a rejection report).
  */
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
-import {PERIODS} from "../src/engine/observation.js";
-import type {Observation} from "../src/engine/observation.js";
-import {assertNoRejections, checkObservations, isLenient, summariseLoad} from "../src/engine/observations-check.js";
-import type {CheckContext, CheckResult} from "../src/engine/observations-check.js";
-import type {Methodology} from "../src/engine/methodology.js";
+import {PERIODS} from "../src/engine/observations/observation.js";
+import type {Observation} from "../src/engine/observations/observation.js";
+import {assertNoRejections, checkObservations, isLenient, summariseLoad} from "../src/engine/observations/check.js";
+import type {CheckContext, CheckResult} from "../src/engine/observations/check.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
 import {readMethodology} from "./methodology.js";
 import {readRegions} from "./regions.js";
 

@@ -4,8 +4,8 @@
  */
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";
-import {isPlaceholderCityName, standardPeerGroups} from "../src/engine/regions.js";
-import type {PeerGroup, Region} from "../src/engine/regions.js";
+import {isPlaceholderCityName, standardPeerGroups} from "../src/engine/regions/regions.js";
+import type {PeerGroup, Region} from "../src/engine/regions/regions.js";
 
 const require = createRequire(import.meta.url);
 

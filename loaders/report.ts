@@ -1,18 +1,18 @@
 /**
  * Builds the report the published pages read: every region of the bundled peer groups scored by the engine on the
  * Node DuckDB (the same SQL the simulator runs in the browser), ranks per peer group, and the points each measure
- * and each lead unit's targets would add. Output: src/components/report-data.ts `Report` and `ReportValues`.
+ * and each lead unit's targets would add. Output: src/engine/report/report-data.ts `Report` and `ReportValues`.
  */
-import type {Catalogue} from "../src/engine/catalogue.js";
-import {createEngine} from "../src/engine/engine.js";
-import type {Engine} from "../src/engine/engine.js";
-import type {Methodology} from "../src/engine/methodology.js";
-import {buildPlan, effectiveWeights} from "../src/engine/methodology-plan.js";
-import {DEFAULT_FOCUS} from "../src/engine/regions.js";
-import type {PeerGroup, Region} from "../src/engine/regions.js";
-import type {MeasureScore, ValueOverride} from "../src/engine/score-types.js";
-import {PERIODS} from "../src/engine/observation.js";
-import type {Aligned, Report, ReportMeasure, ReportNode, ReportValues} from "../src/components/report-data.js";
+import type {Catalogue} from "../src/engine/catalogue/catalogue.js";
+import {createEngine} from "../src/engine/scoring/engine.js";
+import type {Engine} from "../src/engine/scoring/engine.js";
+import type {Methodology} from "../src/engine/methodology/methodology.js";
+import {buildPlan, effectiveWeights} from "../src/engine/methodology/plan.js";
+import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
+import type {PeerGroup, Region} from "../src/engine/regions/regions.js";
+import type {MeasureScore, ValueOverride} from "../src/engine/scoring/types.js";
+import {PERIODS} from "../src/engine/observations/observation.js";
+import type {Aligned, Report, ReportMeasure, ReportNode, ReportValues} from "../src/engine/report/report-data.js";
 import {openNodeDatabase} from "./duckdb.js";
 import type {LoadedObservations} from "./observations.js";
 

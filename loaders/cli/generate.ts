@@ -6,7 +6,7 @@
 import {createWriteStream} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {fileURLToPath} from "node:url";
-import {parseMethodology} from "../../src/engine/methodology.js";
+import {parseMethodology} from "../../src/engine/methodology/methodology.js";
 import {
   GENERATOR_DEFAULTS,
   OBSERVATION_CSV_HEADER,

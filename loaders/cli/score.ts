@@ -1,16 +1,16 @@
 /**
  * `bizenv score --methodology FILE --observations FILE… [--regions FILE] [--scenario FILE] [--level NODE]
  * [--peer-group a,b] [--periods a,b] [--period P] [--out FILE]`: scores observation files (long or wide CSV,
- * checked by src/engine/observations-check.ts) with a methodology and prints CSV
+ * checked by src/engine/observations/check.ts) with a methodology and prints CSV
  * `region,period,node,score,rank` (plus baseline columns with a scenario). docs/methodology-format.md.
  */
 import {readFile, writeFile} from "node:fs/promises";
 import Papa from "papaparse";
-import {createEngine} from "../../src/engine/engine.js";
-import {parseMethodology} from "../../src/engine/methodology.js";
-import type {Observation} from "../../src/engine/observation.js";
-import {checkObservations, formatRejection} from "../../src/engine/observations-check.js";
-import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/score-types.js";
+import {createEngine} from "../../src/engine/scoring/engine.js";
+import {parseMethodology} from "../../src/engine/methodology/methodology.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
+import {checkObservations, formatRejection} from "../../src/engine/observations/check.js";
+import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 

@@ -6,11 +6,11 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {fileURLToPath} from "node:url";
-import {checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations-check.js";
-import type {CheckContext} from "../../src/engine/observations-check.js";
-import {PERIODS} from "../../src/engine/observation.js";
-import {findUnit} from "../../src/engine/units.js";
-import type {UnitId} from "../../src/engine/units.js";
+import {checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
+import type {CheckContext} from "../../src/engine/observations/check.js";
+import {PERIODS} from "../../src/engine/observations/observation.js";
+import {findUnit} from "../../src/engine/methodology/units.js";
+import type {UnitId} from "../../src/engine/methodology/units.js";
 import {readRegions} from "../regions.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 

@@ -4,9 +4,9 @@
  * wasm file is 34 MB, report pages never load it.
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
-import {arrowToRows} from "../engine/arrow-rows.js";
-import {createTableFromCsvSql, OFFLINE_SETTINGS, QUERY_CONFIG, quoteIdent} from "../engine/db.js";
-import type {CsvLoadOptions, Row, SqlDatabase} from "../engine/db.js";
+import {arrowToRows} from "../engine/db/arrow-rows.js";
+import {createTableFromCsvSql, OFFLINE_SETTINGS, QUERY_CONFIG, quoteIdent} from "../engine/db/database.js";
+import type {CsvLoadOptions, Row, SqlDatabase} from "../engine/db/database.js";
 
 /** Starts duckdb-wasm (exception-handling build) in a module worker and opens an in-memory database. */
 export async function openBrowserDatabase(): Promise<SqlDatabase> {

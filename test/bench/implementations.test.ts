@@ -19,9 +19,9 @@ import {
   typedWhatIf,
   type TypedModel
 } from "../../bench/typed-array-scoring.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
-import {createEngine, type Engine} from "../../src/engine/engine.js";
-import type {Methodology} from "../../src/engine/methodology.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
+import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
+import type {Methodology} from "../../src/engine/methodology/methodology.js";
 
 let db: SqlDatabase;
 let methodology: Methodology;

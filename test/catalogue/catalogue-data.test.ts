@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {readCatalogue} from "../../loaders/catalogue.js";
-import type {Catalogue, Indicator} from "../../src/engine/catalogue.js";
-import {isUnitId, UNITS} from "../../src/engine/units.js";
+import type {Catalogue, Indicator} from "../../src/engine/catalogue/catalogue.js";
+import {isUnitId, UNITS} from "../../src/engine/methodology/units.js";
 
 let catalogue: Catalogue;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {readCatalogue} from "../../loaders/catalogue.js";
-import {CatalogueError, parseCatalogue, type CatalogueFiles} from "../../src/engine/catalogue.js";
+import {CatalogueError, parseCatalogue, type CatalogueFiles} from "../../src/engine/catalogue/catalogue.js";
 
 const BAD = "test/fixtures/catalogue-bad";
 

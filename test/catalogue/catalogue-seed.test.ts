@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {beforeAll, describe, expect, it} from "vitest";
 import {readCatalogue} from "../../loaders/catalogue.js";
-import type {Catalogue} from "../../src/engine/catalogue.js";
+import type {Catalogue} from "../../src/engine/catalogue/catalogue.js";
 
 /** The plan itself: `../shared/seed/…` beside the repository (CI clones with `shared/` next to it). */
 const SEED = fileURLToPath(new URL("../../../shared/seed/000_d1d04bd8f3742d72.txt", import.meta.url));

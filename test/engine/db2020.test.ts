@@ -9,11 +9,11 @@ import {fileURLToPath} from "node:url";
 import Papa from "papaparse";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDatabase} from "../../loaders/duckdb.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
-import {createEngine} from "../../src/engine/engine.js";
-import {parseMethodology} from "../../src/engine/methodology.js";
-import type {Observation} from "../../src/engine/observation.js";
-import type {ScoreResult, SubUnit} from "../../src/engine/score-types.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
+import {createEngine} from "../../src/engine/scoring/engine.js";
+import {parseMethodology} from "../../src/engine/methodology/methodology.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
+import type {ScoreResult, SubUnit} from "../../src/engine/scoring/types.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const folder = resolve(root, "../shared/reference/db2020");

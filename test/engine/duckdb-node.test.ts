@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {tableFromArrays, tableToIPC} from "apache-arrow";
 import {openNodeDatabase} from "../../loaders/duckdb.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
 
 describe("Node DuckDB (duckdb-wasm, blocking build)", () => {
   let db: SqlDatabase;

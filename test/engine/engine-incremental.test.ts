@@ -7,11 +7,11 @@ import Papa from "papaparse";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDatabase} from "../../loaders/duckdb.js";
 import {readMethodology} from "../../loaders/methodology.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
-import {createEngine, type Engine} from "../../src/engine/engine.js";
-import type {Methodology} from "../../src/engine/methodology.js";
-import type {Observation} from "../../src/engine/observation.js";
-import type {ScoreOptions, ValueOverride} from "../../src/engine/score-types.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
+import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
+import type {Methodology} from "../../src/engine/methodology/methodology.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
+import type {ScoreOptions, ValueOverride} from "../../src/engine/scoring/types.js";
 
 const REGIONS = ["620802", "620821", "620822", "620823", "620825", "620826", "620881", "620102", "620103"];
 const PINGLIANG = REGIONS.slice(0, 7);

@@ -6,12 +6,12 @@
 import fc from "fast-check";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDatabase} from "../../loaders/duckdb.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
-import {createEngine} from "../../src/engine/engine.js";
-import {parseMethodology, type Methodology} from "../../src/engine/methodology.js";
-import type {Observation} from "../../src/engine/observation.js";
-import {referenceScore} from "../../src/engine/reference.js";
-import type {ScoreOptions, ScoreResult, SubUnit} from "../../src/engine/score-types.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
+import {createEngine} from "../../src/engine/scoring/engine.js";
+import {parseMethodology, type Methodology} from "../../src/engine/methodology/methodology.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
+import {referenceScore} from "../oracle/reference.js";
+import type {ScoreOptions, ScoreResult, SubUnit} from "../../src/engine/scoring/types.js";
 
 /** A small deterministic PRNG so that a failing case is reproduced from its seed. */
 function prng(seed: number) {

@@ -1,11 +1,11 @@
 /** The engine on a small methodology whose every number is worked out by hand in the comments. */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDatabase} from "../../loaders/duckdb.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
-import {createEngine, type Engine} from "../../src/engine/engine.js";
-import {parseMethodology} from "../../src/engine/methodology.js";
-import type {Observation} from "../../src/engine/observation.js";
-import {MissingDataError, type ScoreResult} from "../../src/engine/score-types.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
+import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
+import {parseMethodology} from "../../src/engine/methodology/methodology.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
+import {MissingDataError, type ScoreResult} from "../../src/engine/scoring/types.js";
 
 const methodology = (changes: {serviceMissing?: string} = {}) =>
   parseMethodology({

@@ -3,8 +3,8 @@ import {readFileSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
-import {buildPlan, effectiveWeights} from "../../src/engine/methodology-plan.js";
-import {MethodologyError, nodeLevels, parseMethodology} from "../../src/engine/methodology.js";
+import {buildPlan, effectiveWeights} from "../../src/engine/methodology/plan.js";
+import {MethodologyError, nodeLevels, parseMethodology} from "../../src/engine/methodology/methodology.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (path: string) => JSON.parse(readFileSync(resolve(here, path), "utf8")) as unknown;

@@ -3,11 +3,11 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {GENERATOR_DEFAULTS, generateObservations, observationsCsvText} from "../../loaders/generate-observations.js";
 import {ZHUANGLANG_FILES} from "../../loaders/methodology-zhuanglang.js";
 import {readRegions} from "../../loaders/regions.js";
-import {parseMethodology, type Methodology} from "../../src/engine/methodology.js";
-import {PERIODS, type Observation} from "../../src/engine/observation.js";
-import {checkObservations} from "../../src/engine/observations-check.js";
-import type {PeerGroup, Region} from "../../src/engine/regions.js";
-import {UNITS} from "../../src/engine/units.js";
+import {parseMethodology, type Methodology} from "../../src/engine/methodology/methodology.js";
+import {PERIODS, type Observation} from "../../src/engine/observations/observation.js";
+import {checkObservations} from "../../src/engine/observations/check.js";
+import type {PeerGroup, Region} from "../../src/engine/regions/regions.js";
+import {UNITS} from "../../src/engine/methodology/units.js";
 
 const COMMITTED = "data/observations/illustrative-gansu.csv";
 let m: Methodology;

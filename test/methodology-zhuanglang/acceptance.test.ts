@@ -5,10 +5,10 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDatabase} from "../../loaders/duckdb.js";
 import {indicatorNode, ZHUANGLANG_FILES} from "../../loaders/methodology-zhuanglang.js";
 import {readRegions} from "../../loaders/regions.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
-import {createEngine} from "../../src/engine/engine.js";
-import {parseMethodology} from "../../src/engine/methodology.js";
-import type {ScoreResult} from "../../src/engine/score-types.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
+import {createEngine} from "../../src/engine/scoring/engine.js";
+import {parseMethodology} from "../../src/engine/methodology/methodology.js";
+import type {ScoreResult} from "../../src/engine/scoring/types.js";
 
 let db: SqlDatabase;
 let pingliang: string[];

@@ -7,9 +7,9 @@ import {
   indicatorNode,
   ZHUANGLANG_FILES
 } from "../../loaders/methodology-zhuanglang.js";
-import type {Catalogue} from "../../src/engine/catalogue.js";
-import {parseMethodology, type Methodology} from "../../src/engine/methodology.js";
-import {buildPlan, effectiveWeights} from "../../src/engine/methodology-plan.js";
+import type {Catalogue} from "../../src/engine/catalogue/catalogue.js";
+import {parseMethodology, type Methodology} from "../../src/engine/methodology/methodology.js";
+import {buildPlan, effectiveWeights} from "../../src/engine/methodology/plan.js";
 
 let catalogue: Catalogue;
 let jsonText: string;

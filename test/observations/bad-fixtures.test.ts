@@ -1,7 +1,7 @@
 import {readdirSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {checkObservations, formatRejection} from "../../src/engine/observations-check.js";
-import type {RejectionCode} from "../../src/engine/observations-check.js";
+import {checkObservations, formatRejection} from "../../src/engine/observations/check.js";
+import type {RejectionCode} from "../../src/engine/observations/check.js";
 import {FIXTURES, fixtureBytes, fixtureContext} from "./fixture-context.js";
 
 /** Every file in test/fixtures/bad/ with the first rejection it must produce: [file, line, column, code]. */

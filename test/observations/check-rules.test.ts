@@ -5,7 +5,7 @@ import {
   formatRejection,
   isLenient,
   summariseLoad
-} from "../../src/engine/observations-check.js";
+} from "../../src/engine/observations/check.js";
 import {fixtureContext} from "./fixture-context.js";
 
 const ctx = fixtureContext();

@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {REJECTION_CODES} from "../../src/engine/observations-check.js";
-import {reasonFor} from "../../src/engine/obs-reasons.js";
-import {HEADER_NAMES} from "../../src/engine/obs-header.js";
+import {REJECTION_CODES} from "../../src/engine/observations/check.js";
+import {reasonFor} from "../../src/engine/observations/reasons.js";
+import {HEADER_NAMES} from "../../src/engine/observations/header.js";
 
 const doc = readFileSync(new URL("../../docs/data-format.md", import.meta.url), "utf8");
 

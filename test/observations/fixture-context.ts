@@ -1,8 +1,8 @@
 // The small fixed context the fixtures are written against: Pingliang's seven counties and the four measures
 // of test/fixtures/methodology-small.json (units working_day, yuan, percent, count).
 import {readFileSync} from "node:fs";
-import type {CheckContext} from "../../src/engine/observations-check.js";
-import type {UnitId} from "../../src/engine/units.js";
+import type {CheckContext} from "../../src/engine/observations/check.js";
+import type {UnitId} from "../../src/engine/methodology/units.js";
 
 export const FIXTURES = new URL("../fixtures/", import.meta.url);
 export const METHODOLOGY = new URL("methodology-small.json", FIXTURES);

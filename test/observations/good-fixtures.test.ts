@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {checkObservations} from "../../src/engine/observations-check.js";
+import {checkObservations} from "../../src/engine/observations/check.js";
 import {fixtureBytes, fixtureContext} from "./fixture-context.js";
 
 const check = (file: string) => checkObservations(fixtureBytes(`good/${file}`), file, fixtureContext());

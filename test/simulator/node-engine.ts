@@ -9,10 +9,10 @@ import {loadObservations} from "../../loaders/observations.js";
 import {readRegions} from "../../loaders/regions.js";
 import {buildModel, type SimModel} from "../../src/components/simulator/model.js";
 import {scoreOptionsOf, type SimState} from "../../src/components/simulator/state.js";
-import {createEngine, type Engine} from "../../src/engine/engine.js";
-import type {SqlDatabase} from "../../src/engine/db.js";
-import type {PeerGroup} from "../../src/engine/regions.js";
-import type {ScoreResult} from "../../src/engine/score-types.js";
+import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
+import type {SqlDatabase} from "../../src/engine/db/database.js";
+import type {PeerGroup} from "../../src/engine/regions/regions.js";
+import type {ScoreResult} from "../../src/engine/scoring/types.js";
 
 /** A Node engine loaded like the site, with the simulator's model. */
 export interface NodeSimulator {

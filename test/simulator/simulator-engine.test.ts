@@ -4,9 +4,9 @@ import {summarise} from "../../src/components/simulator/results.js";
 import {goalValues, initialState, scoreOptionsOf, withPlanTargets} from "../../src/components/simulator/state.js";
 import {FIRST_CATEGORIES, goalValue} from "../../src/components/simulator/model.js";
 import {uploadContext} from "../../src/components/simulator/upload.js";
-import {checkObservations} from "../../src/engine/observations-check.js";
+import {checkObservations} from "../../src/engine/observations/check.js";
 import {readRegions} from "../../loaders/regions.js";
-import {packRegions, unpackRegions, type PackedRegion} from "../../src/engine/regions.js";
+import {packRegions, unpackRegions, type PackedRegion} from "../../src/engine/regions/regions.js";
 import {focusTotal, openNodeSimulator, type NodeSimulator} from "./node-engine.js";
 
 let sim: NodeSimulator;

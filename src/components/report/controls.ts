@@ -2,7 +2,7 @@
 import * as Inputs from "@observablehq/inputs";
 import {pick, translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 
 /** The peer group select (value: group id). */
 export function groupSelect(report: Report, lang: Lang, value: string): HTMLElement {

@@ -1,10 +1,10 @@
 /** Renderers of the indicators page: the filters and one card per indicator with its peer values charts. */
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
-import type {Catalogue} from "../../engine/catalogue.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import {pick, translate} from "../i18n.js";
 import type {Lang, StringKey} from "../i18n.js";
-import type {Report, ReportValues} from "../report-data.js";
+import type {Report, ReportValues} from "../../engine/report/report-data.js";
 import {PeerValuesChart} from "./charts.js";
 import {fmt, fmtPercent, joinNames, median} from "./format.js";
 import {measurePeers} from "./indicators.js";

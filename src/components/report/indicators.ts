@@ -3,10 +3,10 @@
  * measures, lead units, targets with the plan's quote, measures), the search and filters, and the peer values
  * of one measure for its chart.
  */
-import type {Catalogue} from "../../engine/catalogue.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import {pick} from "../i18n.js";
 import type {Lang} from "../i18n.js";
-import type {Report, ReportMeasure, ReportValues} from "../report-data.js";
+import type {Report, ReportMeasure, ReportValues} from "../../engine/report/report-data.js";
 import {lookup, nameOf, unitNames} from "./lookup.js";
 
 /** One target of the plan on a measure of the indicator. */

@@ -1,9 +1,9 @@
 /** Lookups over the report and the catalogue shared by the view models: regions, groups, nodes, unit names. */
-import type {Catalogue} from "../../engine/catalogue.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import {pick} from "../i18n.js";
 import type {Lang} from "../i18n.js";
-import {regionIndex} from "../report-data.js";
-import type {Aligned, Report, ReportNode, ReportPeerGroup} from "../report-data.js";
+import {regionIndex} from "../../engine/report/report-data.js";
+import type {Aligned, Report, ReportNode, ReportPeerGroup} from "../../engine/report/report-data.js";
 
 /** The lead units' names, which the report pages take from the catalogue (the report carries only ids). */
 export type UnitNames = Pick<Catalogue, "units">;

@@ -3,7 +3,7 @@ import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import {pick, translate} from "../i18n.js";
 import type {Lang, StringKey} from "../i18n.js";
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 import {fmtPercent} from "./format.js";
 import type {WeightRow} from "./method.js";
 import {DataTable} from "./tables.js";

@@ -1,6 +1,6 @@
 /** The method page's view models: effective weights per node and measure. */
 import type {Lang} from "../i18n.js";
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 import {categoryOf, lookup, nameOf} from "./lookup.js";
 
 /** One row of the weights table. */

@@ -5,7 +5,7 @@
  */
 import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 import {fmt, fmtSigned, joinNames, median} from "./format.js";
 import {categoryOf, lookup, nameOf, unitNames} from "./lookup.js";
 import type {UnitNames} from "./lookup.js";

@@ -1,6 +1,6 @@
 /** The peers page's view models: ranking table, category heat map and rank movement across periods. */
 import type {Lang} from "../i18n.js";
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 import {lookup, nameOf} from "./lookup.js";
 
 /** One row of the ranking table. */

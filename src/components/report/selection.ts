@@ -3,7 +3,7 @@
  * (`?focus=620825&group=pingliang`, shareable) wins, then localStorage (`bizenv.focus`, `bizenv.group`), then
  * the defaults (the report's focus 庄浪县 620825 in Pingliang).
  */
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 
 /** What the report pages are about: one region in one peer group. */
 export interface Selection {

@@ -2,7 +2,7 @@
 import {html} from "htl";
 import {translate} from "../i18n.js";
 import type {Lang, StringKey} from "../i18n.js";
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 import {fmt, fmtSigned} from "./format.js";
 import type {OverviewModel} from "./overview.js";
 

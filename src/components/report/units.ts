@@ -3,10 +3,10 @@
  * current score, the points its indicators lose in the total, and the points attainable if its targets (or the
  * frontiers) were met; units sorted by the points their targets would add.
  */
-import type {Catalogue} from "../../engine/catalogue.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import {pick} from "../i18n.js";
 import type {Lang} from "../i18n.js";
-import type {Report} from "../report-data.js";
+import type {Report} from "../../engine/report/report-data.js";
 import {median, SCALE} from "./format.js";
 import {lookup, nameOf} from "./lookup.js";
 import type {Selection} from "./selection.js";

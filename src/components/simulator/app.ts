@@ -4,12 +4,12 @@
  * it is given.
  */
 import {html} from "htl";
-import {createEngine} from "../../engine/engine.js";
+import {createEngine} from "../../engine/scoring/engine.js";
 import {currentLang, pick, translate, type StringKey} from "../i18n.js";
 import {decodeFragment, encodeFragment} from "./codec.js";
 import type {SimContext, SimulatorInputs, Translate} from "./context.js";
 import {buildModel} from "./model.js";
-import {periodsInIpc} from "./observations-ipc.js";
+import {periodsInIpc} from "../../engine/observations/arrow.js";
 import {controlsPanel, scenarioContext} from "./panel-controls.js";
 import {dataPanel, unionMembers} from "./panel-data.js";
 import {inputsPanels} from "./panel-inputs.js";
@@ -19,7 +19,7 @@ import {sensitivityPanel} from "./panel-sensitivity.js";
 import {summarise} from "./results.js";
 import {createSession} from "./session.js";
 import {initialState, scoreOptionsOf} from "./state.js";
-import {measureSince, timed} from "./timing.js";
+import {measureSince, timed} from "../../engine/timing.js";
 
 export type {SimulatorInputs} from "./context.js";
 

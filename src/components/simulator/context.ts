@@ -4,10 +4,10 @@
  * may call. `app.ts` builds it; each `panel-*.ts` receives it.
  */
 import {html} from "htl";
-import type {Catalogue} from "../../engine/catalogue.js";
-import type {SqlDatabase} from "../../engine/db.js";
-import type {Methodology} from "../../engine/methodology.js";
-import type {PeerGroup, Region} from "../../engine/regions.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
+import type {SqlDatabase} from "../../engine/db/database.js";
+import type {Methodology} from "../../engine/methodology/methodology.js";
+import type {PeerGroup, Region} from "../../engine/regions/regions.js";
 import type {Lang, StringKey} from "../i18n.js";
 import type {SimMeasure, SimModel} from "./model.js";
 import type {SimSummary} from "./results.js";

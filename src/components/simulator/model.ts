@@ -2,10 +2,10 @@
  * What the simulator shows, read once from the methodology, the catalogue and the regions: categories in the
  * page's order, every observed measure with its unit, frontier, plan target and lead units, and the peer groups.
  */
-import type {Catalogue, Comparator} from "../../engine/catalogue.js";
-import type {Methodology} from "../../engine/methodology.js";
-import {buildPlan} from "../../engine/methodology-plan.js";
-import type {PeerGroup, Region} from "../../engine/regions.js";
+import type {Catalogue, Comparator} from "../../engine/catalogue/catalogue.js";
+import type {Methodology} from "../../engine/methodology/methodology.js";
+import {buildPlan} from "../../engine/methodology/plan.js";
+import type {PeerGroup, Region} from "../../engine/regions/regions.js";
 
 /** One observed measure as the simulator presents it. */
 export interface SimMeasure {

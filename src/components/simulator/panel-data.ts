@@ -4,8 +4,8 @@
  * "Restore" brings back the bundled data. Data changes load in the order given, one at a time.
  */
 import {html} from "htl";
-import type {PeerGroup} from "../../engine/regions.js";
-import type {CheckContext, CheckResult} from "../../engine/observations-check.js";
+import type {PeerGroup} from "../../engine/regions/regions.js";
+import type {CheckContext, CheckResult} from "../../engine/observations/check.js";
 import {pick} from "../i18n.js";
 import {makeButton, type SimContext, type SimulatorInputs} from "./context.js";
 import {checkUpload, uploadContext, uploadedGroup, uploadedPeriods} from "./upload.js";

@@ -4,7 +4,7 @@
  * leave the state as it was.
  */
 import {html} from "htl";
-import {UNITS} from "../../engine/units.js";
+import {UNITS} from "../../engine/methodology/units.js";
 import {pick} from "../i18n.js";
 import type {SimContext} from "./context.js";
 import {formatShare, formatValue} from "./format.js";

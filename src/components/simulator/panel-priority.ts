@@ -3,7 +3,7 @@
  * frontier), and the smallest set of the best ones that reaches a chosen rank (greedy, and said so).
  */
 import {html} from "htl";
-import type {ScoreResult} from "../../engine/score-types.js";
+import type {ScoreResult} from "../../engine/scoring/types.js";
 import type {StringKey} from "../i18n.js";
 import {makeButton, type SimContext} from "./context.js";
 import {exact, formatDelta, formatValue} from "./format.js";

@@ -3,7 +3,7 @@
  * rank before → after, each category's contribution to the change (the waterfall), the peer ranking with rank
  * moves, and the lead units whose indicators produced the gain.
  */
-import type {ScoreDelta, ScoreResult} from "../../engine/score-types.js";
+import type {ScoreDelta, ScoreResult} from "../../engine/scoring/types.js";
 import type {SimModel} from "./model.js";
 
 /** One step of the waterfall: a category's change weighted by its share of the total. */

@@ -2,8 +2,8 @@
  * The simulator's engine session: one engine on the browser database, every call run one after another (an
  * interactive re-score waits at most for the draw in progress) and timed.
  */
-import type {Engine} from "../../engine/engine.js";
-import type {ScoreOptions, ScoreResult} from "../../engine/score-types.js";
+import type {Engine} from "../../engine/scoring/engine.js";
+import type {ScoreOptions, ScoreResult} from "../../engine/scoring/types.js";
 
 /** A serial, timed wrapper around an engine. */
 export interface SimSession {

@@ -3,8 +3,8 @@
  * The page and the tests both build their engine options here, so a browser result and a Node result answer the
  * very same question.
  */
-import type {Scenario, ScoreOptions} from "../../engine/score-types.js";
-import type {PeerGroup} from "../../engine/regions.js";
+import type {Scenario, ScoreOptions} from "../../engine/scoring/types.js";
+import type {PeerGroup} from "../../engine/regions/regions.js";
 import {goalValue, type Goal, type SimModel} from "./model.js";
 
 /** Everything a shared link or a scenario file holds. */

@@ -1,12 +1,12 @@
 /**
  * "Your own data": an observations CSV checked in the browser with the very checks the build runs
- * (src/engine/observations-check.ts), against the whole national GB/T 2260 table the page ships: a file of
+ * (src/engine/observations/check.ts), against the whole national GB/T 2260 table the page ships: a file of
  * Shaanxi counties is valid and named; a code that does not exist, or a name that does not match its code, is
  * rejected with its line and column.
  */
-import {checkObservations, type CheckContext, type CheckResult} from "../../engine/observations-check.js";
-import type {Methodology} from "../../engine/methodology.js";
-import type {PeerGroup, Region} from "../../engine/regions.js";
+import {checkObservations, type CheckContext, type CheckResult} from "../../engine/observations/check.js";
+import type {Methodology} from "../../engine/methodology/methodology.js";
+import type {PeerGroup, Region} from "../../engine/regions/regions.js";
 
 /** The checking context of the page: the methodology's observed measures, the regions as above, the given periods. */
 export function uploadContext(

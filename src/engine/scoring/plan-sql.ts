@@ -1,9 +1,9 @@
 /**
- * The plan tables the scoring SQL joins (part of the one SQL builder, re-exported by scoring-sql.ts): the methodology
+ * The plan tables the scoring SQL joins (part of the one SQL builder, re-exported by sql.ts): the methodology
  * flattened by {@link buildPlan} into small DuckDB tables, with every measure and node id replaced by an integer code.
  */
-import {quoteIdent, quoteString} from "./db.js";
-import type {ScoringPlan} from "./methodology-plan.js";
+import {quoteIdent, quoteString} from "../db/database.js";
+import type {ScoringPlan} from "../methodology/plan.js";
 
 /** Names of one plan's tables. */
 export interface PlanTables {

@@ -4,28 +4,28 @@
  * offending text and a bilingual reason. docs/data-format.md is the analyst's guide to all of it.
  */
 import type {Observation} from "./observation.js";
-import type {UnitId} from "./units.js";
-import {decodeObservationFile} from "./obs-decode.js";
-import type {FileEncoding} from "./obs-decode.js";
+import type {UnitId} from "../methodology/units.js";
+import {decodeObservationFile} from "./decode.js";
+import type {FileEncoding} from "./decode.js";
 import {readCsvRecords} from "./csv-records.js";
 import type {CsvRecord} from "./csv-records.js";
-import {readHeader} from "./obs-header.js";
-import type {ColumnRole, Layout} from "./obs-header.js";
-import {reasonFor} from "./obs-reasons.js";
-import type {ReasonDetail, RejectionCode} from "./obs-reasons.js";
-import {cleanCell, columnLetter, looksLikeFormula, toHalfWidth} from "./obs-text.js";
-import {readValue} from "./obs-value.js";
-import type {ValueFault, ValueResult} from "./obs-value.js";
+import {readHeader} from "./header.js";
+import type {ColumnRole, Layout} from "./header.js";
+import {reasonFor} from "./reasons.js";
+import type {ReasonDetail, RejectionCode} from "./reasons.js";
+import {cleanCell, columnLetter, looksLikeFormula, toHalfWidth} from "./text.js";
+import {readValue} from "./value.js";
+import type {ValueFault, ValueResult} from "./value.js";
 
-export type {RejectionCode} from "./obs-reasons.js";
-export {REJECTION_CODES} from "./obs-reasons.js";
-export {assertNoRejections, formatRejection, isLenient, summariseLoad} from "./obs-report.js";
+export type {RejectionCode} from "./reasons.js";
+export {REJECTION_CODES} from "./reasons.js";
+export {assertNoRejections, formatRejection, isLenient, summariseLoad} from "./report.js";
 
 /** What a file is checked against. */
 export interface CheckContext {
   /** Known region ids (null = accept any id, e.g. ISO3 codes). Values with a `name` enable name checks. */
   regions: ReadonlyMap<string, unknown> | null;
-  /** Known measure ids and their unit (src/engine/units.ts). */
+  /** Known measure ids and their unit (src/engine/methodology/units.ts). */
   measures: ReadonlyMap<string, {unit: UnitId}>;
   /** Known periods (null = any non-empty). */
   periods: readonly string[] | null;

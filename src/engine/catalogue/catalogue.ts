@@ -4,8 +4,8 @@
  * Every problem is a `CatalogueError` naming the file and the line, e.g.
  * `data/catalogue/indicators.csv:14: 重复的指标编号 12（第 13 行已有） / duplicate indicator id 12 (first on line 13)`.
  */
-import {readCsvRecords} from "./csv-records.js";
-import {findUnit, UNITS, type UnitId} from "./units.js";
+import {readCsvRecords} from "../observations/csv-records.js";
+import {findUnit, UNITS, type UnitId} from "../methodology/units.js";
 
 /** One of the plan's 13 categories, covering the indicators `indicatorFrom..indicatorTo`. */
 export interface Category {

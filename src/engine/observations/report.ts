@@ -1,6 +1,6 @@
 /** Row accounting and the build's "no wrong numbers are published" gate over checked observation files. */
-import type {CheckResult, Rejection} from "./observations-check.js";
-import {columnLetter} from "./obs-text.js";
+import type {CheckResult, Rejection} from "./check.js";
+import {columnLetter} from "./text.js";
 
 /** "file:line:col: [D value] 中文原因 / English reason (got «text»)". */
 export function formatRejection(r: Rejection): string {

@@ -2,9 +2,9 @@
  * A plain-TypeScript scorer (no SQL), written straight from docs/methodology.md and used only as a test oracle:
  * property tests require the SQL engine and this file to agree within 1e-9. Clarity over speed.
  */
-import type {HierarchyNode, Measure, Methodology} from "./methodology.js";
-import {nodeLevels} from "./methodology.js";
-import type {Observation} from "./observation.js";
+import type {HierarchyNode, Measure, Methodology} from "../../src/engine/methodology/methodology.js";
+import {nodeLevels} from "../../src/engine/methodology/methodology.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
 import {
   MissingDataError,
   type MeasureScore,
@@ -13,7 +13,7 @@ import {
   type ScoreOptions,
   type ScoreResult,
   type SubUnit
-} from "./score-types.js";
+} from "../../src/engine/scoring/types.js";
 
 type Scores = Map<string, {raw: number | null; score: number | null; coverage: number | null}>;
 

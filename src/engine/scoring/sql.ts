@@ -10,19 +10,13 @@
  * so that a what-if is one statement.
  * Pages and loaders never write scoring SQL of their own.
  */
-import {quoteIdent, quoteString} from "./db.js";
-import type {ScoringPlan} from "./methodology-plan.js";
-import {leafRowsSql} from "./scoring-leaf-sql.js";
-import type {PlanTables} from "./scoring-plan-sql.js";
+import {quoteIdent, quoteString} from "../db/database.js";
+import type {ScoringPlan} from "../methodology/plan.js";
+import {leafRowsSql} from "./leaf-sql.js";
+import type {PlanTables} from "./plan-sql.js";
 
-export {
-  createIdsSql,
-  createPlanTablesSql,
-  dropPlanTablesSql,
-  planTableNames,
-  type PlanTables
-} from "./scoring-plan-sql.js";
-export {sqlLiteral} from "./scoring-plan-sql.js";
+export {createIdsSql, createPlanTablesSql, dropPlanTablesSql, planTableNames, type PlanTables} from "./plan-sql.js";
+export {sqlLiteral} from "./plan-sql.js";
 
 /** Table names one engine owns. */
 export interface ScoringTables {

@@ -1,7 +1,7 @@
 /** Reads one value cell the way analysts type it in Excel/WPS, without guessing what they meant. */
-import {UNITS} from "./units.js";
-import type {UnitId} from "./units.js";
-import {cleanCell, toHalfWidth} from "./obs-text.js";
+import {UNITS} from "../methodology/units.js";
+import type {UnitId} from "../methodology/units.js";
+import {cleanCell, toHalfWidth} from "./text.js";
 
 /** Why a value cell could not be read (codes shared with the rejection reasons). */
 export type ValueFault =

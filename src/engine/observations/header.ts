@@ -1,5 +1,5 @@
 /** Recognises the header of an observation file: long (one value per row) or wide (one column per measure). */
-import {cleanCell, toHalfWidth} from "./obs-text.js";
+import {cleanCell, toHalfWidth} from "./text.js";
 
 /** What a column holds. */
 export type ColumnRole = "region" | "region_name" | "period" | "measure" | "value" | "flag" | "source" | "note";

@@ -215,7 +215,12 @@ function parseMeasure(c: Checker, value: unknown, path: string): Measure | undef
   if (!o) return undefined;
   const id = c.id(o.id, `${path}.id`);
   const unit = typeof o.unit === "string" && isUnitId(o.unit) ? o.unit : undefined;
-  if (!unit) c.add(`${path}.unit`, "未知单位（见 src/engine/units.ts）", "unknown unit (see src/engine/units.ts)");
+  if (!unit)
+    c.add(
+      `${path}.unit`,
+      "未知单位（见 src/engine/methodology/units.ts）",
+      "unknown unit (see src/engine/methodology/units.ts)"
+    );
   const direction = c.oneOf(o.direction, `${path}.direction`, DIRECTIONS);
   const derive = o.derive === undefined ? undefined : parseDerivation(c, o.derive, `${path}.derive`);
   let normalise: Normalisation | undefined;

@@ -1,5 +1,5 @@
 /** Inputs and outputs of scoring, shared by the SQL engine, the reference implementation and the command line. */
-import type {MethodologyOverrides} from "./methodology-plan.js";
+import type {MethodologyOverrides} from "../methodology/plan.js";
 
 /** A region scored as the weighted mean of its sub-units (DB2020 two-city economies, a city from its counties). */
 export interface SubUnit {

@@ -1,11 +1,11 @@
 /**
- * The scoring of (region, period) pairs (part of the one SQL builder, used by scoring-sql.ts): CTEs that turn the
+ * The scoring of (region, period) pairs (part of the one SQL builder, used by sql.ts): CTEs that turn the
  * pairs of a `grid` CTE (defined by the caller) into leaf rows, docs/methodology.md sections 1–4. A pair's rows depend
  * only on that pair's observations, never on other regions, which is what lets the engine cache them.
  */
-import {quoteIdent} from "./db.js";
-import type {ScoringPlan} from "./methodology-plan.js";
-import type {PlanTables} from "./scoring-plan-sql.js";
+import {quoteIdent} from "../db/database.js";
+import type {ScoringPlan} from "../methodology/plan.js";
+import type {PlanTables} from "./plan-sql.js";
 
 /** The normalised score of `r.raw` from the parameters in `mp` (docs/methodology.md, "Normalisation"). */
 const NORMALISE = `CASE mp.method

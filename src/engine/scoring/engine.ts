@@ -1,15 +1,15 @@
 /**
- * The scoring engine: observations loaded once into DuckDB, scored with the SQL built in scoring-sql.ts.
+ * The scoring engine: observations loaded once into DuckDB, scored with the SQL built in sql.ts.
  * Runtime-neutral (no DOM, no Node APIs): give it the Node or the browser {@link SqlDatabase}.
  *
  * Speed: the plan tables are created once; each statement shape is PREPAREd once and then only EXECUTEd; the leaf rows
  * (measure and node scores per region and period) of the baseline are cached in a table, so a scenario that only
  * changes raw values rescores just the (region, period) pairs it touches and re-ranks them with the cached others.
  */
-import type {Row, SqlDatabase} from "./db.js";
-import type {Methodology} from "./methodology.js";
-import {buildPlan, effectiveWeights, ScenarioError, type ScoringPlan} from "./methodology-plan.js";
-import type {Observation} from "./observation.js";
+import type {Row, SqlDatabase} from "../db/database.js";
+import type {Methodology} from "../methodology/methodology.js";
+import {buildPlan, effectiveWeights, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
+import type {Observation} from "../observations/observation.js";
 import {
   createCacheSql,
   createIdsSql,
@@ -35,7 +35,7 @@ import {
   type PlanTables,
   type ScoringRow,
   type ScoringTables
-} from "./scoring-sql.js";
+} from "./sql.js";
 import {
   leafRegions,
   MissingDataError,
@@ -45,7 +45,7 @@ import {
   type ScoreResult,
   type SubUnit,
   type ValueOverride
-} from "./score-types.js";
+} from "./types.js";
 
 /** A methodology bound to a database, with observations and sub-units loaded. */
 export interface Engine {

@@ -3,7 +3,7 @@
  * DuckDB as they are (`engine.loadObservationsArrow`), with no CSV to sniff and parse in the browser.
  */
 import {Dictionary, Float64, Int32, tableFromIPC, tableToIPC, Table, Utf8, vectorFromArray} from "apache-arrow";
-import type {Observation} from "../../engine/observation.js";
+import type {Observation} from "./observation.js";
 
 const text = () => new Dictionary(new Utf8(), new Int32());
 

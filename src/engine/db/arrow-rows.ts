@@ -1,4 +1,4 @@
-import type {Row} from "./db.js";
+import type {Row} from "./database.js";
 
 /** The part of an Apache Arrow table that {@link arrowToRows} reads (kept structural so no arrow import is needed). */
 interface ArrowLike {

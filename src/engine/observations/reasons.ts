@@ -1,6 +1,6 @@
 /** The bilingual reason for each rejection code; docs/data-format.md explains every one of them. */
-import {UNITS} from "./units.js";
-import type {UnitId} from "./units.js";
+import {UNITS} from "../methodology/units.js";
+import type {UnitId} from "../methodology/units.js";
 
 /** Every reason a row (or a whole file) can be rejected for; docs/data-format.md § 8 explains each. */
 export const REJECTION_CODES = [
