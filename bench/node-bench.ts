@@ -106,7 +106,7 @@ export async function benchScale(
   const engine = await createEngine(db, m);
   let ipc: Uint8Array = new Uint8Array();
   collect();
-  const engineLoad = await timed(async () => engine.loadObservationsArrow((ipc = columnsToIpc(data.columns))));
+  const engineLoad = await timed(async () => engine.loadObservations((ipc = columnsToIpc(data.columns))));
   collect();
   const aqLoad = await timed(() => arqueroInputs(m, data));
   const model = typedModel(m);

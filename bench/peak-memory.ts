@@ -27,7 +27,7 @@ collect();
 const baselineRss = process.memoryUsage().rss;
 if (impl === "engine") {
   const engine = await createEngine(await openNodeDatabase(), methodology);
-  await engine.loadObservationsArrow(ipc);
+  await engine.loadObservations(ipc);
   for (let i = 0; i < 2; i++) await engineScore(engine, data);
 } else if (impl === "arquero") {
   const inputs = arqueroInputs(methodology, data);

@@ -27,7 +27,7 @@ const db: SqlDatabase = {
   }
 };
 const engine = await createEngine(db, methodology);
-await engine.loadObservationsArrow(columnsToIpc(data.columns));
+await engine.loadObservations(columnsToIpc(data.columns));
 const measure = methodology.measures[0].id;
 const options = (value: number) => ({
   peerGroup: data.regions,

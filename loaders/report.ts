@@ -15,6 +15,7 @@ import {PERIODS} from "../src/engine/observations/observation.js";
 import type {Aligned, Report, ReportMeasure, ReportNode, ReportValues} from "../src/engine/report/report-data.js";
 import {openNodeDatabase} from "./duckdb.js";
 import type {LoadedObservations} from "./observations.js";
+import {observationsIpc} from "../src/engine/observations/arrow.js";
 
 export interface ReportInput {
   methodology: Methodology;
@@ -34,7 +35,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, methodology);
-    await engine.loadObservations(loaded.observations);
+    await engine.loadObservations(observationsIpc(loaded.observations));
     const regions = [...new Set(peerGroups.flatMap((g) => g.members))].sort();
     const present = new Set(loaded.observations.map((o) => o.period));
     const periods = PERIODS.filter((p) => present.has(p));
@@ -112,7 +113,7 @@ export async function buildValues(
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, input.methodology);
-    await engine.loadObservations(input.loaded.observations);
+    await engine.loadObservations(observationsIpc(input.loaded.observations));
     const regions = [...new Set(input.peerGroups.flatMap((g) => g.members))].sort();
     const result = await engine.score({peerGroup: regions, level: buildPlan(input.methodology).root});
     return alignValues(result.measures, regions);

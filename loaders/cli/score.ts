@@ -13,6 +13,7 @@ import {checkObservations, formatRejection} from "../../src/engine/observations/
 import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
 const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
   --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
@@ -189,7 +190,7 @@ export async function run(args: string[]): Promise<number> {
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, methodology);
-    await engine.loadObservations(observations);
+    await engine.loadObservations(observationsIpc(observations));
     const subunits = regionFile?.subunits ?? [];
     await engine.setRegions(subunits);
     const children = new Set(subunits.map((s) => s.region));

@@ -36,7 +36,7 @@ beforeAll(async () => {
   data = generateDataset("pingliang", methodology, peerGroups.find((g) => g.id === "pingliang")!.members);
   db = await openNodeDatabase();
   engine = await createEngine(db, methodology);
-  await engine.loadObservationsArrow(columnsToIpc(data.columns));
+  await engine.loadObservations(columnsToIpc(data.columns));
   model = typedModel(methodology);
   fromEngine = engineNodeTable(data, model.nodes, await engineScore(engine, data));
 });

@@ -14,6 +14,7 @@ import {createEngine} from "../../src/engine/scoring/engine.js";
 import {parseMethodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 import type {ScoreResult, SubUnit} from "../../src/engine/scoring/types.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const folder = resolve(root, "../shared/reference/db2020");
@@ -70,14 +71,16 @@ describe.skipIf(!present)("DB2020 reference: 191 economies × 5 topics", () => {
     }));
     db = await openNodeDatabase();
     const engine = await createEngine(db, methodology);
-    await engine.loadObservations([
-      ...observations(
-        economies.filter((row) => row.multi_city !== "1"),
-        (row) => row.iso3,
-        observed
-      ),
-      ...observations(cities, cityRegion, observed)
-    ]);
+    await engine.loadObservations(
+      observationsIpc([
+        ...observations(
+          economies.filter((row) => row.multi_city !== "1"),
+          (row) => row.iso3,
+          observed
+        ),
+        ...observations(cities, cityRegion, observed)
+      ])
+    );
     await engine.setRegions(subunits);
     result = await engine.score({measures: false});
   });

@@ -12,6 +12,7 @@ import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
 import type {Methodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 import type {ScoreOptions, ValueOverride} from "../../src/engine/scoring/types.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
 const REGIONS = ["620802", "620821", "620822", "620823", "620825", "620826", "620881", "620102", "620103"];
 const PINGLIANG = REGIONS.slice(0, 7);
@@ -55,7 +56,7 @@ describe("what-if on the cached baseline", () => {
         flag: null
       }));
     fast = await createEngine(db, methodology);
-    await fast.loadObservations(observations);
+    await fast.loadObservations(observationsIpc(observations));
     scratch = await createEngine(db, methodology);
   });
   afterAll(async () => {
@@ -117,7 +118,7 @@ describe("what-if on the cached baseline", () => {
       const whatIf = await fast.score(options);
       const periods = [...new Set(observations.map((o) => o.period))];
       await scratch.loadObservations(
-        edit(observations, options.scenario!.values!, options.periods ? [...options.periods] : periods)
+        observationsIpc(edit(observations, options.scenario!.values!, options.periods ? [...options.periods] : periods))
       );
       const edited = await scratch.score({...options, scenario: undefined});
       expect(whatIf.nodes).toEqual(edited.nodes);

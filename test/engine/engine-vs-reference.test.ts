@@ -12,6 +12,7 @@ import {parseMethodology, type Methodology} from "../../src/engine/methodology/m
 import type {Observation} from "../../src/engine/observations/observation.js";
 import {referenceScore} from "../oracle/reference.js";
 import type {ScoreOptions, ScoreResult, SubUnit} from "../../src/engine/scoring/types.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
 /** A small deterministic PRNG so that a failing case is reproduced from its seed. */
 function prng(seed: number) {
@@ -215,7 +216,7 @@ describe("SQL engine vs plain-TypeScript reference", () => {
         const c = randomCase(seed);
         const engine = await createEngine(db, c.methodology);
         try {
-          await engine.loadObservations(c.observations);
+          await engine.loadObservations(observationsIpc(c.observations));
           await engine.setRegions(c.subunits);
           let ref: ScoreResult | Error;
           try {

@@ -6,6 +6,7 @@ import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
 import {parseMethodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 import {MissingDataError, type ScoreResult} from "../../src/engine/scoring/types.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
 const methodology = (changes: {serviceMissing?: string} = {}) =>
   parseMethodology({
@@ -79,7 +80,7 @@ describe("engine on a hand-worked example", () => {
   beforeAll(async () => {
     db = await openNodeDatabase();
     engine = await createEngine(db, methodology());
-    await engine.loadObservations(data);
+    await engine.loadObservations(observationsIpc(data));
   });
   afterAll(async () => db.close());
 
@@ -170,11 +171,13 @@ describe("engine on a hand-worked example", () => {
 
   it("scores a 'no practice' flag 0 for the measure and its parent node", async () => {
     const e = await createEngine(db, methodology());
-    await e.loadObservations([
-      ...rows("A", A),
-      {region: "E", period: "2023", measure: "rate", value: null, flag: "no_practice"},
-      ...rows("E", {days: 6, wait: 5, online: 1, quality: 5})
-    ]);
+    await e.loadObservations(
+      observationsIpc([
+        ...rows("A", A),
+        {region: "E", period: "2023", measure: "rate", value: null, flag: "no_practice"},
+        ...rows("E", {days: 6, wait: 5, online: 1, quality: 5})
+      ])
+    );
     const r = await e.score();
     expect(r.measures.find((m) => m.region === "E" && m.measure === "rate")!.score).toBe(0);
     expect(node(r, "E", "service").score).toBe(0);
@@ -184,24 +187,26 @@ describe("engine on a hand-worked example", () => {
 
   it("fails with the region, period and node when a 'fail' node lacks data", async () => {
     const e = await createEngine(db, methodology({serviceMissing: "fail"}));
-    await e.loadObservations(data);
+    await e.loadObservations(observationsIpc(data));
     const error = await e.score().catch((err: unknown) => err);
     expect(error).toBeInstanceOf(MissingDataError);
     expect((error as Error).message).toMatch(/B 2023 service; C 2023 service/);
     await e.close();
   });
 
-  it("loads long CSV text with a flag column and rejects duplicate observations", async () => {
+  it("loads Arrow IPC with a flag column and rejects duplicate observations", async () => {
     const e = await createEngine(db, methodology());
-    await e.loadObservationsCsv(
-      'region,period,measure,value,flag,note\nA,2023,days,6,,"a, b"\nA,2023,rate,,no_practice,\n'
+    await e.loadObservations(
+      observationsIpc([
+        {region: "A", period: "2023", measure: "days", value: 6, note: "a, b"},
+        {region: "A", period: "2023", measure: "rate", value: null, flag: "no_practice"}
+      ])
     );
     const r = await e.score();
     expect(r.measures.find((m) => m.measure === "days")!.score).toBe(75);
     expect(r.measures.find((m) => m.measure === "rate")!.score).toBe(0);
-    await expect(e.loadObservationsCsv("region,period,measure,value\nA,2023,days,6\nA,2023,days,7\n")).rejects.toThrow(
-      /duplicate observations.*A 2023 days/
-    );
+    const twice = ["days", "days"].map((measure, i) => ({region: "A", period: "2023", measure, value: 6 + i}));
+    await expect(e.loadObservations(observationsIpc(twice))).rejects.toThrow(/duplicate observations.*A 2023 days/);
     await e.close();
   });
 });

@@ -4,7 +4,9 @@ import {readFile} from "node:fs/promises";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDatabase} from "../../loaders/duckdb.js";
 import {indicatorNode, ZHUANGLANG_FILES} from "../../loaders/methodology-zhuanglang.js";
+import {loadObservations} from "../../loaders/observations.js";
 import {readRegions} from "../../loaders/regions.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 import type {SqlDatabase} from "../../src/engine/db/database.js";
 import {createEngine} from "../../src/engine/scoring/engine.js";
 import {parseMethodology} from "../../src/engine/methodology/methodology.js";
@@ -19,7 +21,9 @@ beforeAll(async () => {
   const methodology = parseMethodology(JSON.parse(await readFile(ZHUANGLANG_FILES.json, "utf8")));
   pingliang = (await readRegions()).peerGroups.find((g) => g.id === "pingliang")!.members;
   const engine = await createEngine(db, methodology);
-  await engine.loadObservationsCsv(await readFile("data/observations/illustrative-gansu.csv", "utf8"));
+  // The build's path: the committed file read and checked by the loader, then handed to DuckDB as Arrow.
+  const loaded = await loadObservations({methodology, log: () => {}});
+  await engine.loadObservations(observationsIpc(loaded.observations));
   result = await engine.score({peerGroup: pingliang, measures: false});
 });
 afterAll(async () => db?.close());

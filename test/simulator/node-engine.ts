@@ -13,6 +13,7 @@ import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
 import type {SqlDatabase} from "../../src/engine/db/database.js";
 import type {PeerGroup} from "../../src/engine/regions/regions.js";
 import type {ScoreResult} from "../../src/engine/scoring/types.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
 /** A Node engine loaded like the site, with the simulator's model. */
 export interface NodeSimulator {
@@ -37,7 +38,7 @@ export async function openNodeSimulator(): Promise<NodeSimulator> {
   const groups = peerGroups.filter((g) => g.id !== "china");
   const db: SqlDatabase = await openNodeDatabase();
   const engine = await createEngine(db, methodology);
-  await engine.loadObservations(loaded.observations);
+  await engine.loadObservations(observationsIpc(loaded.observations));
   const model = buildModel(methodology, catalogue, regions, groups);
   return {
     engine,

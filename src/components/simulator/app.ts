@@ -53,7 +53,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   const engine = await timed("engine", () => createEngine(db, inputs.methodology));
   const session = createSession(engine);
   // DuckDB takes the bytes it is given (they move to its worker): hand it a copy, keep these for "restore".
-  const loadBundled = () => session.engine.loadObservationsArrow(bundled.slice());
+  const loadBundled = () => session.engine.loadObservations(bundled.slice());
   await timed("load", loadBundled);
   const bundledPeriods = periodsInIpc(bundled, inputs.periods);
   const layoutStart = performance.now();

@@ -9,6 +9,7 @@ import type {CheckContext, CheckResult} from "../../engine/observations/check.js
 import {pick} from "../i18n.js";
 import {makeButton, type SimContext, type SimulatorInputs} from "./context.js";
 import {checkUpload, uploadContext, uploadedGroup, uploadedPeriods} from "./upload.js";
+import {observationsIpc} from "../../engine/observations/arrow.js";
 
 export interface DataPanel {
   nodes: Node[];
@@ -112,7 +113,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     await changeData(async () => {
       try {
         await useData(
-          () => session.engine.loadObservations(result.accepted),
+          () => session.engine.loadObservations(observationsIpc(result.accepted)),
           peers,
           uploadedPeriods(result, inputs.periods)
         );

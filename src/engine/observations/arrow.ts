@@ -1,39 +1,32 @@
 /**
- * The bundled observations as an Arrow IPC stream (src/data/observations.arrow): the simulator hands the bytes to
- * DuckDB as they are (`engine.loadObservationsArrow`), with no CSV to sniff and parse in the browser.
+ * Checked observations as an Arrow IPC stream: the one way observations reach DuckDB (`engine.loadObservations`), in
+ * the build (src/data/), the command line, the simulator (bundled file and uploads) and the bench.
  */
 import {Dictionary, Float64, Int32, tableFromIPC, tableToIPC, Table, Utf8, vectorFromArray} from "apache-arrow";
+import type {DataType} from "apache-arrow";
 import type {Observation} from "./observation.js";
 
-const text = () => new Dictionary(new Utf8(), new Int32());
-
-/** Arrow IPC stream with columns region, period, measure, flag (dictionary-encoded text) and value (float64, null when missing). */
+/**
+ * Arrow IPC stream with columns region, period, measure, flag (text) and value (float64, null when missing). Text is
+ * dictionary-encoded; an empty set uses plain text, since duckdb-wasm refuses a stream that declares dictionaries and
+ * sends none.
+ */
 export function observationsIpc(rows: readonly Observation[]): Uint8Array {
   for (const r of rows) {
     if (r.value !== null && !Number.isFinite(r.value))
       throw new Error(`观测值不是有限数值 / not a finite value: ${r.region} ${r.period} ${r.measure} ${r.value}`);
   }
+  const text = (): DataType => (rows.length ? new Dictionary(new Utf8(), new Int32()) : new Utf8());
+  const column = (pick: (r: Observation) => string | null) => vectorFromArray(rows.map(pick), text());
   const table = new Table({
-    region: vectorFromArray(
-      rows.map((r) => r.region),
-      text()
-    ),
-    period: vectorFromArray(
-      rows.map((r) => r.period),
-      text()
-    ),
-    measure: vectorFromArray(
-      rows.map((r) => r.measure),
-      text()
-    ),
+    region: column((r) => r.region),
+    period: column((r) => r.period),
+    measure: column((r) => r.measure),
     value: vectorFromArray(
       rows.map((r) => r.value),
       new Float64()
     ),
-    flag: vectorFromArray(
-      rows.map((r) => r.flag ?? null),
-      text()
-    )
+    flag: column((r) => r.flag ?? null)
   });
   return tableToIPC(table, "stream");
 }

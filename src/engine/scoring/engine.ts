@@ -9,7 +9,7 @@
 import type {Row, SqlDatabase} from "../db/database.js";
 import type {Methodology} from "../methodology/methodology.js";
 import {buildPlan, effectiveWeights, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
-import type {Observation} from "../observations/observation.js";
+import {observationsIpc} from "../observations/arrow.js";
 import {
   createCacheSql,
   createIdsSql,
@@ -50,12 +50,12 @@ import {
 /** A methodology bound to a database, with observations and sub-units loaded. */
 export interface Engine {
   readonly methodology: Methodology;
-  /** Replaces the observations (a table in the database; scenarios never reload it). */
-  loadObservations(rows: readonly Observation[]): Promise<number>;
-  /** Replaces the observations from long CSV text: `region,period,measure,value[,flag]` (other columns ignored). */
-  loadObservationsCsv(csv: string): Promise<number>;
-  /** Replaces the observations from an Arrow IPC stream with columns region, period, measure, value[, flag]. */
-  loadObservationsArrow(ipc: Uint8Array): Promise<number>;
+  /**
+   * Replaces the observations (a table in the database; scenarios never reload it) from an Arrow IPC stream with
+   * columns region, period, measure, value[, flag]: the one way in, in Node, in the browser and in the bench. The rows
+   * come from the observation checker (`checkObservations` → `observationsIpc`); tests may encode rows directly.
+   */
+  loadObservations(ipc: Uint8Array): Promise<number>;
   /** Sets the sub-units rolled up into parent regions (none by default). */
   setRegions(subunits?: readonly SubUnit[]): Promise<void>;
   /** Scores; with a scenario also scores the baseline and returns `deltas`. */
@@ -186,17 +186,6 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     const [{n}] = await db.query<{n: number}>(`SELECT count(*) AS n FROM "${tables.observations}"`);
     return n;
   };
-  const loadCsv = async (csv: string) => {
-    const header = (csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "")
-      .split(",")
-      .map((h) => h.trim().replace(/^"|"$/g, ""));
-    for (const need of ["region", "period", "measure", "value"]) {
-      if (!header.includes(need)) throw new Error(`观测 CSV 缺少列 ${need} / observation CSV lacks column ${need}`);
-    }
-    const columns = Object.fromEntries(header.map((h) => [h, h === "value" ? "DOUBLE" : "VARCHAR"]));
-    await db.loadCsv(`${prefix}_staging`, csv.replace(/^\uFEFF/, ""), {columns});
-    return finishLoad(`${prefix}_staging`, header.includes("flag"));
-  };
 
   /** Scores the baseline of the pairs not cached yet into the cache. */
   const fillCache = async (leaves: string[], periods: string[]) => {
@@ -278,11 +267,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
 
   const engine: Engine = {
     methodology,
-    async loadObservations(rows) {
-      return loadCsv(observationsCsv(rows));
-    },
-    loadObservationsCsv: loadCsv,
-    async loadObservationsArrow(ipc) {
+    async loadObservations(ipc) {
       await db.loadArrow(`${prefix}_staging`, ipc);
       const cols = await db.query<{name: string}>(`SELECT name FROM pragma_table_info('${prefix}_staging')`);
       return finishLoad(
@@ -340,7 +325,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     }
   };
   await engine.setRegions([]);
-  await loadCsv("region,period,measure,value,flag\n");
+  await engine.loadObservations(observationsIpc([]));
   return engine;
 }
 
@@ -372,21 +357,6 @@ function resolveOverrides(values: readonly ValueOverride[], req: Request, code: 
     overrides: [rows.map((r) => r.region), rows.map((r) => r.period), rows.map((r) => r.k), rows.map((r) => r.value)],
     pairs: [[...pairs.values()].map((r) => r.region), [...pairs.values()].map((r) => r.period)]
   };
-}
-
-/** Long CSV text of observations (RFC 4180 quoting; missing values are empty cells). */
-export function observationsCsv(rows: readonly Observation[]): string {
-  const cell = (v: string | null | undefined) =>
-    v == null ? "" : /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replaceAll('"', '""')}"` : v;
-  const lines = ["region,period,measure,value,flag"];
-  for (const r of rows) {
-    if (r.value !== null && !Number.isFinite(r.value))
-      throw new Error(`观测值不是有限数值 / not a finite value: ${r.region} ${r.period} ${r.measure} ${r.value}`);
-    lines.push(
-      [cell(r.region), cell(r.period), cell(r.measure), r.value === null ? "" : String(r.value), cell(r.flag)].join(",")
-    );
-  }
-  return `${lines.join("\n")}\n`;
 }
 
 function toResult(
