@@ -7,8 +7,14 @@ import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {PERIODS} from "../src/engine/observations/observation.js";
 import type {Observation} from "../src/engine/observations/observation.js";
-import {assertNoRejections, checkObservations, isLenient, summariseLoad} from "../src/engine/observations/check.js";
-import type {CheckContext, CheckResult} from "../src/engine/observations/check.js";
+import {
+  assertNoRejections,
+  checkContext,
+  checkObservations,
+  isLenient,
+  summariseLoad
+} from "../src/engine/observations/check.js";
+import type {CheckResult} from "../src/engine/observations/check.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
 import {readMethodology} from "./methodology.js";
 import {readRegions} from "./regions.js";
@@ -21,13 +27,6 @@ export interface LoadedObservations {
   lenient: boolean;
 }
 
-/** The checking context of a methodology: its observed measures, every GB/T 2260 region and the bundled periods. */
-export async function checkContext(methodology: Methodology): Promise<CheckContext> {
-  const {regions} = await readRegions();
-  const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
-  return {regions: new Map(regions.map((r) => [r.code, r])), measures, periods: PERIODS};
-}
-
 /** Reads and checks every `.csv` under `dir`; throws (unless lenient) listing every rejected cell. */
 export async function loadObservations(
   options: {dir?: string; methodology?: Methodology; lenient?: boolean; log?: (line: string) => void} = {}
@@ -36,7 +35,7 @@ export async function loadObservations(
   const methodology = options.methodology ?? (await readMethodology());
   const lenient = options.lenient ?? isLenient(process.env.BIZENV_LENIENT);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const ctx = await checkContext(methodology);
+  const ctx = checkContext(methodology, (await readRegions()).regions, PERIODS);
   const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
   if (files.length === 0) throw new Error(`${dir}: 没有观测 CSV 文件 / no observation CSV files`);
   const results: CheckResult[] = [];

@@ -9,7 +9,7 @@ import Papa from "papaparse";
 import {createEngine} from "../../src/engine/scoring/engine.js";
 import {parseMethodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
-import {checkObservations, formatRejection} from "../../src/engine/observations/check.js";
+import {checkContext, checkObservations, formatRejection} from "../../src/engine/observations/check.js";
 import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
@@ -166,19 +166,15 @@ export async function run(args: string[]): Promise<number> {
   const methodology = parseMethodology(await readJson(a.methodology!), a.methodology);
   const regionFile = a.regions ? parseRegions(await readText(a.regions), a.regions) : undefined;
   const scenario = a.scenario ? parseScenario(await readJson(a.scenario), a.scenario) : undefined;
-  const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
+  const regions = regionFile ? regionFile.regions.map((code) => ({code})) : null;
+  const ctx = checkContext(methodology, regions, null, a.period);
   const observations: Observation[] = [];
   let rejected = 0;
   for (const file of a.observations) {
     const bytes = new Uint8Array(
       await readFile(file).catch(() => Promise.reject(new Error(`找不到或无法读取文件 / cannot read file: ${file}`)))
     );
-    const result = checkObservations(bytes, file, {
-      regions: regionFile ? new Map(regionFile.regions.map((r) => [r, {}])) : null,
-      measures,
-      periods: null,
-      ...(a.period ? {defaultPeriod: a.period} : {})
-    });
+    const result = checkObservations(bytes, file, ctx);
     for (const r of result.rejected) process.stderr.write(`${formatRejection(r)}\n`);
     rejected += result.rejected.length;
     observations.push(...result.accepted);

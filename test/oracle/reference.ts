@@ -8,7 +8,6 @@ import type {Observation} from "../../src/engine/observations/observation.js";
 import {
   MissingDataError,
   type MeasureScore,
-  type NodeScore,
   type ScoreDelta,
   type ScoreOptions,
   type ScoreResult,

@@ -3,7 +3,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {summarise} from "../../src/components/simulator/results.js";
 import {goalValues, initialState, scoreOptionsOf, withPlanTargets} from "../../src/components/simulator/state.js";
 import {FIRST_CATEGORIES, goalValue} from "../../src/components/simulator/model.js";
-import {uploadContext} from "../../src/components/simulator/upload.js";
+import {checkContext} from "../../src/engine/observations/context.js";
 import {checkObservations} from "../../src/engine/observations/check.js";
 import {readRegions} from "../../loaders/regions.js";
 import {packRegions, unpackRegions, type PackedRegion} from "../../src/engine/regions/regions.js";
@@ -85,7 +85,7 @@ describe("uploads in the browser context", () => {
   it("checks codes and names against the national table the page ships: Shaanxi counties in, made-up codes out", async () => {
     const {regions} = await readRegions();
     const shipped = unpackRegions(JSON.parse(JSON.stringify(packRegions(regions))) as PackedRegion[]);
-    const ctx = uploadContext(sim.model.methodology, shipped, ["2022", "2023H1", "2023"]);
+    const ctx = checkContext(sim.model.methodology, shipped, ["2022", "2023H1", "2023"]);
     const csv = [
       "region,region_name,period,measure,value",
       "620825,庄浪县,2023,startup_days,1",

@@ -8,7 +8,8 @@ import type {PeerGroup} from "../../engine/regions/regions.js";
 import type {CheckContext, CheckResult} from "../../engine/observations/check.js";
 import {pick} from "../i18n.js";
 import {makeButton, type SimContext, type SimulatorInputs} from "./context.js";
-import {checkUpload, uploadContext, uploadedGroup, uploadedPeriods} from "./upload.js";
+import {checkContext} from "../../engine/observations/context.js";
+import {checkUpload, uploadedGroup, uploadedPeriods} from "./upload.js";
 import {observationsIpc} from "../../engine/observations/arrow.js";
 
 export interface DataPanel {
@@ -38,7 +39,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
   const checkingContext = () =>
     (uploadCtx ??= inputs.nationalRegions().then((national) => {
       for (const r of national) if (!ctx.model.regions.has(r.code)) ctx.model.regions.set(r.code, r);
-      return uploadContext(inputs.methodology, national, inputs.periods);
+      return checkContext(inputs.methodology, national, inputs.periods);
     }));
 
   const showCheck = (r: CheckResult) => {

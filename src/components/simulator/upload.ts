@@ -5,18 +5,7 @@
  * rejected with its line and column.
  */
 import {checkObservations, type CheckContext, type CheckResult} from "../../engine/observations/check.js";
-import type {Methodology} from "../../engine/methodology/methodology.js";
-import type {PeerGroup, Region} from "../../engine/regions/regions.js";
-
-/** The checking context of the page: the methodology's observed measures, the regions as above, the given periods. */
-export function uploadContext(
-  methodology: Methodology,
-  regions: readonly Region[],
-  periods: readonly string[]
-): CheckContext {
-  const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
-  return {regions: new Map(regions.map((r) => [r.code, r])), measures, periods};
-}
+import type {PeerGroup} from "../../engine/regions/regions.js";
 
 /** Checks an uploaded file (bytes in UTF-8 or GB18030). */
 export function checkUpload(bytes: Uint8Array, fileName: string, ctx: CheckContext): CheckResult {

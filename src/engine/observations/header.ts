@@ -51,11 +51,6 @@ export interface HeaderFault {
   hint?: string;
 }
 
-/** Normalises a header cell for matching. */
-export function headerKey(cell: string): string {
-  return cleanCell(toHalfWidth(cell)).toLowerCase();
-}
-
 function roleOf(key: string): ColumnRole | undefined {
   for (const [role, names] of Object.entries(HEADER_NAMES)) if (names.includes(key)) return role as ColumnRole;
   return undefined;

@@ -1,5 +1,5 @@
 /** Row accounting and the build's "no wrong numbers are published" gate over checked observation files. */
-import type {CheckResult, Rejection} from "./check.js";
+import type {CheckResult, Rejection} from "./types.js";
 import {columnLetter} from "./text.js";
 
 /** "file:line:col: [D value] 中文原因 / English reason (got «text»)". */

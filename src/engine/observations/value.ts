@@ -26,11 +26,6 @@ const UNIT_WORDS = [...new Set(Object.values(UNITS).flatMap((u) => [...u.aliases
   .filter((w) => w !== "%" && w !== "％")
   .sort((a, b) => b.length - a.length);
 
-/** True when an Excel/WPS error value (#N/A, #DIV/0!, #VALUE! …) stands in the cell. */
-export function isExcelError(text: string): boolean {
-  return EXCEL_ERROR.test(cleanCell(text));
-}
-
 /**
  * Reads a value in a measure's unit: trims spaces (also U+3000), folds full-width digits and signs, accepts
  * valid thousands grouping ("1,234.5") and, for percent measures only, a trailing "%" ("85%" → 85; "0.85" stays

@@ -1,0 +1,190 @@
+/**
+ * `parseMethodology` checks a parsed JSON file and fills in defaults; every problem is reported with the path of the
+ * offending value. Format: docs/methodology-format.md.
+ */
+import {Checker, MethodologyError} from "./checker.js";
+import {checkReferences} from "./references.js";
+import type {
+  Derivation,
+  Direction,
+  Edge,
+  FlagRule,
+  HierarchyNode,
+  Measure,
+  Methodology,
+  Normalisation
+} from "./types.js";
+import {isUnitId} from "./units.js";
+
+const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
+const METHODS = ["frontier", "target", "expert", "yes_no"] as const;
+const AGGREGATIONS = ["arithmetic", "geometric"] as const;
+const POLICIES = ["reweight", "zero", "fail"] as const;
+
+/** Checks a parsed methodology JSON and returns it typed with defaults; throws {@link MethodologyError} listing every problem. */
+export function parseMethodology(json: unknown, file?: string): Methodology {
+  const c = new Checker();
+  const top = c.object(json, "$", [
+    "$schema",
+    "id",
+    "name",
+    "scale",
+    "measures",
+    "nodes",
+    "flags",
+    "description",
+    "source"
+  ]);
+  if (!top) throw new MethodologyError(c.issues, file);
+  const scale = top.scale === undefined ? 100 : (c.number(top.scale, "scale", {positive: true}) ?? 100);
+  const measures = (c.array(top.measures, "measures") ?? []).map((m, i) => parseMeasure(c, m, `measures[${i}]`));
+  const nodes = (c.array(top.nodes, "nodes") ?? []).map((n, i) => parseNode(c, n, `nodes[${i}]`));
+  const flags = (top.flags === undefined ? [] : (c.array(top.flags, "flags", false) ?? [])).map((f, i) =>
+    parseFlag(c, f, `flags[${i}]`)
+  );
+  const methodology: Methodology = {
+    id: c.id(top.id, "id") ?? "",
+    name: c.names(top.name, "name"),
+    scale,
+    measures: measures.filter((m): m is Measure => m !== undefined),
+    nodes: nodes.filter((n): n is HierarchyNode => n !== undefined),
+    flags: flags.filter((f): f is FlagRule => f !== undefined),
+    description: c.string(top.description, "description"),
+    source: c.string(top.source, "source")
+  };
+  if (c.issues.length === 0) checkReferences(c, methodology);
+  if (c.issues.length > 0) throw new MethodologyError(c.issues, file);
+  return methodology;
+}
+
+function parseMeasure(c: Checker, value: unknown, path: string): Measure | undefined {
+  const o = c.object(value, path, ["id", "name", "unit", "direction", "normalise", "derive", "note"]);
+  if (!o) return undefined;
+  const id = c.id(o.id, `${path}.id`);
+  const unit = typeof o.unit === "string" && isUnitId(o.unit) ? o.unit : undefined;
+  if (!unit)
+    c.add(
+      `${path}.unit`,
+      "未知单位（见 src/engine/methodology/units.ts）",
+      "unknown unit (see src/engine/methodology/units.ts)"
+    );
+  const direction = c.oneOf(o.direction, `${path}.direction`, DIRECTIONS);
+  const derive = o.derive === undefined ? undefined : parseDerivation(c, o.derive, `${path}.derive`);
+  let normalise: Normalisation | undefined;
+  if (derive?.from === "score") {
+    if (o.normalise !== undefined)
+      c.add(`${path}.normalise`, "由得分派生的指标不再标准化", "a measure derived from scores is not normalised again");
+  } else if (o.normalise === undefined) {
+    c.add(`${path}.normalise`, "缺少标准化方法", "missing normalisation");
+  } else if (direction) {
+    normalise = parseNormalisation(c, o.normalise, `${path}.normalise`, direction);
+  }
+  if (id === undefined || unit === undefined || direction === undefined) return undefined;
+  return {
+    id,
+    name: c.names(o.name, `${path}.name`),
+    unit,
+    direction,
+    normalise,
+    derive,
+    note: c.string(o.note, `${path}.note`)
+  };
+}
+
+function parseNormalisation(c: Checker, value: unknown, path: string, direction: Direction): Normalisation | undefined {
+  const o = c.object(value, path, ["method", "best", "worst", "target", "cap", "max", "scale"]);
+  if (!o) return undefined;
+  const method = c.oneOf(o.method, `${path}.method`, METHODS);
+  const scale = o.scale === undefined ? undefined : c.number(o.scale, `${path}.scale`, {positive: true});
+  const extra = (keys: string[]) => {
+    for (const key of ["best", "worst", "target", "cap", "max"]) {
+      if (!keys.includes(key) && o[key] !== undefined)
+        c.add(`${path}.${key}`, `方法 ${method} 不用此字段`, `not used by method ${method}`);
+    }
+  };
+  switch (method) {
+    case "frontier": {
+      extra(["best", "worst"]);
+      const best = c.number(o.best, `${path}.best`);
+      const worst = c.number(o.worst, `${path}.worst`);
+      if (best === undefined || worst === undefined) return undefined;
+      if (best === worst) c.add(`${path}.worst`, "最差值不能等于最优值", "worst must differ from best (worst == best)");
+      else if (best < worst !== (direction === "lower_is_better")) {
+        c.add(
+          `${path}.best`,
+          `最优值与方向 ${direction} 不符`,
+          `best ${best} and worst ${worst} contradict direction ${direction}`
+        );
+      }
+      return {method, best, worst, scale};
+    }
+    case "target": {
+      extra(["target", "cap"]);
+      const target = c.number(o.target, `${path}.target`, {positive: true});
+      const cap = o.cap === undefined ? undefined : c.number(o.cap, `${path}.cap`, {positive: true});
+      return target === undefined ? undefined : {method, target, cap, scale};
+    }
+    case "expert": {
+      extra(["max"]);
+      const max = c.number(o.max, `${path}.max`, {positive: true});
+      if (direction !== "higher_is_better")
+        c.add(`${path}.method`, "专家评分须是越高越好", "an expert score must be higher_is_better");
+      return max === undefined ? undefined : {method, max, scale};
+    }
+    case "yes_no":
+      extra([]);
+      return {method, scale};
+    default:
+      return undefined;
+  }
+}
+
+function parseDerivation(c: Checker, value: unknown, path: string): Derivation | undefined {
+  const o = c.object(value, path, ["from", "op", "of"]);
+  if (!o) return undefined;
+  const from = c.oneOf(o.from, `${path}.from`, ["raw", "score"] as const);
+  const op = c.oneOf(o.op, `${path}.op`, ["sum", "mean"] as const);
+  if (from === "score" && op === "sum") c.add(`${path}.op`, "得分只能取平均", "scores can only be averaged (op: mean)");
+  const of = (c.array(o.of, `${path}.of`) ?? []).map((id, i) => c.id(id, `${path}.of[${i}]`));
+  if (!from || !op || of.some((id) => id === undefined)) return undefined;
+  return {from, op, of: of as string[]};
+}
+
+function parseNode(c: Checker, value: unknown, path: string): HierarchyNode | undefined {
+  const o = c.object(value, path, ["id", "name", "level", "aggregate", "missing", "minCoverage", "children", "note"]);
+  if (!o) return undefined;
+  const id = c.id(o.id, `${path}.id`);
+  const level = o.level === undefined ? undefined : c.id(o.level, `${path}.level`);
+  const aggregate = c.oneOf(o.aggregate, `${path}.aggregate`, AGGREGATIONS, "arithmetic");
+  const missing = c.oneOf(o.missing, `${path}.missing`, POLICIES, "reweight");
+  const minCoverage =
+    o.minCoverage === undefined ? 0 : c.number(o.minCoverage, `${path}.minCoverage`, {min: 0, max: 1});
+  const children = (c.array(o.children, `${path}.children`) ?? []).map((e, i) => {
+    const p = `${path}.children[${i}]`;
+    const edge = c.object(e, p, ["id", "weight"]);
+    if (!edge) return undefined;
+    const child = c.id(edge.id, `${p}.id`);
+    const weight = edge.weight === undefined ? 1 : c.number(edge.weight, `${p}.weight`, {min: 0});
+    return child === undefined || weight === undefined ? undefined : {id: child, weight};
+  });
+  if (!id || !aggregate || !missing || minCoverage === undefined || children.some((e) => !e)) return undefined;
+  return {
+    id,
+    name: c.names(o.name, `${path}.name`),
+    level,
+    aggregate,
+    missing,
+    minCoverage,
+    children: children as Edge[],
+    note: c.string(o.note, `${path}.note`)
+  };
+}
+
+function parseFlag(c: Checker, value: unknown, path: string): FlagRule | undefined {
+  const o = c.object(value, path, ["id", "score", "upTo", "note"]);
+  if (!o) return undefined;
+  const id = c.id(o.id, `${path}.id`);
+  const score = c.number(o.score, `${path}.score`, {min: 0});
+  const upTo = o.upTo === undefined ? undefined : c.id(o.upTo, `${path}.upTo`);
+  return id === undefined || score === undefined ? undefined : {id, score, upTo};
+}

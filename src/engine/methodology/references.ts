@@ -1,0 +1,108 @@
+/** The cross-checks of a methodology that need the whole file: ids, references, derivations, cycles, one root, flags. */
+import type {Checker} from "./checker.js";
+import {nodeLevels} from "./hierarchy.js";
+import type {Methodology} from "./types.js";
+
+/** Cross-checks ids: duplicates, unknown references, derivation rules, cycles, a single root, flag levels. */
+export function checkReferences(c: Checker, m: Methodology): void {
+  const measureIndex = new Map<string, number>();
+  const nodeIndex = new Map<string, number>();
+  m.measures.forEach((measure, i) => {
+    if (measureIndex.has(measure.id))
+      c.add(`measures[${i}].id`, `重复的标识 ${measure.id}`, `duplicate id ${measure.id}`);
+    else measureIndex.set(measure.id, i);
+  });
+  m.nodes.forEach((node, i) => {
+    if (measureIndex.has(node.id) || nodeIndex.has(node.id))
+      c.add(`nodes[${i}].id`, `重复的标识 ${node.id}`, `duplicate id ${node.id}`);
+    else nodeIndex.set(node.id, i);
+  });
+  m.measures.forEach((measure, i) => {
+    if (!measure.derive) return;
+    measure.derive.of.forEach((input, j) => {
+      const p = `measures[${i}].derive.of[${j}]`;
+      const k = measureIndex.get(input);
+      if (k === undefined) return c.add(p, `未知指标 ${input}`, `unknown measure ${input}`);
+      const source = m.measures[k];
+      if (measure.derive!.from === "raw" && source.derive) {
+        c.add(
+          p,
+          `原始值派生只能引用观测指标，${input} 是派生指标`,
+          `a raw derivation may use observed measures only; ${input} is derived`
+        );
+      }
+      if (measure.derive!.from === "score" && source.derive?.from === "score") {
+        c.add(p, `${input} 本身由得分派生`, `${input} is itself derived from scores`);
+      }
+      if (measure.derive!.of.indexOf(input) !== j) c.add(p, `重复引用 ${input}`, `${input} listed twice`);
+    });
+  });
+  const hasParent = new Set<string>();
+  m.nodes.forEach((node, i) =>
+    node.children.forEach((edge, j) => {
+      const p = `nodes[${i}].children[${j}].id`;
+      if (!measureIndex.has(edge.id) && !nodeIndex.has(edge.id))
+        c.add(p, `未知指标或节点 ${edge.id}`, `unknown measure or node ${edge.id}`);
+      if (node.children.findIndex((e) => e.id === edge.id) !== j)
+        c.add(p, `重复的子项 ${edge.id}`, `child ${edge.id} listed twice`);
+      hasParent.add(edge.id);
+    })
+  );
+  const cycle = findCycle(m, nodeIndex);
+  if (cycle) {
+    const text = cycle.ids.join(" → ");
+    c.add(cycle.path, `层级中存在环 ${text}`, `cycle in the hierarchy: ${text}`);
+    return;
+  }
+  const roots = m.nodes.filter((n) => !hasParent.has(n.id)).map((n) => n.id);
+  if (m.nodes.length > 0 && roots.length !== 1) {
+    c.add(
+      "nodes",
+      `必须恰有一个根节点（总分），现有 ${roots.join(", ") || "0 个"}`,
+      `must have exactly one root (the total); found ${roots.join(", ") || "none"}`
+    );
+  }
+  if (c.issues.length > 0) return;
+  const levels = new Set(nodeLevels(m).values());
+  m.flags.forEach((flag, i) => {
+    if (m.flags.findIndex((f) => f.id === flag.id) !== i)
+      c.add(`flags[${i}].id`, `重复的标记 ${flag.id}`, `duplicate flag ${flag.id}`);
+    if (flag.upTo !== undefined && !levels.has(flag.upTo)) {
+      c.add(
+        `flags[${i}].upTo`,
+        `未知层级 ${flag.upTo}`,
+        `unknown level ${flag.upTo} (levels: ${[...levels].join(", ")})`
+      );
+    }
+  });
+}
+
+function findCycle(m: Methodology, nodeIndex: Map<string, number>): {path: string; ids: string[]} | undefined {
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (id: string): {path: string; ids: string[]} | undefined => {
+    state.set(id, "open");
+    stack.push(id);
+    const i = nodeIndex.get(id)!;
+    for (const [j, edge] of m.nodes[i].children.entries()) {
+      if (!nodeIndex.has(edge.id)) continue;
+      if (state.get(edge.id) === "open") {
+        return {path: `nodes[${i}].children[${j}].id`, ids: [...stack.slice(stack.indexOf(edge.id)), edge.id]};
+      }
+      if (!state.has(edge.id)) {
+        const found = visit(edge.id);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(id, "done");
+    return undefined;
+  };
+  for (const node of m.nodes) {
+    if (!state.has(node.id)) {
+      const found = visit(node.id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,23 @@
+/** The one rule for what observations are checked against, used by the build, the command line and the simulator. */
+import type {Methodology} from "../methodology/methodology.js";
+import type {Region} from "../regions/regions.js";
+import type {CheckContext} from "./types.js";
+
+/**
+ * The check context of a methodology: its observed measures (derived ones are computed, never observed) with their
+ * units, the known regions (null = any id, e.g. ISO3 codes), and the accepted periods (null = any non-empty one).
+ */
+export function checkContext(
+  methodology: Methodology,
+  regions: readonly (Pick<Region, "code"> & Partial<Pick<Region, "name">>)[] | null,
+  periods: readonly string[] | null,
+  defaultPeriod?: string
+): CheckContext {
+  const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
+  return {
+    regions: regions ? new Map(regions.map((r) => [r.code, r])) : null,
+    measures,
+    periods,
+    ...(defaultPeriod === undefined ? {} : {defaultPeriod})
+  };
+}

@@ -1,0 +1,53 @@
+/** What an observation file is checked against, and what checking it yields. */
+import type {UnitId} from "../methodology/units.js";
+import type {FileEncoding} from "./decode.js";
+import type {Observation} from "./observation.js";
+import type {RejectionCode} from "./reasons.js";
+
+/** What a file is checked against. */
+export interface CheckContext {
+  /** Known region ids (null = accept any id, e.g. ISO3 codes). Values with a `name` enable name checks. */
+  regions: ReadonlyMap<string, unknown> | null;
+  /** Known measure ids and their unit (src/engine/methodology/units.ts). */
+  measures: ReadonlyMap<string, {unit: UnitId}>;
+  /** Known periods (null = any non-empty). */
+  periods: readonly string[] | null;
+  /** Period of a wide file that has no period column; without it such a file is rejected. */
+  defaultPeriod?: string;
+}
+
+/** One rejected cell (or a whole-file problem at line 1, column 1). */
+export interface Rejection {
+  file: string;
+  /** 1-based physical line (header = 1; a record with quoted newlines counts from its first line). */
+  line: number;
+  /** 1-based field position (Excel column D = 4). */
+  column: number;
+  /** Header name of the column (or the missing column's role). */
+  columnName: string;
+  /** The offending text as found in the file. */
+  text: string;
+  code: RejectionCode;
+  reasonZh: string;
+  reasonEn: string;
+}
+
+/** The outcome of checking one file. Row accounting: read = acceptedRows + rejectedRows. */
+export interface CheckResult {
+  file: string;
+  encoding: FileEncoding;
+  /** Data rows read (header and blank lines excluded). */
+  read: number;
+  accepted: Observation[];
+  /** Cell-level rejections; a row with any rejected cell is rejected as a whole. */
+  rejected: Rejection[];
+  format: "long" | "wide" | null;
+  acceptedRows: number;
+  rejectedRows: number;
+  /** Blank lines (or lines of empty cells) skipped; not data. */
+  blankLines: number;
+  /** Wide format: blank measure cells without a flag (no observation emitted, not a rejection). */
+  missingCells: number;
+  /** Header names of columns nothing reads. */
+  ignoredColumns: string[];
+}
