@@ -4,19 +4,16 @@
  * data/observations/illustrative-gansu.csv; `--scope china` (2,978 units, ~1.5 M rows) is for benchmarks, never committed.
  */
 import {createWriteStream} from "node:fs";
-import {readFile} from "node:fs/promises";
-import {fileURLToPath} from "node:url";
-import {parseMethodology} from "../../src/engine/methodology/methodology.js";
 import {
   GENERATOR_DEFAULTS,
   OBSERVATION_CSV_HEADER,
   observationCsvLine,
   observationRows
 } from "../generate-observations.js";
+import {DEFAULT_METHODOLOGY, readMethodology} from "../methodology.js";
 import {readRegions} from "../regions.js";
 import {parseCli, UsageError, usageExit} from "./args.js";
 
-const DEFAULT_METHODOLOGY = fileURLToPath(new URL("../../data/methodologies/zhuanglang-2023.json", import.meta.url));
 const SCOPES = ["pingliang", "gansu", "china"];
 
 const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]
@@ -24,7 +21,7 @@ const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--
   --scope S          同级组 / peer group whose counties get values (default gansu)
   --seed N           随机种子 / seed (default ${GENERATOR_DEFAULTS.seed})
   --missing-rate R   缺失比例 / share of values left out, 0..1 (default ${GENERATOR_DEFAULTS.missingRate})
-  --methodology F    方法文件 / methodology JSON (default data/methodologies/zhuanglang-2023.json)
+  --methodology F    方法文件 / methodology JSON (default ${DEFAULT_METHODOLOGY})
   --out FILE         输出文件 / output CSV (default stdout)
 `;
 
@@ -48,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
     scope: v.scope ?? "gansu",
     seed: v.seed === undefined ? GENERATOR_DEFAULTS.seed : Number(v.seed),
     missingRate: v["missing-rate"] === undefined ? GENERATOR_DEFAULTS.missingRate : Number(v["missing-rate"]),
-    methodology: v.methodology ?? DEFAULT_METHODOLOGY,
+    methodology: v.methodology,
     out: v.out ?? ""
   };
   if (!SCOPES.includes(options.scope)) return usage(`未知范围 / unknown scope ${options.scope} (${SCOPES.join(", ")})`);
@@ -56,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
   if (!(options.missingRate >= 0 && options.missingRate < 1))
     return usage("--missing-rate 须在 0..1 之间 / --missing-rate must be in 0..1");
 
-  const methodology = parseMethodology(JSON.parse(await readFile(options.methodology, "utf8")), options.methodology);
+  const methodology = await readMethodology(options.methodology);
   const {peerGroups} = await readRegions();
   const regions = peerGroups.find((g) => g.id === options.scope)!.members;
   const out: NodeJS.WritableStream = options.out ? createWriteStream(options.out) : process.stdout;

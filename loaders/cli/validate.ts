@@ -5,19 +5,14 @@
  */
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
-import {fileURLToPath} from "node:url";
-import {checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
-import type {CheckContext} from "../../src/engine/observations/check.js";
+import {checkContext, checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
 import {PERIODS} from "../../src/engine/observations/observation.js";
-import {findUnit} from "../../src/engine/methodology/units.js";
-import type {UnitId} from "../../src/engine/methodology/units.js";
+import {DEFAULT_METHODOLOGY, projectPath, readMethodology} from "../methodology.js";
 import {readRegions} from "../regions.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 
-const DEFAULT_METHODOLOGY = fileURLToPath(new URL("../../data/methodologies/zhuanglang-2023.json", import.meta.url));
-
 const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods a,b,c] [--default-period P] [--any-region] FILE…
-  --methodology FILE   方法文件（其 measures 列出指标与单位）/ methodology JSON whose "measures" list ids and units
+  --methodology FILE   方法文件（其 measures 列出指标与单位）/ methodology JSON (its measures give ids and units)
                        (default ${DEFAULT_METHODOLOGY})
   --periods a,b,c      允许的期间 / allowed periods (default ${PERIODS.join(",")})
   --default-period P   宽表没有期间列时使用 / period of wide files without a period column
@@ -53,25 +48,6 @@ function readArgs(args: string[]): Options {
   };
 }
 
-/** Reads the measures (id → unit) of a methodology JSON file. */
-async function readMeasures(path: string): Promise<Map<string, {unit: UnitId}>> {
-  const json = JSON.parse(await readFile(path, "utf8")) as {measures?: {id?: unknown; unit?: unknown}[]};
-  if (!Array.isArray(json.measures) || json.measures.length === 0) {
-    throw new Error(`${path}: 没有 measures 列表 / no "measures" array`);
-  }
-  const measures = new Map<string, {unit: UnitId}>();
-  json.measures.forEach((m, i) => {
-    const unit = typeof m.unit === "string" ? findUnit(m.unit) : undefined;
-    if (typeof m.id !== "string" || !unit) {
-      throw new Error(
-        `${path}: measures[${i}] 需要 id 和已知单位 / needs an id and a known unit (got ${JSON.stringify(m)})`
-      );
-    }
-    measures.set(m.id, {unit: unit.id});
-  });
-  return measures;
-}
-
 /** Runs `bizenv validate`; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
   let options: Options;
@@ -81,7 +57,7 @@ export async function run(args: string[]): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     return usageExit(error, USAGE);
   }
-  const methodology = options.methodology ?? DEFAULT_METHODOLOGY;
+  const methodology = options.methodology ?? projectPath(DEFAULT_METHODOLOGY);
   if (!existsSync(methodology)) {
     process.stderr.write(
       options.methodology
@@ -96,12 +72,12 @@ export async function run(args: string[]): Promise<number> {
     for (const file of absent) process.stderr.write(`找不到文件 / file not found: ${file}\n`);
     return 2;
   }
-  const ctx: CheckContext = {
-    regions: options.anyRegion ? null : new Map((await readRegions()).regions.map((r) => [r.code, r])),
-    measures: await readMeasures(methodology),
-    periods: options.periods,
-    ...(options.defaultPeriod ? {defaultPeriod: options.defaultPeriod} : {})
-  };
+  const ctx = checkContext(
+    await readMethodology(options.methodology ?? undefined),
+    options.anyRegion ? null : (await readRegions()).regions,
+    options.periods,
+    options.defaultPeriod
+  );
   const results = [];
   for (const file of options.files) {
     const bytes = new Uint8Array(await readFile(file));
