@@ -110,16 +110,17 @@ function measure(
 ) {
   return {
     id,
-    node,
+    indicator: node,
+    category: node === "i001" ? "c01" : "c02",
     nameZh,
     nameEn,
     unit: "percent",
     direction: "higher_is_better" as const,
+    higher: true,
     method: "frontier",
     best,
     worst: 0,
-    target,
-    targetQuote: target === null ? null : "确保达到",
+    target: target === null ? null : {value: target, comparator: ">=" as const, quoteZh: "确保达到"},
     effectiveWeight: 0.5,
     leadUnits
   };

@@ -64,8 +64,9 @@ describe("the overview follows one changed observation", () => {
     };
   });
 
-  const build = (focusSteps: number) =>
-    buildReport({...base, loaded: {observations: observations(focusSteps), results: [], lenient: false}});
+  const build = async (focusSteps: number) =>
+    (await buildReport({...base, loaded: {observations: observations(focusSteps), results: [], lenient: false}}))
+      .report;
 
   it("moves 庄浪县 from 5th to 1st when its start-up steps drop from 6 to 1", async () => {
     const catalogue = base.catalogue;

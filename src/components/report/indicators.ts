@@ -43,7 +43,7 @@ export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lan
   return catalogue.indicators.map((ind) => {
     const node = nodeOf.get(ind.id) ?? null;
     const category = catalogue.categories.find((c) => c.id === ind.categoryId);
-    const measures = node ? report.measures.filter((m) => m.node === node.id) : [];
+    const measures = node ? report.measures.filter((m) => m.indicator === node.id) : [];
     const targets = catalogue.targets
       .filter((t) => t.indicatorId === ind.id)
       .map((t) => ({measure: t.measure, comparator: t.comparator, value: t.value, unit: t.unit, quote: t.quoteZh}));
@@ -148,6 +148,6 @@ export function measurePeers(
     focusValue: look.of(raw, focus),
     missing: group.members.length - present.length,
     best: measure.method === "yes_no" ? null : measure.best,
-    target: measure.target
+    target: measure.target?.value ?? null
   };
 }

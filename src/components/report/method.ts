@@ -33,8 +33,8 @@ export function weightRows(report: Report, lang: Lang): WeightRow[] {
         category: nameOf(lang, c),
         effectiveWeight: i.effectiveWeight
       });
-      for (const m of report.measures.filter((x) => x.node === i.id)) {
-        const category = categoryOf(look, m.node);
+      for (const m of report.measures.filter((x) => x.indicator === i.id)) {
+        const category = categoryOf(look, m.indicator);
         rows.push({
           level: "measure",
           id: m.id,

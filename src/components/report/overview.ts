@@ -118,12 +118,12 @@ export function largestGaps(report: Report, catalogue: UnitNames, region: string
     const toTarget = look.of(gain?.toTarget, region);
     const points = Math.max(toFrontier ?? 0, toTarget ?? 0);
     if (!(points > 0)) continue;
-    const indicator = look.node.get(m.node);
-    const category = categoryOf(look, m.node);
+    const indicator = look.node.get(m.indicator);
+    const category = categoryOf(look, m.indicator);
     rows.push({
       measure: m.id,
       name: nameOf(lang, m),
-      indicator: indicator ? nameOf(lang, indicator) : m.node,
+      indicator: indicator ? nameOf(lang, indicator) : m.indicator,
       category: category ? nameOf(lang, category) : "",
       units: unitNames(lang, catalogue, m.leadUnits),
       points,

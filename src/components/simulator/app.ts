@@ -10,6 +10,7 @@ import {decodeFragment, encodeFragment} from "./codec.js";
 import type {SimContext, SimulatorInputs, Translate} from "./context.js";
 import {buildModel} from "./model.js";
 import {periodsInIpc} from "../../engine/observations/arrow.js";
+import {peerGroupsOf} from "../../engine/regions/regions.js";
 import {controlsPanel, scenarioContext} from "./panel-controls.js";
 import {dataPanel, unionMembers} from "./panel-data.js";
 import {inputsPanels} from "./panel-inputs.js";
@@ -99,10 +100,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
       const c = model.categories.find((x) => x.id === id);
       return c ? pick(lang, c.nameZh, c.nameEn) : id;
     },
-    defaultGroup: (focus) =>
-      ctx.groups.filter((g) => g.members.includes(focus)).sort((a, b) => a.members.length - b.members.length)[0]?.id ??
-      ctx.groups[0]?.id ??
-      "",
+    defaultGroup: (focus) => peerGroupsOf(focus, ctx.groups)[0]?.id ?? ctx.groups[0]?.id ?? "",
     defaultState: (focus = inputs.focus) =>
       initialState(focus, ctx.defaultGroup(focus), ctx.periods[ctx.periods.length - 1]),
     schedule() {

@@ -20,7 +20,7 @@ export interface SimulatorInputs {
   catalogue: Catalogue;
   regions: Region[];
   peerGroups: PeerGroup[];
-  /** Fetches the bundled observations (src/data/observations.arrow, an Arrow IPC stream); called once at start. */
+  /** Fetches the bundled observations (data/site/observations.arrow from src/data/site.zip.ts, an Arrow IPC stream); called once at start. */
   observations: () => Promise<ArrayBuffer>;
   /** Fetches every GB/T 2260 region (≈ 105 kB); called on the first upload, to check and name its regions. */
   nationalRegions: () => Promise<Region[]>;

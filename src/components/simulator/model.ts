@@ -2,29 +2,13 @@
  * What the simulator shows, read once from the methodology, the catalogue and the regions: categories in the
  * page's order, every observed measure with its unit, frontier, plan target and lead units, and the peer groups.
  */
-import type {Catalogue, Comparator} from "../../engine/catalogue/catalogue.js";
-import type {Methodology} from "../../engine/methodology/methodology.js";
-import {buildPlan} from "../../engine/methodology/plan.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
+import {parentOf, rootNode, type Methodology} from "../../engine/methodology/methodology.js";
+import {describeMeasures, describeNodes, type MeasureInfo} from "../../engine/model/model.js";
 import type {PeerGroup, Region} from "../../engine/regions/regions.js";
 
-/** One observed measure as the simulator presents it. */
-export interface SimMeasure {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  unit: string;
-  higher: boolean;
-  method: string;
-  /** Value that scores full marks (frontier best, expert max, 1 for yes/no). */
-  best: number | null;
-  /** Value that scores zero (frontier worst; 0 for expert and yes/no; null for target attainment). */
-  worst: number | null;
-  /** The plan's target (catalogue targets.csv) and how it bounds the value; null when the plan sets none. */
-  target: {value: number; comparator: Comparator; quoteZh: string} | null;
-  indicator: string;
-  category: string;
-  leadUnits: string[];
-}
+/** One observed measure as the simulator presents it (the same description the report pages read). */
+export type SimMeasure = MeasureInfo;
 
 /** A category node with its indicators and measures, in display order. */
 export interface SimCategory {
@@ -62,72 +46,37 @@ export function buildModel(
   regions: Region[],
   peerGroups: PeerGroup[]
 ): SimModel {
-  const plan = buildPlan(methodology);
-  const parent = new Map<string, string>();
-  const defaultWeights = new Map<string, number>();
-  for (const n of methodology.nodes) {
-    for (const e of n.children) {
-      parent.set(e.id, n.id);
-      defaultWeights.set(e.id, e.weight);
-    }
-  }
-  const numberOf = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? NaN);
+  const root = rootNode(methodology);
+  const parent = parentOf(methodology);
+  const defaultWeights = new Map(methodology.nodes.flatMap((n) => n.children.map((e) => [e.id, e.weight] as const)));
+  const nodes = describeNodes(methodology, catalogue);
   const indicatorInfo = new Map(catalogue.indicators.map((i) => [i.id, i]));
-  const categoryInfo = new Map(catalogue.categories.map((c) => [c.id, c]));
-  const targets = new Map(catalogue.targets.map((t) => [t.measure, t]));
-  const categories: SimCategory[] = methodology.nodes
-    .filter((n) => parent.get(n.id) === plan.root)
-    .map((n) => {
-      const info = categoryInfo.get(numberOf(n.id));
-      return {
-        id: n.id,
-        nameZh: n.name?.zh ?? info?.nameZh ?? n.id,
-        nameEn: n.name?.en ?? info?.nameEn ?? n.id,
-        number: numberOf(n.id),
-        indicators: [],
-        measures: []
-      };
-    });
+  const categories: SimCategory[] = nodes
+    .filter((n) => n.parent === root)
+    .map((n) => ({
+      id: n.id,
+      nameZh: n.nameZh,
+      nameEn: n.nameEn,
+      number: Number(/(\d+)$/.exec(n.id)?.[1] ?? NaN),
+      indicators: [],
+      measures: []
+    }));
   const byId = new Map(categories.map((c) => [c.id, c]));
-  const nodeById = new Map(methodology.nodes.map((n) => [n.id, n]));
-  for (const c of categories) {
-    for (const e of nodeById.get(c.id)?.children ?? []) {
-      const node = nodeById.get(e.id);
-      if (!node) continue;
-      const info = indicatorInfo.get(numberOf(node.id));
-      c.indicators.push({
-        id: node.id,
-        nameZh: node.name?.zh ?? info?.nameZh ?? node.id,
-        nameEn: node.name?.en ?? info?.nameEn ?? node.id,
-        leadUnits: info?.leadUnits ?? []
-      });
+  const nodeInfo = new Map(nodes.map((n) => [n.id, n]));
+  for (const node of methodology.nodes) {
+    const category = byId.get(node.id);
+    if (!category) continue;
+    for (const e of node.children) {
+      const n = nodeInfo.get(e.id);
+      if (!n) continue;
+      const leadUnits = indicatorInfo.get(n.catalogueId ?? -1)?.leadUnits ?? [];
+      category.indicators.push({id: n.id, nameZh: n.nameZh, nameEn: n.nameEn, leadUnits});
     }
   }
   const measures = new Map<string, SimMeasure>();
-  for (const m of methodology.measures) {
-    if (m.derive || !m.normalise) continue;
-    const indicator = parent.get(m.id) ?? "";
-    let category = indicator;
-    while (category && parent.get(category) !== plan.root) category = parent.get(category) ?? "";
-    const n = m.normalise;
-    const t = targets.get(m.id);
-    const info = indicatorInfo.get(numberOf(indicator));
-    const sim: SimMeasure = {
-      id: m.id,
-      nameZh: m.name?.zh ?? m.id,
-      nameEn: m.name?.en ?? m.id,
-      unit: m.unit,
-      higher: m.direction === "higher_is_better",
-      method: n.method,
-      best: n.method === "frontier" ? n.best : n.method === "target" ? n.target : n.method === "expert" ? n.max : 1,
-      worst: n.method === "frontier" ? n.worst : n.method === "target" ? null : 0,
-      target: t ? {value: t.value, comparator: t.comparator, quoteZh: t.quoteZh} : null,
-      indicator,
-      category,
-      leadUnits: info?.leadUnits ?? []
-    };
-    measures.set(m.id, sim);
-    byId.get(category)?.measures.push(sim);
+  for (const m of describeMeasures(methodology, catalogue)) {
+    measures.set(m.id, m);
+    byId.get(m.category)?.measures.push(m);
   }
   const rank = (c: SimCategory) => {
     const i = FIRST_CATEGORIES.indexOf(c.number);
@@ -136,7 +85,7 @@ export function buildModel(
   categories.sort((a, b) => rank(a) - rank(b));
   return {
     methodology,
-    root: plan.root,
+    root,
     categories,
     measures,
     defaultWeights,
@@ -147,18 +96,4 @@ export function buildModel(
   };
 }
 
-/** The goal a measure moves to: the plan's target, or the frontier (the value scoring full marks). */
-export type Goal = "target" | "frontier";
-
-/** The value a region reaches when it meets a goal; a value already better is kept ("=" targets are set exactly). */
-export function goalValue(m: SimMeasure, goal: Goal, current: number | null): number | null {
-  if (goal === "target") {
-    if (!m.target) return null;
-    const {value, comparator} = m.target;
-    if (current === null || comparator === "=") return value;
-    return comparator === ">=" ? Math.max(current, value) : Math.min(current, value);
-  }
-  if (m.best === null) return null;
-  if (current === null) return m.best;
-  return m.higher ? Math.max(current, m.best) : Math.min(current, m.best);
-}
+export {goalValue, type Goal} from "../../engine/model/model.js";

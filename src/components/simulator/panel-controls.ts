@@ -6,6 +6,7 @@ import {html} from "htl";
 import {pick} from "../i18n.js";
 import {decodeJson, scenarioFileText, type ScenarioContext} from "./codec.js";
 import {download, makeButton, type SimContext} from "./context.js";
+import {peerGroupsOf} from "../../engine/regions/regions.js";
 import {goalValues, initialState} from "./state.js";
 
 export interface ControlsPanel {
@@ -134,7 +135,7 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
         ctx.regionCodes.map((c) => ({value: c, label: `${ctx.nameOf(c)} ${c}`})),
         state.focus
       );
-      const own = ctx.groups.filter((g) => g.members.includes(state.focus));
+      const own = peerGroupsOf(state.focus, ctx.groups);
       fillSelect(
         groupSelect,
         own.map((g) => ({value: g.id, label: `${pick(lang, g.nameZh, g.nameEn)} (${g.members.length})`})),

@@ -1,44 +1,19 @@
 /**
- * The build-time report: scores of every region of the bundled peer groups, computed by the engine on the Node
- * DuckDB and shipped to the report pages as JSON (no DuckDB-wasm on those pages). Numbers are stored as arrays
- * aligned with `regions` (or a peer group's `members` for ranks) to keep the files small.
+ * The report folder owns the shape of the build-time report that the loader writes and the report pages read: scores
+ * of every region of the bundled peer groups, computed by the engine on the Node DuckDB and shipped to the pages as
+ * JSON (no DuckDB-wasm on those pages). Numbers are stored as arrays aligned with `regions` (or a peer group's
+ * `members` for ranks) to keep the files small.
  */
+import type {MeasureInfo, NodeInfo} from "../model/model.js";
 
 /** Values aligned with a list of regions; null where missing. */
 export type Aligned = (number | null)[];
 
-export interface ReportNode {
-  id: string;
-  level: string;
-  parent: string | null;
-  nameZh: string;
-  nameEn: string;
-  /** Catalogue category id (category nodes) or indicator id 1..123 (indicator nodes); null for the total. */
-  catalogueId: number | null;
-  /** Weight in the total (product of relative weights from the root). */
-  effectiveWeight: number;
-}
+/** A node as the report pages read it (src/engine/model/describe.ts; effective weight rounded to 8 decimals). */
+export type ReportNode = NodeInfo;
 
-export interface ReportMeasure {
-  id: string;
-  /** Indicator node this measure belongs to. */
-  node: string;
-  nameZh: string;
-  nameEn: string;
-  unit: string;
-  direction: "higher_is_better" | "lower_is_better";
-  method: string;
-  /** Value that scores 100 (frontier best, target, expert max or 1 for yes/no). */
-  best: number | null;
-  /** Value that scores 0 (frontier worst; 0 for expert and yes/no), null for target attainment. */
-  worst: number | null;
-  /** The plan's target for this measure (catalogue targets.csv), or null. */
-  target: number | null;
-  targetQuote: string | null;
-  effectiveWeight: number;
-  /** Lead units of the indicator the measure belongs to (catalogue ids). */
-  leadUnits: string[];
-}
+/** An observed measure as the report pages read it (src/engine/model/describe.ts). */
+export type ReportMeasure = MeasureInfo;
 
 export interface ReportPeerGroup {
   id: string;

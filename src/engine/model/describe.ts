@@ -1,0 +1,120 @@
+/** One description of every node and observed measure, shared by the report loader and the simulator. */
+import type {Catalogue, Comparator} from "../catalogue/catalogue.js";
+import {parentOf, rootNode, type Direction, type Methodology} from "../methodology/methodology.js";
+import {buildPlan, effectiveWeights} from "../methodology/plan.js";
+
+/** A plan target as a measure carries it (catalogue targets.csv). */
+export interface PlanTarget {
+  value: number;
+  comparator: Comparator;
+  /** The plan's own words. */
+  quoteZh: string;
+}
+
+/** A node of the hierarchy with its level, parent, names, catalogue id and effective weight. */
+export interface NodeInfo {
+  id: string;
+  level: string;
+  parent: string | null;
+  nameZh: string;
+  nameEn: string;
+  /** Catalogue category id (category nodes) or indicator id 1..123 (indicator nodes); null otherwise. */
+  catalogueId: number | null;
+  /** Weight in the total (product of relative weights from the root). */
+  effectiveWeight: number;
+}
+
+/** An observed measure as pages and the simulator present it. */
+export interface MeasureInfo {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  direction: Direction;
+  higher: boolean;
+  method: string;
+  /** Value that scores full marks (frontier best, target, expert max or 1 for yes/no). */
+  best: number | null;
+  /** Value that scores zero (frontier worst; 0 for expert and yes/no), null for target attainment. */
+  worst: number | null;
+  /** The plan's target for this measure, or null when the plan sets none. */
+  target: PlanTarget | null;
+  /** The node the measure belongs to (its parent: an indicator in the Zhuanglang methodology). */
+  indicator: string;
+  /** The root's child above the measure (a category in the Zhuanglang methodology). */
+  category: string;
+  /** Weight in the total. */
+  effectiveWeight: number;
+  /** Lead units of the measure's indicator (catalogue ids). */
+  leadUnits: string[];
+}
+
+/** The catalogue id a category or indicator node stands for: the number in its id (`c03` → 3, `i045` → 45). */
+export function catalogueIdOf(nodeId: string, level: string): number | null {
+  if (level !== "category" && level !== "indicator") return null;
+  const match = /(\d+)$/.exec(nodeId);
+  return match ? Number(match[1]) : null;
+}
+
+/** Every node with its level, parent, names (methodology first, then catalogue, then id) and effective weight. */
+export function describeNodes(methodology: Methodology, catalogue: Catalogue): NodeInfo[] {
+  const plan = buildPlan(methodology);
+  const weights = effectiveWeights(plan);
+  const parent = parentOf(methodology);
+  const levelOf = new Map(plan.nodes.map((n) => [n.node, n.level]));
+  return methodology.nodes.map((n) => {
+    const level = levelOf.get(n.id) ?? "";
+    const catalogueId = catalogueIdOf(n.id, level);
+    const fromCatalogue =
+      level === "category"
+        ? catalogue.categories.find((c) => c.id === catalogueId)
+        : level === "indicator"
+          ? catalogue.indicators.find((i) => i.id === catalogueId)
+          : undefined;
+    return {
+      id: n.id,
+      level,
+      parent: parent.get(n.id) ?? null,
+      nameZh: n.name?.zh ?? fromCatalogue?.nameZh ?? n.id,
+      nameEn: n.name?.en ?? fromCatalogue?.nameEn ?? n.id,
+      catalogueId,
+      effectiveWeight: weights[n.id] ?? 0
+    };
+  });
+}
+
+/** Every observed measure, in methodology order. */
+export function describeMeasures(methodology: Methodology, catalogue: Catalogue): MeasureInfo[] {
+  const weights = effectiveWeights(buildPlan(methodology));
+  const parent = parentOf(methodology);
+  const root = rootNode(methodology);
+  const levels = new Map(buildPlan(methodology).nodes.map((n) => [n.node, n.level]));
+  const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
+  const targets = new Map(catalogue.targets.map((t) => [t.measure, t]));
+  return methodology.measures
+    .filter((m) => !m.derive && m.normalise)
+    .map((m) => {
+      const n = m.normalise!;
+      const indicator = parent.get(m.id) ?? "";
+      let category = indicator;
+      while (category && parent.get(category) !== root) category = parent.get(category) ?? "";
+      const info = indicators.get(catalogueIdOf(indicator, levels.get(indicator) ?? "") ?? -1);
+      const t = targets.get(m.id);
+      return {
+        id: m.id,
+        nameZh: m.name?.zh ?? m.id,
+        nameEn: m.name?.en ?? m.id,
+        unit: m.unit,
+        direction: m.direction,
+        higher: m.direction === "higher_is_better",
+        method: n.method,
+        best: n.method === "frontier" ? n.best : n.method === "target" ? n.target : n.method === "expert" ? n.max : 1,
+        worst: n.method === "frontier" ? n.worst : n.method === "target" ? null : 0,
+        target: t ? {value: t.value, comparator: t.comparator, quoteZh: t.quoteZh} : null,
+        indicator,
+        category,
+        effectiveWeight: weights[m.id] ?? 0,
+        leadUnits: info?.leadUnits ?? []
+      };
+    });
+}
