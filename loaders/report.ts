@@ -1,21 +1,23 @@
 /**
- * Builds the report the published pages read: every region of the bundled peer groups scored by the engine on the
- * Node DuckDB (the same SQL the simulator runs in the browser), ranks per peer group, and the points each measure
- * and each lead unit's targets would add. Output: src/engine/report/report-data.ts `Report` and `ReportValues`.
+ * Builds what the published pages read, in one pass over one Node DuckDB: every region of the bundled peer groups
+ * scored by the engine (the same SQL the simulator runs in the browser), ranks per peer group, raw values and measure
+ * scores, and the points each measure and each lead unit's targets would add. Output: the `Report` and
+ * `ReportValues` of src/engine/report/report-data.ts.
  */
 import type {Catalogue} from "../src/engine/catalogue/catalogue.js";
-import {createEngine} from "../src/engine/scoring/engine.js";
-import type {Engine} from "../src/engine/scoring/engine.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
-import {buildPlan, effectiveWeights} from "../src/engine/methodology/plan.js";
+import {rootNode} from "../src/engine/methodology/methodology.js";
+import {describeMeasures, describeNodes, goalValue, type Goal} from "../src/engine/model/model.js";
+import {observationsIpc} from "../src/engine/observations/arrow.js";
+import {PERIODS} from "../src/engine/observations/observation.js";
 import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import type {PeerGroup, Region} from "../src/engine/regions/regions.js";
+import type {Aligned, Report, ReportMeasure, ReportValues} from "../src/engine/report/report-data.js";
+import {createEngine} from "../src/engine/scoring/engine.js";
+import type {Engine} from "../src/engine/scoring/engine.js";
 import type {MeasureScore, ValueOverride} from "../src/engine/scoring/types.js";
-import {PERIODS} from "../src/engine/observations/observation.js";
-import type {Aligned, Report, ReportMeasure, ReportNode, ReportValues} from "../src/engine/report/report-data.js";
 import {openNodeDatabase} from "./duckdb.js";
 import type {LoadedObservations} from "./observations.js";
-import {observationsIpc} from "../src/engine/observations/arrow.js";
 
 export interface ReportInput {
   methodology: Methodology;
@@ -28,9 +30,19 @@ export interface ReportInput {
 }
 
 const round = (x: number | null, digits = 4) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
+const weight = (x: number) => round(x, 8) ?? 0;
 
-/** Scores everything the report pages show. Deterministic: regions sorted, numbers rounded to 4 decimals. */
-export async function buildReport(input: ReportInput): Promise<Report> {
+/** What the report pages read: report.json and report-values.json. */
+export interface BuiltReport {
+  report: Report;
+  values: ReportValues;
+}
+
+/**
+ * Scores everything the report pages show, opening DuckDB once. Deterministic: regions sorted, numbers rounded (scores
+ * to 4 decimals, raw values to 6, points to 2, effective weights to 8).
+ */
+export async function buildReport(input: ReportInput): Promise<BuiltReport> {
   const {methodology, catalogue, peerGroups, loaded} = input;
   const db = await openNodeDatabase();
   try {
@@ -40,9 +52,15 @@ export async function buildReport(input: ReportInput): Promise<Report> {
     const present = new Set(loaded.observations.map((o) => o.period));
     const periods = PERIODS.filter((p) => present.has(p));
     const latest = periods[periods.length - 1];
-    const nodes = describeNodes(methodology, catalogue);
-    const measures = describeMeasures(methodology, catalogue, nodes);
-    const root = buildPlan(methodology).root;
+    const nodes = describeNodes(methodology, catalogue).map((n) => ({
+      ...n,
+      effectiveWeight: weight(n.effectiveWeight)
+    }));
+    const measures = describeMeasures(methodology, catalogue).map((m) => ({
+      ...m,
+      effectiveWeight: weight(m.effectiveWeight)
+    }));
+    const root = rootNode(methodology);
 
     const all = await engine.score({peerGroup: regions, periods});
     const at = new Map(regions.map((r, i) => [r, i]));
@@ -100,23 +118,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
         }))
       )
     };
-    return report;
-  } finally {
-    await db.close();
-  }
-}
-
-/** Raw values and measure scores of every region of the bundled peer groups (report-values.json). */
-export async function buildValues(
-  input: Pick<ReportInput, "methodology" | "peerGroups" | "loaded">
-): Promise<ReportValues> {
-  const db = await openNodeDatabase();
-  try {
-    const engine = await createEngine(db, input.methodology);
-    await engine.loadObservations(observationsIpc(input.loaded.observations));
-    const regions = [...new Set(input.peerGroups.flatMap((g) => g.members))].sort();
-    const result = await engine.score({peerGroup: regions, level: buildPlan(input.methodology).root});
-    return alignValues(result.measures, regions);
+    return {report, values};
   } finally {
     await db.close();
   }
@@ -140,81 +142,6 @@ function aligned<T>(record: Record<string, T>, key: string, n?: number): T {
   return (record[key] ??= (n === undefined ? {} : empty(n)) as T);
 }
 
-/** Every node with its level, parent, names, catalogue id and effective weight. */
-function describeNodes(methodology: Methodology, catalogue: Catalogue): ReportNode[] {
-  const plan = buildPlan(methodology);
-  const weights = effectiveWeights(plan);
-  const parent = new Map<string, string>();
-  for (const n of methodology.nodes) for (const e of n.children) parent.set(e.id, n.id);
-  const levelOf = new Map(plan.nodes.map((n) => [n.node, n.level]));
-  return methodology.nodes.map((n) => {
-    const level = levelOf.get(n.id) ?? "";
-    const catalogueId = catalogueIdOf(n.id, level);
-    const fromCatalogue =
-      level === "category"
-        ? catalogue.categories.find((c) => c.id === catalogueId)
-        : level === "indicator"
-          ? catalogue.indicators.find((i) => i.id === catalogueId)
-          : undefined;
-    return {
-      id: n.id,
-      level,
-      parent: parent.get(n.id) ?? null,
-      nameZh: n.name?.zh ?? fromCatalogue?.nameZh ?? n.id,
-      nameEn: n.name?.en ?? fromCatalogue?.nameEn ?? n.id,
-      catalogueId,
-      effectiveWeight: round(weights[n.id] ?? 0, 8) ?? 0
-    };
-  });
-}
-
-/** The catalogue id a category or indicator node stands for: the number in its id (`c03` → 3, `i045` → 45). */
-export function catalogueIdOf(nodeId: string, level: string): number | null {
-  if (level !== "category" && level !== "indicator") return null;
-  const match = /(\d+)$/.exec(nodeId);
-  return match ? Number(match[1]) : null;
-}
-
-function describeMeasures(methodology: Methodology, catalogue: Catalogue, nodes: ReportNode[]): ReportMeasure[] {
-  const weights = effectiveWeights(buildPlan(methodology));
-  const parent = new Map<string, string>();
-  for (const n of methodology.nodes) for (const e of n.children) parent.set(e.id, n.id);
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const indicatorById = new Map(catalogue.indicators.map((i) => [i.id, i]));
-  const targetOf = new Map(catalogue.targets.map((t) => [t.measure, t]));
-  return methodology.measures
-    .filter((m) => !m.derive)
-    .map((m) => {
-      const n = m.normalise!;
-      const node = parent.get(m.id) ?? "";
-      const indicator = indicatorById.get(nodeById.get(node)?.catalogueId ?? -1);
-      const target = targetOf.get(m.id);
-      const best =
-        n.method === "frontier" ? n.best : n.method === "target" ? n.target : n.method === "expert" ? n.max : 1;
-      return {
-        id: m.id,
-        node,
-        nameZh: m.name?.zh ?? m.id,
-        nameEn: m.name?.en ?? m.id,
-        unit: m.unit,
-        direction: m.direction,
-        method: n.method,
-        best,
-        worst: n.method === "frontier" ? n.worst : n.method === "expert" || n.method === "yes_no" ? 0 : null,
-        target: target?.value ?? null,
-        targetQuote: target?.quoteZh ?? null,
-        effectiveWeight: round(weights[m.id] ?? 0, 8) ?? 0,
-        leadUnits: indicator?.leadUnits ?? []
-      };
-    });
-}
-
-/** The better of a current value and a goal: a region already past the goal keeps its value. */
-function better(current: number | null, goal: number, higher: boolean): number {
-  if (current === null) return goal;
-  return higher ? Math.max(current, goal) : Math.min(current, goal);
-}
-
 interface Goals {
   engine: Engine;
   regions: string[];
@@ -224,13 +151,13 @@ interface Goals {
 }
 
 /** Points of the total gained per region (aligned) when each listed measure moves to its goal in the latest period. */
-async function totalGain(g: Goals, goals: {measure: ReportMeasure; goal: number}[]): Promise<Aligned> {
-  const values: ValueOverride[] = goals.flatMap(({measure, goal}) =>
+async function totalGain(g: Goals, measures: ReportMeasure[], goal: Goal): Promise<Aligned> {
+  const values: ValueOverride[] = measures.flatMap((measure) =>
     g.regions.map((region) => ({
       region,
       period: g.latest,
       measure: measure.id,
-      value: better(g.rawOf(region, measure.id), goal, measure.direction === "higher_is_better")
+      value: goalValue(measure, goal, g.rawOf(region, measure.id))
     }))
   );
   const result = await g.engine.score({
@@ -248,8 +175,8 @@ async function measureGains(g: Goals, measures: ReportMeasure[]): Promise<Report
   const out: Report["gains"] = {};
   for (const m of measures) {
     out[m.id] = {
-      toFrontier: m.best === null ? empty(g.regions.length) : await totalGain(g, [{measure: m, goal: m.best}]),
-      toTarget: m.target === null ? null : await totalGain(g, [{measure: m, goal: m.target}])
+      toFrontier: m.best === null ? empty(g.regions.length) : await totalGain(g, [m], "frontier"),
+      toTarget: m.target === null ? null : await totalGain(g, [m], "target")
     };
   }
   return out;
@@ -259,11 +186,11 @@ async function leadUnitGains(g: Goals, measures: ReportMeasure[], catalogue: Cat
   const out: Report["unitGains"] = {};
   for (const unit of catalogue.units) {
     const own = measures.filter((m) => m.leadUnits.includes(unit.id));
-    const toTarget = own.flatMap((m) => (m.target === null ? [] : [{measure: m, goal: m.target}]));
-    const toFrontier = own.flatMap((m) => (m.best === null ? [] : [{measure: m, goal: m.best}]));
+    const toTarget = own.filter((m) => m.target !== null);
+    const toFrontier = own.filter((m) => m.best !== null);
     out[unit.id] = {
-      toTarget: toTarget.length ? await totalGain(g, toTarget) : null,
-      toFrontier: toFrontier.length ? await totalGain(g, toFrontier) : null
+      toTarget: toTarget.length ? await totalGain(g, toTarget, "target") : null,
+      toFrontier: toFrontier.length ? await totalGain(g, toFrontier, "frontier") : null
     };
   }
   return out;

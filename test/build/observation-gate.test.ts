@@ -1,6 +1,6 @@
 /**
- * The build's gate on observations: the Framework loader that publishes observations (observations.arrow, which the
- * simulator loads; report.json goes through the same loadObservations) fails on any rejected row
+ * The build's gate on observations: the Framework loader that publishes everything built from observations
+ * (src/data/site.zip.ts: observations.arrow, which the simulator loads, and report.json) fails on any rejected row
  * with file:line:column and a bilingual reason; BIZENV_LENIENT=1 publishes the accepted rows and reports the
  * rejection. Rows read = accepted + rejected is printed either way.
  */
@@ -9,12 +9,13 @@ import {copyFileSync, mkdtempSync, appendFileSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
+import JSZip from "jszip";
 import {beforeAll, describe, expect, it} from "vitest";
 
 const BUNDLED = "data/observations/illustrative-gansu.csv";
 
 function runLoader(dir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/data/observations.arrow.ts"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], {
     env: {...process.env, BIZENV_OBSERVATIONS_DIR: dir, ...env},
     maxBuffer: 64 * 1024 * 1024
   });
@@ -43,12 +44,15 @@ describe("observation gate of the build", () => {
     expect(stderr).toMatch(new RegExp(`read ${lines} = accepted ${lines - 1} \\+ rejected 1`));
   });
 
-  it("publishes the accepted rows with BIZENV_LENIENT=1 and still accounts for the rejected one", () => {
+  it("publishes the accepted rows with BIZENV_LENIENT=1 and still accounts for the rejected one", async () => {
     const {status, stdout, stderr} = runLoader(dir, {BIZENV_LENIENT: "1"});
     expect(status).toBe(0);
     expect(stderr).toMatch(new RegExp(`read ${lines} = accepted ${lines - 1} \\+ rejected 1`));
-    const published = tableFromIPC(new Uint8Array(stdout)).toArray();
+    const zip = await JSZip.loadAsync(stdout);
+    const published = tableFromIPC(await zip.file("observations.arrow")!.async("uint8array")).toArray();
     expect(published.length).toBe(lines - 1);
     expect(published.some((row) => row.period === "2024")).toBe(false);
+    const report = JSON.parse(await zip.file("report.json")!.async("string")) as {rejections: {line: number}[]};
+    expect([...new Set(report.rejections.map((r) => r.line))]).toEqual([lines + 1]);
   });
 });

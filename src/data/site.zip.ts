@@ -1,0 +1,20 @@
+// Everything the pages read that comes from the observations, built in one process: the observations read and
+// checked once, DuckDB opened once. Pages take the files out of the archive as data/site/<name>:
+//   report.json         scores, ranks and points of the bundled peer groups (report pages)
+//   report-values.json  raw values and measure scores (indicators page)
+//   observations.arrow  the checked observations as Arrow IPC (simulator)
+// Row accounting goes to stderr; a rejected row fails the build unless BIZENV_LENIENT=1.
+import JSZip from "jszip";
+import {buildReport} from "../../loaders/report.js";
+import {observationsIpc} from "../engine/observations/arrow.js";
+import {reportInputs} from "./report-inputs.js";
+
+const inputs = await reportInputs();
+const {report, values} = await buildReport(inputs);
+const zip = new JSZip();
+// A fixed date keeps the archive's bytes the same for the same data.
+const date = new Date("2023-01-01T00:00:00Z");
+zip.file("report.json", JSON.stringify(report), {date});
+zip.file("report-values.json", JSON.stringify(values), {date});
+zip.file("observations.arrow", observationsIpc(inputs.loaded.observations), {date});
+process.stdout.write(await zip.generateAsync({type: "nodebuffer", compression: "STORE"}));
