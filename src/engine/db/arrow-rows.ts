@@ -1,3 +1,4 @@
+/** Arrow query results as plain rows: both DuckDB runtimes hand back Arrow tables. */
 import type {Row} from "./database.js";
 
 /** The part of an Apache Arrow table that {@link arrowToRows} reads (kept structural so no arrow import is needed). */

@@ -1,5 +1,6 @@
 /**
- * The one database surface the engine talks to. Two implementations exist, both over
+ * The db folder owns the one database surface the engine talks to (this file) and turning Arrow results into plain
+ * rows (arrow-rows.ts). Two implementations exist, both over
  * @duckdb/duckdb-wasm at the same version: `loaders/duckdb.ts` (Node, blocking build) and
  * `src/components/duckdb.ts` (browser, module worker). The engine never imports either; it is
  * handed one of them, so a published report and a browser what-if run the same SQL on the same engine.

@@ -1,6 +1,6 @@
 /**
- * Regions (GB/T 2260 administrative divisions) and the named peer groups a county is ranked in.
- * Pure: the table itself is built at build time by loaders/regions.ts and shipped to pages as data.
+ * The regions folder owns regions (GB/T 2260 administrative divisions) and the named peer groups a county is ranked
+ * in. Pure: the table itself is built at build time by loaders/regions.ts and shipped to pages as data.
  */
 
 /** Administrative level of a region. */
