@@ -6,7 +6,7 @@
  * rows to DuckDB (arrow.ts). Nothing is dropped silently: every data row is either accepted or rejected with
  * file:line:column, the offending text and a bilingual reason. docs/data-format.md is the analyst's guide.
  */
-import {readCsvRecords} from "./csv-records.js";
+import {detectDelimiter, readCsvRecords} from "./csv-records.js";
 import type {CsvRecord} from "./csv-records.js";
 import {decodeObservationFile} from "./decode.js";
 import {readHeader} from "./header.js";
@@ -25,7 +25,7 @@ export {normalisePeriod} from "./periods.js";
 
 /** Checks one observation file (bytes in any supported encoding, or text) against a context. */
 export function checkObservations(input: Uint8Array | string, file: string, ctx: CheckContext): CheckResult {
-  const {text, encoding} = decodeObservationFile(input);
+  const {text, encoding, undecodable} = decodeObservationFile(input);
   const result: CheckResult = {
     file,
     encoding,
@@ -64,6 +64,13 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     return !isBlank(r);
   });
   result.read = rows.length;
+  if (undecodable) {
+    // Bytes no encoding reads: nothing in the file can be trusted, so every row is rejected, at the first bad byte.
+    const column = undecodable.lineText.slice(0, undecodable.position - 1).split(detectDelimiter(text)).length;
+    reject(undecodable.line, column, "", undecodable.lineText, "bad_encoding", {hint: undecodable.byte});
+    result.rejectedRows = rows.length;
+    return result;
+  }
   const names = header.fields.map((f) => cleanCell(f));
   const formulas = header.fields.flatMap((f, i) => (looksLikeFormula(f) ? [i] : []));
   if (formulas.length > 0) {

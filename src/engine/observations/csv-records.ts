@@ -36,13 +36,18 @@ function lineAt(starts: number[], offset: number): number {
   return lo + 1;
 }
 
-/** Parses CSV text into records with line numbers; a quoted field may span lines (the record keeps its first). */
-export function readCsvRecords(text: string): CsvRecord[] {
+/**
+ * Parses CSV text into records with line numbers; a quoted field may span lines (the record keeps its first). CRLF,
+ * LF and a lone CR each end a line, in any mix (papaparse alone takes one kind per file and would merge rows).
+ */
+export function readCsvRecords(input: string): CsvRecord[] {
+  const text = input.replace(/\r\n?/g, "\n");
   const starts = lineStarts(text);
   const records: CsvRecord[] = [];
   let offset = 0;
   Papa.parse<string[]>(text, {
     delimiter: detectDelimiter(text),
+    newline: "\n",
     skipEmptyLines: false,
     step(result) {
       if (offset < text.length) {

@@ -5,6 +5,8 @@ import type {UnitId} from "../methodology/units.js";
 /** Every reason a row (or a whole file) can be rejected for; docs/data-format.md § 8 explains each. */
 export const REJECTION_CODES = [
   "empty_file",
+  "bad_encoding",
+  "control_character",
   "no_data_rows",
   "missing_column",
   "duplicate_column",
@@ -58,6 +60,16 @@ const unitName = (unit: UnitId | undefined): Text =>
 export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
   const hint = d.hint ?? "";
   switch (code) {
+    case "bad_encoding":
+      return {
+        zh: `文件含有无法按 UTF-8 或 GB18030 读取的字节 ${hint}，请在 Excel/WPS 中另存为"CSV UTF-8"后重试`,
+        en: `byte ${hint} cannot be read as UTF-8 or GB18030; save the file from Excel/WPS as "CSV UTF-8" and retry`
+      };
+    case "control_character":
+      return {
+        zh: `单元格含有不可见的控制字符 ${hint}，请删除后重新保存`,
+        en: `the cell holds an invisible control character ${hint}; delete it and save again`
+      };
     case "empty_file":
       return {zh: "文件为空", en: "the file is empty"};
     case "no_data_rows":

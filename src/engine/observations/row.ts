@@ -14,6 +14,11 @@ const nameOf = (entry: unknown): string | undefined =>
     ? (entry as {name: string}).name
     : undefined;
 
+/** C0 controls (but tab, LF, CR) and DEL: never typed in a sheet, and a NUL would cut text short downstream. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+
 export interface Fault {
   column: number;
   code: RejectionCode;
@@ -52,9 +57,14 @@ export function checkRow(
     faults.push({column, code: "field_count", detail, text: row.fields.join(",")});
   }
   row.fields.forEach((f, i) => {
-    if (looksLikeFormula(f)) faults.push({column: i + 1, code: "formula"});
+    const control = CONTROL.exec(f);
+    if (control) faults.push({column: i + 1, code: "control_character", detail: {hint: codePoint(control[0])}});
+    else if (looksLikeFormula(f)) faults.push({column: i + 1, code: "formula"});
   });
-  const formulaAt = new Set(faults.filter((f) => f.code === "formula").map((f) => f.column));
+  // A cell that is a formula or holds a control character is not read any further.
+  const formulaAt = new Set(
+    faults.filter((f) => f.code === "formula" || f.code === "control_character").map((f) => f.column)
+  );
   const usable = (role: ColumnRole) => layout.roles[role] !== undefined && !formulaAt.has(col(role));
 
   const region = cleanCell(toHalfWidth(cell("region") ?? ""));
