@@ -7,11 +7,12 @@
 import {readFile, writeFile} from "node:fs/promises";
 import Papa from "papaparse";
 import {createEngine} from "../../src/engine/scoring/engine.js";
-import {parseMethodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 import {checkContext, checkObservations, formatRejection} from "../../src/engine/observations/check.js";
 import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
+import {readJsonFile, readTextFile} from "../files.js";
+import {readMethodology} from "../methodology.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
@@ -64,31 +65,6 @@ function readArgs(args: string[]): Args {
     period: v.period,
     out: v.out
   };
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    throw new Error(`找不到或无法读取文件 / cannot read file: ${file}`);
-  }
-}
-
-async function readJson(file: string): Promise<unknown> {
-  const text = await readText(file);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    if (at) {
-      const before = text.slice(0, Number(at[1])).split("\n");
-      throw new Error(
-        `${file}:${before.length}:${before.at(-1)!.length + 1}: JSON 格式错误 / invalid JSON: ${message}`
-      );
-    }
-    throw new Error(`${file}: JSON 格式错误 / invalid JSON: ${message}`);
-  }
 }
 
 /** Reads `region[,parent,weight]` rows; errors name file:line:column. */
@@ -163,9 +139,9 @@ export async function run(args: string[]): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     return usageExit(error, USAGE);
   }
-  const methodology = parseMethodology(await readJson(a.methodology!), a.methodology);
-  const regionFile = a.regions ? parseRegions(await readText(a.regions), a.regions) : undefined;
-  const scenario = a.scenario ? parseScenario(await readJson(a.scenario), a.scenario) : undefined;
+  const methodology = await readMethodology(a.methodology!);
+  const regionFile = a.regions ? parseRegions(await readTextFile(a.regions), a.regions) : undefined;
+  const scenario = a.scenario ? parseScenario(await readJsonFile(a.scenario), a.scenario) : undefined;
   const regions = regionFile ? regionFile.regions.map((code) => ({code})) : null;
   const ctx = checkContext(methodology, regions, null, a.period);
   const observations: Observation[] = [];
