@@ -8,13 +8,15 @@ import {readFile, writeFile} from "node:fs/promises";
 import Papa from "papaparse";
 import {createEngine} from "../../src/engine/scoring/engine.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
-import {checkContext, checkObservations, formatRejection} from "../../src/engine/observations/check.js";
-import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
+import {checkContext, checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
+import type {CheckResult} from "../../src/engine/observations/check.js";
+import type {ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
-import {readJsonFile, readTextFile} from "../files.js";
+import {describeFileError, readJsonFile, readTextFile} from "../files.js";
 import {readMethodology} from "../methodology.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 import {observationsIpc} from "../../src/engine/observations/arrow.js";
+import {checkScenario} from "../../src/engine/methodology/scenario.js";
 
 const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
   --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
@@ -95,38 +97,6 @@ export function parseRegions(text: string, file: string): {regions: string[]; su
   return {regions, subunits};
 }
 
-function parseScenario(json: unknown, file: string): Scenario {
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    throw new Error(`${file}: 情景必须是对象 / a scenario must be an object`);
-  const s = json as Record<string, unknown>;
-  for (const key of Object.keys(s)) {
-    if (!["values", "weights", "targets", "name", "note"].includes(key))
-      throw new Error(`${file}: ${key}: 未知字段 / unknown field`);
-  }
-  if (s.values !== undefined && !Array.isArray(s.values))
-    throw new Error(`${file}: values: 必须是数组 / must be an array`);
-  (s.values as unknown[] | undefined)?.forEach((v, i) => {
-    const o = v as Record<string, unknown>;
-    if (
-      typeof o?.region !== "string" ||
-      typeof o.measure !== "string" ||
-      !(typeof o.value === "number" || o.value === null)
-    ) {
-      throw new Error(`${file}: values[${i}]: 需要 region、measure、value / needs region, measure and value`);
-    }
-  });
-  for (const key of ["weights", "targets"] as const) {
-    const record = s[key];
-    if (record === undefined) continue;
-    if (typeof record !== "object" || record === null || Array.isArray(record))
-      throw new Error(`${file}: ${key}: 必须是对象 / must be an object`);
-    for (const [id, v] of Object.entries(record)) {
-      if (typeof v !== "number") throw new Error(`${file}: ${key}.${id}: 必须是数值 / must be a number`);
-    }
-  }
-  return s as Scenario;
-}
-
 const num = (x: number | null) => (x === null ? "" : x.toFixed(6));
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -141,24 +111,36 @@ export async function run(args: string[]): Promise<number> {
   }
   const methodology = await readMethodology(a.methodology!);
   const regionFile = a.regions ? parseRegions(await readTextFile(a.regions), a.regions) : undefined;
-  const scenario = a.scenario ? parseScenario(await readJsonFile(a.scenario), a.scenario) : undefined;
+  const scenarioJson = a.scenario ? await readJsonFile(a.scenario) : undefined;
   const regions = regionFile ? regionFile.regions.map((code) => ({code})) : null;
   const ctx = checkContext(methodology, regions, null, a.period);
   const observations: Observation[] = [];
+  const results: CheckResult[] = [];
   let rejected = 0;
   for (const file of a.observations) {
-    const bytes = new Uint8Array(
-      await readFile(file).catch(() => Promise.reject(new Error(`找不到或无法读取文件 / cannot read file: ${file}`)))
-    );
+    const bytes = new Uint8Array(await readFile(file).catch((error) => Promise.reject(describeFileError(error, file))));
     const result = checkObservations(bytes, file, ctx);
     for (const r of result.rejected) process.stderr.write(`${formatRejection(r)}\n`);
+    results.push({...result, accepted: []});
     rejected += result.rejected.length;
-    observations.push(...result.accepted);
+    for (const o of result.accepted) observations.push(o);
   }
+  // Row accounting, blank lines and columns nothing reads (a misspelt measure column) are always said.
+  process.stderr.write(`${summariseLoad(results)}\n`);
   if (rejected > 0) {
     process.stderr.write(`${rejected} 处数据被拒收，未计算 / ${rejected} cells rejected; nothing scored\n`);
     return 1;
   }
+  // A what-if may only name regions, periods and measures of the data, with values its units allow.
+  const scenario =
+    a.scenario === undefined
+      ? undefined
+      : checkScenario(
+          methodology,
+          scenarioJson,
+          {regions: new Set(observations.map((o) => o.region)), periods: new Set(observations.map((o) => o.period))},
+          a.scenario
+        );
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, methodology);

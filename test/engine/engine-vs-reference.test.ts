@@ -87,13 +87,22 @@ function randomCase(seed: number): Case {
     all.push("scoremean");
   }
   const policy = () => r.pick(["reweight", "reweight", "zero", r.chance(0.3) ? "fail" : "zero"]);
-  const node = (id: string, children: string[]) => ({
-    id,
-    aggregate: r.pick(["arithmetic", "geometric"]),
-    missing: policy(),
-    minCoverage: r.pick([0, 0, 0.5, 1]),
-    children: children.map((c) => ({id: c, weight: r.pick([0, 1, 1, 2, 3])}))
-  });
+  // Some zero weights, never all of a node's (a methodology whose weights sum to 0 is refused).
+  const weights = (n: number) => {
+    const ws: number[] = Array.from({length: n}, () => r.pick([0, 1, 1, 2, 3]));
+    if (!ws.some((w) => w > 0)) ws[0] = 1;
+    return ws;
+  };
+  const node = (id: string, children: string[]) => {
+    const ws = weights(children.length);
+    return {
+      id,
+      aggregate: r.pick(["arithmetic", "geometric"]),
+      missing: policy(),
+      minCoverage: r.pick([0, 0, 0.5, 1]),
+      children: children.map((c, i) => ({id: c, weight: ws[i]}))
+    };
+  };
   const nodes: ReturnType<typeof node>[] = [];
   const lower: string[] = [];
   for (let i = 0; i < r.int(1, 3); i++) {

@@ -4,6 +4,7 @@
  */
 import type {HierarchyNode, Measure, Methodology} from "../../src/engine/methodology/methodology.js";
 import {nodeLevels} from "../../src/engine/methodology/methodology.js";
+import {ScenarioError} from "../../src/engine/methodology/plan.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 import {
   MissingDataError,
@@ -56,7 +57,13 @@ function scoreOnce(
   const nodes = new Map(m.nodes.map((n) => [n.id, n]));
   const levels = nodeLevels(m);
   const flagScore = new Map(m.flags.map((f) => [f.id, f.score]));
-  const weightOf = (child: string, weight: number) => scenario?.weights?.[child] ?? weight;
+  const scenarioWeights = new Map(Object.entries(scenario?.weights ?? {}));
+  const weightOf = (child: string, weight: number) => scenarioWeights.get(child) ?? weight;
+  // A what-if may not leave a node without weight (the engine refuses it as the methodology file does).
+  for (const n of m.nodes) {
+    if (scenarioWeights.size && n.children.length && n.children.every((e) => weightOf(e.id, e.weight) === 0))
+      throw new ScenarioError(`scenario weights make the children of node ${n.id} sum to 0`);
+  }
 
   // Upward links: a node lists its children; a derived measure lists its inputs.
   const parents = new Map<string, string[]>();
