@@ -16,6 +16,8 @@ import {
 } from "../src/engine/observations/check.js";
 import type {CheckResult} from "../src/engine/observations/check.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
+import {rejectAcrossFiles} from "../src/engine/observations/across-files.js";
+import {describeFileError} from "./files.js";
 import {readMethodology} from "./methodology.js";
 import {readRegions} from "./regions.js";
 
@@ -41,19 +43,13 @@ export async function loadObservations(
   const results: CheckResult[] = [];
   for (const name of files) {
     const file = join(dir, name);
-    results.push(checkObservations(new Uint8Array(await readFile(file)), file, ctx));
+    const bytes = await readFile(file).catch((error) => Promise.reject(describeFileError(error, file)));
+    results.push(checkObservations(new Uint8Array(bytes), file, ctx));
   }
+  rejectAcrossFiles(results);
   log(summariseLoad(results));
   assertNoRejections(results, {lenient});
-  const observations = results.flatMap((r) => r.accepted);
-  const seen = new Set<string>();
-  for (const o of observations) {
-    const key = `${o.region}|${o.period}|${o.measure}`;
-    if (seen.has(key))
-      throw new Error(
-        `观测值在多个文件中重复 / observation repeated across files: ${o.region} ${o.period} ${o.measure}`
-      );
-    seen.add(key);
-  }
+  const observations: Observation[] = [];
+  for (const r of results) for (const o of r.accepted) observations.push(o);
   return {observations, results, lenient};
 }

@@ -17,6 +17,7 @@ import {readMethodology} from "../methodology.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 import {observationsIpc} from "../../src/engine/observations/arrow.js";
 import {checkScenario} from "../../src/engine/methodology/scenario.js";
+import {rejectAcrossFiles} from "../../src/engine/observations/across-files.js";
 
 const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
   --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
@@ -119,9 +120,11 @@ export async function run(args: string[]): Promise<number> {
   let rejected = 0;
   for (const file of a.observations) {
     const bytes = new Uint8Array(await readFile(file).catch((error) => Promise.reject(describeFileError(error, file))));
-    const result = checkObservations(bytes, file, ctx);
+    results.push(checkObservations(bytes, file, ctx));
+  }
+  rejectAcrossFiles(results);
+  for (const result of results) {
     for (const r of result.rejected) process.stderr.write(`${formatRejection(r)}\n`);
-    results.push({...result, accepted: []});
     rejected += result.rejected.length;
     for (const o of result.accepted) observations.push(o);
   }

@@ -7,6 +7,7 @@ import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {checkContext, checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
 import {PERIODS} from "../../src/engine/observations/observation.js";
+import {describeFileError} from "../files.js";
 import {DEFAULT_METHODOLOGY, projectPath, readMethodology} from "../methodology.js";
 import {readRegions} from "../regions.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
@@ -80,11 +81,10 @@ export async function run(args: string[]): Promise<number> {
   );
   const results = [];
   for (const file of options.files) {
-    const bytes = new Uint8Array(await readFile(file));
-    const result = checkObservations(bytes, file, ctx);
-    for (const r of result.rejected) process.stdout.write(`${formatRejection(r)}\n`);
-    results.push(result);
+    const bytes = new Uint8Array(await readFile(file).catch((error) => Promise.reject(describeFileError(error, file))));
+    results.push(checkObservations(bytes, file, ctx));
   }
+  for (const r of results.flatMap((x) => x.rejected)) process.stdout.write(`${formatRejection(r)}\n`);
   process.stdout.write(`${summariseLoad(results)}\n`);
   return results.some((r) => r.rejected.length > 0) ? 1 : 0;
 }

@@ -7,14 +7,17 @@
 import JSZip from "jszip";
 import {buildReport} from "../../loaders/report.js";
 import {observationsIpc} from "../engine/observations/arrow.js";
+import {runLoader} from "../../loaders/run-loader.js";
 import {reportInputs} from "./report-inputs.js";
 
-const inputs = await reportInputs();
-const {report, values} = await buildReport(inputs);
-const zip = new JSZip();
-// A fixed date keeps the archive's bytes the same for the same data.
-const date = new Date("2023-01-01T00:00:00Z");
-zip.file("report.json", JSON.stringify(report), {date});
-zip.file("report-values.json", JSON.stringify(values), {date});
-zip.file("observations.arrow", observationsIpc(inputs.loaded.observations), {date});
-process.stdout.write(await zip.generateAsync({type: "nodebuffer", compression: "STORE"}));
+await runLoader(async () => {
+  const inputs = await reportInputs();
+  const {report, values} = await buildReport(inputs);
+  const zip = new JSZip();
+  // A fixed date keeps the archive's bytes the same for the same data.
+  const date = new Date("2023-01-01T00:00:00Z");
+  zip.file("report.json", JSON.stringify(report), {date});
+  zip.file("report-values.json", JSON.stringify(values), {date});
+  zip.file("observations.arrow", observationsIpc(inputs.loaded.observations), {date});
+  return zip.generateAsync({type: "uint8array", compression: "STORE"});
+});

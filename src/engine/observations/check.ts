@@ -31,8 +31,10 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     encoding,
     read: 0,
     accepted: [],
+    acceptedLines: [],
     rejected: [],
     format: null,
+    regionColumn: 0,
     acceptedRows: 0,
     rejectedRows: 0,
     blankLines: 0,
@@ -88,6 +90,7 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   }
   const layout = parsed.layout;
   result.format = layout.format;
+  result.regionColumn = (layout.roles.region ?? -1) + 1;
   result.ignoredColumns = layout.ignored.map((i) => names[i] || `(${columnLetter(i + 1)})`);
   if (rows.length === 0) {
     reject(header.line, 1, names[0], header.fields.join(","), "no_data_rows");
@@ -117,7 +120,10 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     } else {
       result.acceptedRows++;
       result.missingCells += c.missingCells;
-      result.accepted.push(...c.observations);
+      for (const o of c.observations) {
+        result.accepted.push(o);
+        result.acceptedLines.push(c.line);
+      }
     }
   }
   result.rejected.sort((a, b) => a.line - b.line || a.column - b.column);

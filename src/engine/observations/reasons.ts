@@ -28,7 +28,8 @@ export const REJECTION_CODES = [
   "unit_in_value",
   "out_of_range",
   "bad_flag",
-  "duplicate"
+  "duplicate",
+  "duplicate_across_files"
 ] as const;
 
 /** A rejection code. */
@@ -149,6 +150,11 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       return d.unit ? range(d.unit) : {zh: "超出范围", en: "out of range"};
     case "bad_flag":
       return {zh: "标记列只能填 0、1 或留空", en: "a flag column takes 0, 1 or blank"};
+    case "duplicate_across_files":
+      return {
+        zh: `重复：${hint} 已有相同的（地区, 期间, 计量项），两处都不采用`,
+        en: `duplicate: ${hint} has the same (region, period, measure); neither is used`
+      };
     case "duplicate": {
       const lines = d.lines ?? [];
       return {

@@ -39,9 +39,13 @@ export interface CheckResult {
   /** Data rows read (header and blank lines excluded). */
   read: number;
   accepted: Observation[];
+  /** The line each accepted observation was read from (aligned with `accepted`). */
+  acceptedLines: number[];
   /** Cell-level rejections; a row with any rejected cell is rejected as a whole. */
   rejected: Rejection[];
   format: "long" | "wide" | null;
+  /** 1-based column of the region code (0 when the header could not be read). */
+  regionColumn: number;
   acceptedRows: number;
   rejectedRows: number;
   /** Blank lines (or lines of empty cells) skipped; not data. */
