@@ -6,7 +6,7 @@
  * The model is documented in data/observations/README.md.
  */
 import type {Measure, Methodology} from "../src/engine/methodology/methodology.js";
-import {PERIODS, type Observation} from "../src/engine/observations/observation.js";
+import type {Observation} from "../src/engine/observations/observation.js";
 import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import {UNITS} from "../src/engine/methodology/units.js";
 
@@ -25,8 +25,8 @@ export interface GenerateOptions {
   laggard?: string | null;
 }
 
-/** Default seed and missing rate of the committed illustrative file. */
-export const GENERATOR_DEFAULTS = {seed: 2023, missingRate: 0.02} as const;
+/** Default seed, missing rate and periods (baseline, mid-year, year end; oldest first) of the committed file. */
+export const GENERATOR_DEFAULTS = {seed: 2023, missingRate: 0.02, periods: ["2022", "2023H1", "2023"]} as const;
 
 /** The `source` cell that marks every generated row as illustrative, e.g. `illustrative:seed=2023`. */
 export const illustrativeSource = (seed: number): string => `illustrative:seed=${seed}`;
@@ -130,7 +130,7 @@ function valueAt(t: number, measure: Measure): number {
 /** Yields the illustrative observations in order: region (sorted), period (as given), measure (methodology order). */
 export function* observationRows(options: GenerateOptions): Generator<Observation> {
   const {methodology, seed} = options;
-  const periods = options.periods ?? PERIODS;
+  const periods = options.periods ?? GENERATOR_DEFAULTS.periods;
   const missingRate = options.missingRate ?? GENERATOR_DEFAULTS.missingRate;
   const laggard = options.laggard === undefined ? DEFAULT_FOCUS : options.laggard;
   const measures = methodology.measures.filter((m) => !m.derive && m.normalise);

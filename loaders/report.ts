@@ -9,7 +9,7 @@ import type {Methodology} from "../src/engine/methodology/methodology.js";
 import {rootNode} from "../src/engine/methodology/methodology.js";
 import {describeMeasures, describeNodes, goalValue, type Goal} from "../src/engine/model/model.js";
 import {observationsIpc} from "../src/engine/observations/arrow.js";
-import {PERIODS} from "../src/engine/observations/observation.js";
+import {previousPeriod, sortPeriods} from "../src/engine/observations/periods.js";
 import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import type {PeerGroup, Region} from "../src/engine/regions/regions.js";
 import type {Aligned, Report, ReportMeasure, ReportValues} from "../src/engine/report/report-data.js";
@@ -49,8 +49,7 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
     const engine = await createEngine(db, methodology);
     await engine.loadObservations(observationsIpc(loaded.observations));
     const regions = [...new Set(peerGroups.flatMap((g) => g.members))].sort();
-    const present = new Set(loaded.observations.map((o) => o.period));
-    const periods = PERIODS.filter((p) => present.has(p));
+    const periods = sortPeriods(loaded.observations.map((o) => o.period));
     const latest = periods[periods.length - 1];
     const nodes = describeNodes(methodology, catalogue).map((n) => ({
       ...n,
@@ -88,7 +87,8 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
       illustrative: input.illustrative,
       periods,
       latest,
-      baseline: periods[0],
+      baseline: previousPeriod(latest, periods),
+      previous: Object.fromEntries(periods.map((p) => [p, previousPeriod(p, periods)])),
       focus: DEFAULT_FOCUS,
       regions: regions.map((code) => ({code, name: regionName.get(code) ?? code})),
       peerGroups: peerGroups.map(({id, nameZh, nameEn, members}) => ({id, nameZh, nameEn, members})),

@@ -13,6 +13,7 @@ export function tinyReport(): Report {
     periods: ["2022", "2023"],
     latest: "2023",
     baseline: "2022",
+    previous: {"2022": null, "2023": "2022"},
     focus: "620825",
     regions: [
       {code: "620802", name: "崆峒区"},

@@ -39,7 +39,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
   const checkingContext = () =>
     (uploadCtx ??= inputs.nationalRegions().then((national) => {
       for (const r of national) if (!ctx.model.regions.has(r.code)) ctx.model.regions.set(r.code, r);
-      return checkContext(inputs.methodology, national, inputs.periods);
+      return checkContext(inputs.methodology, national, null);
     }));
 
   const showCheck = (r: CheckResult) => {
@@ -116,7 +116,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
         await useData(
           () => session.engine.loadObservations(observationsIpc(result.accepted)),
           peers,
-          uploadedPeriods(result, inputs.periods)
+          uploadedPeriods(result)
         );
         ctx.say(t("sim.uploadLoaded", {n: result.accepted.length}));
       } catch (error) {

@@ -135,6 +135,7 @@ export const en: Record<StringKey, string> = {
     "In {period}, {region} ranks {rank} of {count} in {group} with a total of {total} points ({moved}). ",
   "overview.summary.baseline": "rank {rank} in {baseline}, {move}; total {change} points",
   "overview.summary.noBaseline": "no comparable rank in {baseline}",
+  "overview.noBaselinePeriod": "(no previous period of the same kind)",
   "overview.summary.gap":
     "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; led by {units}.",
   "overview.summary.gapNoUnit":
@@ -162,7 +163,7 @@ export const en: Record<StringKey, string> = {
     "Each gap is computed alone: only that measure moves to its target (or frontier), everything else unchanged. Gaps do not add up to the total gap.",
   "peers.title": "Peers",
   "peers.lead":
-    "Total ranking in the peer group, a heat map of category scores, and rank movement 2022 → 2023H1 → 2023.",
+    "Total ranking in the peer group, a heat map of category scores, and rank movement across the periods of the data ({periods}).",
   "peers.ranking.title": "Total ranking (click a header to sort)",
   "peers.change": "Change since baseline",
   "peers.places": "Places",
@@ -236,5 +237,6 @@ export const en: Record<StringKey, string> = {
   "method.noRejections": "No rejected rows.",
   "method.cell": "Cell",
   "method.reason": "Reason",
-  "method.periods": "Periods: {periods}; baseline {baseline}, latest {latest}."
+  "method.periods":
+    "Periods: {periods}; latest {latest}, compared with the previous period of the same kind (year with year, half with half): {baseline}."
 };

@@ -114,17 +114,17 @@ export const zh = {
   "report.none": "无",
   "overview.title": "总览",
   "overview.lead":
-    "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}年，按「{method}」计算）。",
-  "overview.card.total": "{period}年总分",
-  "overview.card.since": "较{baseline}年",
+    "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}，按「{method}」计算）。",
+  "overview.card.total": "{period}总分",
+  "overview.card.since": "较{baseline}",
   "overview.card.rank": "在{group}中的排名",
-  "overview.card.baselineRank": "{baseline}年第{rank}名",
+  "overview.card.baselineRank": "{baseline}第{rank}名",
   "overview.card.gap": "最大差距（可增分）",
-  "overview.summary.noTotal": "{region}在{period}年缺少足够数据，暂无总分，无法在{group}对标组中排名。",
-  "overview.summary.rank":
-    "{period}年，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
-  "overview.summary.baseline": "{baseline}年为第{rank}名，{move}，总分变化{change}分",
-  "overview.summary.noBaseline": "{baseline}年无可比排名",
+  "overview.summary.noTotal": "{region}在{period}缺少足够数据，暂无总分，无法在{group}对标组中排名。",
+  "overview.summary.rank": "{period}，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
+  "overview.summary.baseline": "{baseline}为第{rank}名，{move}，总分变化{change}分",
+  "overview.summary.noBaseline": "{baseline}无可比排名",
+  "overview.noBaselinePeriod": "（无同类上一期）",
   "overview.summary.gap":
     "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分，牵头单位为{units}。",
   "overview.summary.gapNoUnit":
@@ -151,7 +151,7 @@ export const zh = {
   "overview.gaps.note":
     "每项单独计算：只把该项数值提高到目标（或前沿值），其余不变，总分的增加量。各项之和不等于总差距。",
   "peers.title": "对标",
-  "peers.lead": "对标组内的总分排名、各类别得分热力图，以及 2022 → 2023上半年 → 2023 的名次变化。",
+  "peers.lead": "对标组内的总分排名、各类别得分热力图，以及各期间（{periods}）的名次变化。",
   "peers.ranking.title": "总分排名（点击表头排序）",
   "peers.change": "较基期变化",
   "peers.places": "名次变化",
@@ -182,7 +182,7 @@ export const zh = {
   "indicators.notScored": "默认方法未对该指标计分。",
   "units.title": "责任单位",
   "units.lead":
-    "每个牵头单位负责的指标、当前得分、失分，以及完成方案目标可为{region}总分增加的分数（{period}年）。按目标可增分排序。",
+    "每个牵头单位负责的指标、当前得分、失分，以及完成方案目标可为{region}总分增加的分数（{period}）。按目标可增分排序。",
   "units.points": "可增加分数",
   "units.toTarget": "达到方案目标",
   "units.toFrontier": "达到前沿值",
@@ -224,7 +224,8 @@ export const zh = {
   "method.noRejections": "没有被拒绝的行。",
   "method.cell": "单元格",
   "method.reason": "原因",
-  "method.periods": "期间：{periods}；基期 {baseline}，最新 {latest}。"
+  "method.periods":
+    "期间：{periods}；最新 {latest}，与上一同类期间比较（年与年、半年与半年），最新期间的比较基期为 {baseline}。"
 } as const;
 
 export type StringKey = keyof typeof zh;

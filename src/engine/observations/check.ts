@@ -21,7 +21,7 @@ export type {RejectionCode} from "./reasons.js";
 export {REJECTION_CODES} from "./reasons.js";
 export {assertNoRejections, formatRejection, isLenient, summariseLoad} from "./report.js";
 export {checkContext} from "./context.js";
-export {normalisePeriod} from "./periods.js";
+export {comparePeriods, latestPeriod, normalisePeriod, previousPeriod, sortPeriods} from "./periods.js";
 
 /** Checks one observation file (bytes in any supported encoding, or text) against a context. */
 export function checkObservations(input: Uint8Array | string, file: string, ctx: CheckContext): CheckResult {

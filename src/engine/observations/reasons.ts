@@ -15,6 +15,7 @@ export const REJECTION_CODES = [
   "region_unknown",
   "region_name_mismatch",
   "period_empty",
+  "period_malformed",
   "period_unknown",
   "measure_empty",
   "measure_unknown",
@@ -102,6 +103,11 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       };
     case "period_empty":
       return {zh: "期间为空", en: "period is empty"};
+    case "period_malformed":
+      return {
+        zh: `期间格式不对，应为 ${hint}（如 2024、2024H1、2024Q3；也可写 2024年、2024上半年、2024年第三季度），日期不是期间`,
+        en: `malformed period: expected ${hint} (e.g. 2024, 2024H1, 2024Q3); a date is not a period`
+      };
     case "period_unknown":
       return {zh: `未知的期间，应为 ${hint} 之一`, en: `unknown period, expected one of ${hint}`};
     case "measure_empty":

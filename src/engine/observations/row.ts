@@ -2,7 +2,7 @@
 import type {ColumnRole, Layout} from "./header.js";
 import type {CsvRecord} from "./csv-records.js";
 import type {Observation} from "./observation.js";
-import {normalisePeriod} from "./periods.js";
+import {isPeriod, normalisePeriod, PERIOD_FORMS} from "./periods.js";
 import type {ReasonDetail, RejectionCode} from "./reasons.js";
 import {cleanCell, looksLikeFormula, toHalfWidth} from "./text.js";
 import type {CheckContext} from "./types.js";
@@ -77,6 +77,8 @@ export function checkRow(
   const period = periodCell === undefined ? (ctx.defaultPeriod ?? "") : normalisePeriod(periodCell);
   if (usable("period")) {
     if (period === "") faults.push({column: col("period"), code: "period_empty"});
+    else if (!isPeriod(period))
+      faults.push({column: col("period"), code: "period_malformed", detail: {hint: PERIOD_FORMS}});
     else if (ctx.periods && !ctx.periods.includes(period)) {
       faults.push({column: col("period"), code: "period_unknown", detail: {hint: ctx.periods.join(", ")}});
     }

@@ -10,7 +10,7 @@ export interface CheckContext {
   regions: ReadonlyMap<string, unknown> | null;
   /** Known measure ids and their unit (src/engine/methodology/units.ts). */
   measures: ReadonlyMap<string, {unit: UnitId}>;
-  /** Known periods (null = any non-empty). */
+  /** Allowed periods (null = any well-formed one: YYYY, YYYYH1/H2, YYYYQ1–Q4; see periods.ts). */
   periods: readonly string[] | null;
   /** Period of a wide file that has no period column; without it such a file is rejected. */
   defaultPeriod?: string;

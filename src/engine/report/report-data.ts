@@ -27,9 +27,14 @@ export interface Report {
   methodology: {id: string; nameZh: string; nameEn: string};
   /** True when the observations are the bundled illustrative set (say so on every page). */
   illustrative: boolean;
+  /** Every period of the data, in time order (src/engine/observations/periods.ts). */
   periods: string[];
+  /** The latest period: what every page shows first. */
   latest: string;
-  baseline: string;
+  /** The period the latest is compared with: the previous one of the same kind (year with year), or null. */
+  baseline: string | null;
+  /** period → the previous period of the same kind in the data (null when there is none). */
+  previous: Record<string, string | null>;
   focus: string;
   /** Every scored region; all `Aligned` arrays except ranks follow this order. */
   regions: {code: string; name: string}[];
