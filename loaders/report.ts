@@ -106,6 +106,7 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         rejected: r.rejectedRows,
         encoding: r.encoding
       })),
+      outside: outsideRegions(loaded, regions, regionName),
       rejections: loaded.results.flatMap((r) =>
         r.rejected.map(({file, line, column, columnName, text, reasonZh, reasonEn}) => ({
           file,
@@ -122,6 +123,16 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
   } finally {
     await db.close();
   }
+}
+
+/** Regions with accepted observations that no bundled peer group ranks, with their number of rows, by code. */
+function outsideRegions(loaded: LoadedObservations, scored: string[], names: Map<string, string>): Report["outside"] {
+  const inGroups = new Set(scored);
+  const rows = new Map<string, number>();
+  for (const o of loaded.observations) if (!inGroups.has(o.region)) rows.set(o.region, (rows.get(o.region) ?? 0) + 1);
+  return [...rows]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => ({code, name: names.get(code) ?? code, rows: n}));
 }
 
 function alignValues(rows: MeasureScore[], regions: string[]): ReportValues {

@@ -1,7 +1,7 @@
 /**
  * `bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]`:
  * writes ILLUSTRATIVE (synthetic) observations as long CSV. `--scope gansu` with the defaults reproduces
- * data/observations/illustrative-gansu.csv; `--scope china` (2,978 units, ~1.5 M rows) is for benchmarks, never committed.
+ * data/observations/illustrative-gansu.csv; `--scope china` (2,850 county-level divisions) is for benchmarks, never committed.
  */
 import {createWriteStream} from "node:fs";
 import {

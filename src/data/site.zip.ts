@@ -11,6 +11,8 @@ import {reportInputs} from "./report-inputs.js";
 
 const inputs = await reportInputs();
 const {report, values} = await buildReport(inputs);
+for (const r of report.outside)
+  process.stderr.write(`不在对标组中，未排名 / in no peer group, not ranked: ${r.code} ${r.name} (${r.rows} rows)\n`);
 const zip = new JSZip();
 // A fixed date keeps the archive's bytes the same for the same data.
 const date = new Date("2023-01-01T00:00:00Z");

@@ -96,6 +96,7 @@ export function tinyReport(): Report {
       big_data_center: {toTarget: null, toFrontier: [null, 20, 10]}
     },
     load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, encoding: "utf-8"}],
+    outside: [],
     rejections: []
   };
 }

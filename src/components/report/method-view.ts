@@ -77,8 +77,15 @@ export function LoadTables(report: Report, lang: Lang): HTMLElement {
         {label: t("method.reason"), value: (r) => pick(lang, r.reasonZh, r.reasonEn)}
       ])
     : html`<p data-testid="no-rejections">${t("method.noRejections")}</p>`;
+  const outside = report.outside.length
+    ? html`<p data-testid="outside">
+        ${translate(lang, "method.outside", {
+          regions: report.outside.map((r) => `${r.name} ${r.code}（${r.rows}）`).join(lang === "en" ? ", " : "、")
+        })}
+      </p>`
+    : "";
   return html`<div>
-    ${load}
+    ${load} ${outside}
     <h3>${t("method.rejections")}</h3>
     ${rejected}
   </div>` as HTMLElement;

@@ -86,6 +86,13 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
       <p class="muted">
         ${t("overview.card.baselineRank", {baseline: model.baselineLabel, rank: model.baselineRank ?? "—"})} · ${move}
       </p>
+      ${
+        model.ranked < model.group.size
+          ? html`<p class="muted" data-testid="unranked">
+              ${t("report.unranked", {n: model.group.size - model.ranked})}
+            </p>`
+          : ""
+      }
     </div>
     <div class="card">
       <h2>${t("overview.card.gap")}</h2>

@@ -127,6 +127,9 @@ export const en: Record<StringKey, string> = {
   "overview.card.total": "Total score {period}",
   "overview.card.since": "Since {baseline}:",
   "overview.card.rank": "Rank in {group}",
+  "method.outside":
+    "These regions' rows were read and counted but the regions are in no peer group (a functional area, a city without counties), so they are neither scored nor ranked: {regions}.",
+  "report.unranked": "{n} more regions lack the data for a total and are not ranked.",
   "overview.card.baselineRank": "{baseline}: rank {rank}",
   "overview.card.gap": "Largest gap (points attainable)",
   "overview.summary.noTotal":

@@ -118,6 +118,9 @@ export const zh = {
   "overview.card.total": "{period}总分",
   "overview.card.since": "较{baseline}",
   "overview.card.rank": "在{group}中的排名",
+  "method.outside":
+    "以下地区的数据已读取、计入行数，但不属于任何对标组（如功能区、不设区的地级市），不计分、不排名：{regions}。",
+  "report.unranked": "另有 {n} 个地区数据不足、无总分，未参与排名。",
   "overview.card.baselineRank": "{baseline}第{rank}名",
   "overview.card.gap": "最大差距（可增分）",
   "overview.summary.noTotal": "{region}在{period}缺少足够数据，暂无总分，无法在{group}对标组中排名。",

@@ -54,6 +54,11 @@ export interface Report {
   gains: Record<string, {toFrontier: Aligned; toTarget: Aligned | null}>;
   /** lead unit id → points if every target (or frontier) of its indicators' measures were met, latest period. */
   unitGains: Record<string, {toTarget: Aligned | null; toFrontier: Aligned | null}>;
+  /**
+   * Regions whose observations were accepted but that are in no bundled peer group (e.g. 兰州新区 620171, a functional
+   * area, docs/data-format.md § 5): read and counted, never scored or ranked, and listed on the method page.
+   */
+  outside: {code: string; name: string; rows: number}[];
   /** Row accounting of the observation files. */
   load: {file: string; read: number; accepted: number; rejected: number; encoding: string}[];
   rejections: {
