@@ -9,6 +9,8 @@ import type {Measure, Methodology} from "../src/engine/methodology/methodology.j
 import type {Observation} from "../src/engine/observations/observation.js";
 import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import {UNITS} from "../src/engine/methodology/units.js";
+import {yearsBetween} from "../src/engine/observations/periods.js";
+import {applyDerivedQuantities} from "./derived-quantities.js";
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -136,12 +138,14 @@ export function* observationRows(options: GenerateOptions): Generator<Observatio
   const measures = methodology.measures.filter((m) => !m.derive && m.normalise);
   const level = new Map(measures.map((m) => [m.id, MODEL.measureSd * normal(seed, "measure", m.id)]));
   const source = illustrativeSource(seed);
+  const known = new Set(measures.map((m) => m.id));
   for (const region of [...options.regions].sort()) {
     const lagging = region === laggard;
     const ability = lagging ? MODEL.laggardAbility : MODEL.abilitySd * normal(seed, "region", region);
     const progress = lagging ? MODEL.laggardProgress : MODEL.progress;
-    for (const [p, period] of periods.entries()) {
-      const time = periods.length > 1 ? p / (periods.length - 1) : 0;
+    for (const period of periods) {
+      const time = yearsBetween(periods[0], period);
+      const drawn = new Map<string, number>();
       for (const m of measures) {
         if (uniform(seed, "missing", region, period, m.id) < missingRate) continue;
         const z =
@@ -150,8 +154,12 @@ export function* observationRows(options: GenerateOptions): Generator<Observatio
           level.get(m.id)! +
           MODEL.persistentSd * normal(seed, "persistent", region, m.id) +
           MODEL.periodSd * normal(seed, "noise", region, period, m.id);
-        const value = roundForMeasure(valueAt(sigmoid(z + 0.6), m), m);
-        yield {region, period, measure: m.id, value, source, note: null};
+        drawn.set(m.id, roundForMeasure(valueAt(sigmoid(z + 0.6), m), m));
+      }
+      applyDerivedQuantities(drawn, known);
+      for (const m of measures) {
+        const value = drawn.get(m.id);
+        if (value !== undefined) yield {region, period, measure: m.id, value, source, note: null};
       }
     }
   }

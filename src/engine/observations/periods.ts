@@ -63,6 +63,14 @@ export const isPeriod = (text: string): boolean => parsePeriod(text) !== null;
 /** Months from year 0 to the end of a period. */
 const endMonth = (p: Period) => p.year * 12 + (p.kind === "year" ? 12 : p.part * MONTHS[p.kind]);
 
+/** Years from the end of one period to the end of another: `yearsBetween("2022", "2023H1")` → 0.5. */
+export function yearsBetween(from: string, to: string): number {
+  const a = parsePeriod(from);
+  const b = parsePeriod(to);
+  if (!a || !b) throw new Error(`期间格式不对 / malformed period: ${a ? to : from}`);
+  return (endMonth(b) - endMonth(a)) / 12;
+}
+
 /** Time order: by the period's end, then the shorter first (2023Q4, 2023H2, 2023); malformed ones last, by text. */
 export function comparePeriods(a: string, b: string): number {
   const pa = parsePeriod(a);
