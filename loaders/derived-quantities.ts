@@ -45,6 +45,12 @@ export const DERIVED_QUANTITIES: readonly DerivedQuantity[] = [
     // An item handled fully online can also be applied for online: the fully-online rate never exceeds the other.
     derive: ([fully, online]) => Math.min(fully, online),
     rule: "fully_online_rate_pct ≤ online_application_rate_pct (indicator 45: fully online items are applied for online)"
+  },
+  {
+    measure: "items_fully_online_pct",
+    from: ["items_fully_online_pct", "items_online_available_pct"],
+    derive: ([fully, online]) => Math.min(fully, online),
+    rule: "items_fully_online_pct ≤ items_online_available_pct (indicator 55: the same for all service items)"
   }
 ];
 

@@ -27,6 +27,7 @@ export const REJECTION_CODES = [
   "unit_in_value",
   "out_of_range",
   "bad_flag",
+  "not_applicable_conflict",
   "duplicate"
 ] as const;
 
@@ -49,6 +50,7 @@ type Text = {zh: string; en: string};
 const range = (unit: UnitId): Text => {
   const {min, max, zh, en} = UNITS[unit];
   if (min === 0 && max === Infinity) return {zh: `单位「${zh}」不能为负数`, en: `a value in ${en} cannot be negative`};
+  if (max === Infinity) return {zh: `单位「${zh}」不能小于 ${min}`, en: `a value in ${en} cannot be below ${min}`};
   return {zh: `超出单位「${zh}」允许的范围 ${min}–${max}`, en: `out of range for ${en} (${min}–${max})`};
 };
 
@@ -143,6 +145,11 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       return d.unit ? range(d.unit) : {zh: "超出范围", en: "out of range"};
     case "bad_flag":
       return {zh: "标记列只能填 0、1 或留空", en: "a flag column takes 0, 1 or blank"};
+    case "not_applicable_conflict":
+      return {
+        zh: `数值写了「不适用」，标记列却是「${hint}」，二者矛盾`,
+        en: `the value says not applicable but the flag column says ${hint}`
+      };
     case "duplicate": {
       const lines = d.lines ?? [];
       return {

@@ -6,7 +6,7 @@ import {isPeriod, normalisePeriod, PERIOD_FORMS} from "./periods.js";
 import type {ReasonDetail, RejectionCode} from "./reasons.js";
 import {cleanCell, looksLikeFormula, toHalfWidth} from "./text.js";
 import type {CheckContext} from "./types.js";
-import {readValue} from "./value.js";
+import {NOT_APPLICABLE, readValue} from "./value.js";
 import type {ValueFault, ValueResult} from "./value.js";
 
 const nameOf = (entry: unknown): string | undefined =>
@@ -98,8 +98,8 @@ export function checkRow(
     }
     if (info && usable("value")) {
       const r = flaggedValue(readValue(cell("value") ?? "", info.unit), flag);
-      if ("fault" in r) faults.push({column: col("value"), code: r.fault, detail: {unit: info.unit}});
-      else observations.push({region, period, measure, value: r.value, flag, ...extras});
+      if ("fault" in r) faults.push({column: col("value"), code: r.fault, detail: {unit: info.unit, hint: flag ?? ""}});
+      else observations.push({region, period, measure, value: r.value, flag: r.flag, ...extras});
     }
   } else {
     const flagged = new Set<string>();
@@ -115,18 +115,29 @@ export function checkRow(
       const flag = flagged.has(measure) ? "no_practice" : null;
       const r = flaggedValue(readValue(row.fields[index] ?? "", unit), flag);
       if ("fault" in r && r.fault === "value_empty") missingCells++;
-      else if ("fault" in r) faults.push({column: index + 1, code: r.fault, detail: {unit}});
-      else observations.push({region, period, measure, value: r.value, flag, ...extras});
+      else if ("fault" in r) faults.push({column: index + 1, code: r.fault, detail: {unit, hint: flag ?? ""}});
+      else observations.push({region, period, measure, value: r.value, flag: r.flag, ...extras});
     }
   }
   const keyText = row.fields[keyColumn - 1] ?? "";
   return {faults, candidate: {line: row.line, keyColumn, keyText, observations, missingCells}};
 }
 
-/** What a read cell stands for: its number, null when empty but flagged, or its fault. */
-function flaggedValue(v: ValueResult, flag: string | null): {value: number | null} | {fault: ValueFault} {
-  if (v.ok) return {value: v.value};
-  return v.fault === "value_empty" && flag ? {value: null} : {fault: v.fault};
+/**
+ * What a read cell stands for: its number; null when empty but flagged; null with flag `not_applicable` when the cell
+ * says "不适用" (a flag column saying something else contradicts it); or its fault.
+ */
+function flaggedValue(
+  v: ValueResult,
+  flag: string | null
+): {value: number | null; flag: string | null} | {fault: ValueFault | "not_applicable_conflict"} {
+  if (v.ok && v.value === null) {
+    return flag === null || flag === NOT_APPLICABLE
+      ? {value: null, flag: NOT_APPLICABLE}
+      : {fault: "not_applicable_conflict"};
+  }
+  if (v.ok) return {value: v.value, flag};
+  return v.fault === "value_empty" && flag ? {value: null, flag} : {fault: v.fault};
 }
 
 /** The one region whose name is exactly the given text (or the text plus 县/区/市/旗), if any. */
