@@ -15,7 +15,8 @@ import {openNodeDatabase} from "../duckdb.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
-const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
+/** The usage text (`bizenv <command> --help`). */
+export const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
   --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
   --observations FILE   观测数据 CSV（长表或宽表，可重复）/ observations CSV, long or wide (repeatable)
   --regions FILE        地区 CSV：region[,parent,weight] / regions CSV; rows with a parent are rolled up into it

@@ -17,7 +17,8 @@ import {DEFAULT_METHODOLOGY, projectPath, readMethodology} from "../methodology.
 import {readRegions} from "../regions.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 
-const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods a,b,c] [--default-period P] [--any-region] FILE…
+/** The usage text (`bizenv <command> --help`). */
+export const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods a,b,c] [--default-period P] [--any-region] FILE…
   --methodology FILE   方法文件（其 measures 列出指标与单位）/ methodology JSON (its measures give ids and units)
                        (default ${DEFAULT_METHODOLOGY})
   --periods a,b,c      只允许这些期间 / allow only these periods

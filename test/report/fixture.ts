@@ -95,8 +95,9 @@ export function tinyReport(): Report {
       gov_office: {toTarget: [2, 10, 6], toFrontier: [5, 40, 25]},
       big_data_center: {toTarget: null, toFrontier: [null, 20, 10]}
     },
-    load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, encoding: "utf-8"}],
+    load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, unfilled: 0, encoding: "utf-8"}],
     outside: [],
+    form: {regionName: "庄浪县", period: "2024", from: "2023"},
     rejections: []
   };
 }

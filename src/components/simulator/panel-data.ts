@@ -48,7 +48,8 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
       encoding: r.encoding,
       read: r.read,
       accepted: r.acceptedRows,
-      rejected: r.rejectedRows
+      rejected: r.rejectedRows,
+      unfilled: r.unfilledRows
     });
     uploadRejections.replaceChildren(
       ...r.rejected.slice(0, 200).map(

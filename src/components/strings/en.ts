@@ -109,7 +109,8 @@ export const en: Record<StringKey, string> = {
     "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against the national GB/T 2260 table, so counties outside Gansu can be uploaded.",
   "sim.uploadData": "Choose an observations CSV",
   "sim.restoreData": "Back to the bundled data",
-  "sim.uploadSummary": "{file} ({encoding}): read {read} rows = {accepted} accepted + {rejected} rejected",
+  "sim.uploadSummary":
+    "{file} ({encoding}): read {read} rows = {accepted} accepted + {rejected} rejected + {unfilled} not yet filled",
   "sim.uploadNone": "No usable row in the file; still using the previous data.",
   "sim.uploadLoaded": "Using your data: {n} observations.",
   "sim.usingBundled": "Using the bundled data.",
@@ -235,6 +236,15 @@ export const en: Record<StringKey, string> = {
   "method.read": "Read",
   "method.accepted": "Accepted",
   "method.rejected": "Rejected",
+  "method.unfilled": "Not yet filled",
+  "method.next": "Next period's data in three steps",
+  "method.next.step1":
+    "Download the fill-in form of {region} for {period}: one row per measure, with its unit, the plan's target and the value of {from}.",
+  "method.next.step2":
+    "Each lead unit fills in the 数值 (value) column (是 or 否 for yes/no items, 不适用 where a point does not apply, blank where there is no figure yet) and saves it as CSV from Excel or WPS.",
+  "method.next.step3":
+    "Put the file in data/observations/, check it with npx bizenv validate (blank rows count as not yet filled), then build the report with npm run build.",
+  "method.next.download": "Download the form: {region}, {period} (CSV for Excel/WPS)",
   "method.encoding": "Encoding",
   "method.rejections": "Rejected rows",
   "method.noRejections": "No rejected rows.",

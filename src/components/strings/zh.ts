@@ -101,7 +101,8 @@ export const zh = {
     "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按全国 GB/T 2260 区划表核对，可上传甘肃以外的县（市、区）。",
   "sim.uploadData": "选择观测 CSV",
   "sim.restoreData": "恢复内置数据",
-  "sim.uploadSummary": "{file}（{encoding}）：读取 {read} 行 = 接受 {accepted} 行 + 拒绝 {rejected} 行",
+  "sim.uploadSummary":
+    "{file}（{encoding}）：读取 {read} 行 = 接受 {accepted} 行 + 拒绝 {rejected} 行 + 未填 {unfilled} 行",
   "sim.uploadNone": "文件中没有可用的行，仍使用之前的数据。",
   "sim.uploadLoaded": "正在使用上传的数据：{n} 个观测值。",
   "sim.usingBundled": "正在使用内置数据。",
@@ -222,6 +223,14 @@ export const zh = {
   "method.read": "读取",
   "method.accepted": "接受",
   "method.rejected": "拒绝",
+  "method.unfilled": "未填",
+  "method.next": "下一期数据：三步填报",
+  "method.next.step1": "下载{region}{period}的填报模板：每个计量项一行，附单位、方案目标和{from}的数值。",
+  "method.next.step2":
+    "各牵头单位在「数值」列填写（是/否项填「是」或「否」，不适用的项填「不适用」，暂无数据的留空），用 Excel 或 WPS 另存为 CSV。",
+  "method.next.step3":
+    "把文件放进 data/observations/，运行 npx bizenv validate 检查（留空的行计为「未填」），再运行 npm run build 生成报告。",
+  "method.next.download": "下载填报模板：{region} {period}（CSV，Excel/WPS 可直接打开）",
   "method.encoding": "编码",
   "method.rejections": "被拒绝的行",
   "method.noRejections": "没有被拒绝的行。",

@@ -33,8 +33,10 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     accepted: [],
     rejected: [],
     format: null,
+    form: false,
     acceptedRows: 0,
     rejectedRows: 0,
+    unfilledRows: 0,
     blankLines: 0,
     missingCells: 0,
     ignoredColumns: []
@@ -81,6 +83,7 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   }
   const layout = parsed.layout;
   result.format = layout.format;
+  result.form = layout.form;
   result.ignoredColumns = layout.ignored.map((i) => names[i] || `(${columnLetter(i + 1)})`);
   if (rows.length === 0) {
     reject(header.line, 1, names[0], header.fields.join(","), "no_data_rows");
@@ -104,7 +107,8 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   }
   for (const c of candidates) {
     const lines = duplicated.get(c);
-    if (lines) {
+    if (c.unfilled) result.unfilledRows++;
+    else if (lines) {
       result.rejectedRows++;
       reject(c.line, c.keyColumn, names[c.keyColumn - 1] ?? "", c.keyText, "duplicate", {lines});
     } else {

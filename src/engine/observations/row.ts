@@ -28,6 +28,8 @@ export interface Candidate {
   keyText: string;
   observations: Observation[];
   missingCells: number;
+  /** A row of a fill-in form whose value is still blank (no flag either): not yet filled, neither data nor a fault. */
+  unfilled: boolean;
 }
 
 /** Checks one data row; returns its cell faults, or the observations it yields. */
@@ -87,6 +89,7 @@ export function checkRow(
   const extras = {source: text("source"), note: text("note")};
   const observations: Observation[] = [];
   let missingCells = 0;
+  let unfilled = false;
   const keyColumn = col("region");
   if (layout.format === "long") {
     const measure = cleanCell(toHalfWidth(cell("measure") ?? ""));
@@ -98,7 +101,9 @@ export function checkRow(
     }
     if (info && usable("value")) {
       const r = flaggedValue(readValue(cell("value") ?? "", info.unit), flag);
-      if ("fault" in r) faults.push({column: col("value"), code: r.fault, detail: {unit: info.unit, hint: flag ?? ""}});
+      if ("fault" in r && r.fault === "value_empty" && layout.form) unfilled = true;
+      else if ("fault" in r)
+        faults.push({column: col("value"), code: r.fault, detail: {unit: info.unit, hint: flag ?? ""}});
       else observations.push({region, period, measure, value: r.value, flag: r.flag, ...extras});
     }
   } else {
@@ -120,7 +125,7 @@ export function checkRow(
     }
   }
   const keyText = row.fields[keyColumn - 1] ?? "";
-  return {faults, candidate: {line: row.line, keyColumn, keyText, observations, missingCells}};
+  return {faults, candidate: {line: row.line, keyColumn, keyText, observations, missingCells, unfilled}};
 }
 
 /**

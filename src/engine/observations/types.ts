@@ -32,7 +32,7 @@ export interface Rejection {
   reasonEn: string;
 }
 
-/** The outcome of checking one file. Row accounting: read = acceptedRows + rejectedRows. */
+/** The outcome of checking one file. Row accounting: read = acceptedRows + rejectedRows + unfilledRows. */
 export interface CheckResult {
   file: string;
   encoding: FileEncoding;
@@ -42,8 +42,12 @@ export interface CheckResult {
   /** Cell-level rejections; a row with any rejected cell is rejected as a whole. */
   rejected: Rejection[];
   format: "long" | "wide" | null;
+  /** A fill-in form (`bizenv template`): its blank rows are "not yet filled", and its summary always says how many. */
+  form: boolean;
   acceptedRows: number;
   rejectedRows: number;
+  /** Rows of a fill-in form (`bizenv template`) whose value is still blank: not yet filled, not rejected. */
+  unfilledRows: number;
   /** Blank lines (or lines of empty cells) skipped; not data. */
   blankLines: number;
   /** Wide format: blank measure cells without a flag (no observation emitted, not a rejection). */

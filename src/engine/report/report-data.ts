@@ -59,8 +59,14 @@ export interface Report {
    * area, docs/data-format.md § 5): read and counted, never scored or ranked, and listed on the method page.
    */
   outside: {code: string; name: string; rows: number}[];
+  /**
+   * The fill-in form the method page offers (template.csv in the build's archive): for the focus region, the period
+   * after the latest, with the values of `from` (the previous period of that kind; null when the data have none).
+   */
+  form: {regionName: string; period: string; from: string | null};
   /** Row accounting of the observation files. */
-  load: {file: string; read: number; accepted: number; rejected: number; encoding: string}[];
+  /** Row accounting of the observation files: read = accepted + rejected + unfilled (rows of a form not yet filled). */
+  load: {file: string; read: number; accepted: number; rejected: number; unfilled: number; encoding: string}[];
   rejections: {
     file: string;
     line: number;
