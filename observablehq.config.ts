@@ -12,5 +12,7 @@ export default {
   header: SITE_HEADER,
   footer: SITE_FOOTER,
   pager: false,
-  search: false
+  search: false,
+  // Where the site is written: dist/, or another folder for a test build (test/browser/next-year.test.ts).
+  output: process.env.BIZENV_DIST ?? "dist"
 };

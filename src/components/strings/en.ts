@@ -179,7 +179,7 @@ export const en: Record<StringKey, string> = {
   "peers.movement.aria": "Line chart of each region's total rank across the periods; the focus region in red",
   "indicators.title": "Indicators",
   "indicators.lead":
-    "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values.",
+    "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values in {period}.",
   "indicators.search": "Search",
   "indicators.searchPlaceholder": "Chinese or English words, e.g. 开办企业 / startup",
   "indicators.allCategories": "All categories",

@@ -166,7 +166,8 @@ export const zh = {
   "peers.movement.title": "名次变化",
   "peers.movement.aria": "折线图：各地区总分名次在各期间的变化，关注地区以红色标出",
   "indicators.title": "指标",
-  "indicators.lead": "方案的全部123项评估指标：评估要点、提升措施、责任单位、目标（附方案原文）及对标组数值分布。",
+  "indicators.lead":
+    "方案的全部123项评估指标：评估要点、提升措施、责任单位、目标（附方案原文）及对标组{period}的数值分布。",
   "indicators.search": "搜索",
   "indicators.searchPlaceholder": "中文或英文关键词，如 开办企业 / startup",
   "indicators.allCategories": "全部类别",
