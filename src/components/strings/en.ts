@@ -216,7 +216,8 @@ export const en: Record<StringKey, string> = {
   "method.formulas": "Formulas",
   "method.formula.frontier":
     "Distance to frontier: score = 100 × (worst − value) / (worst − best), clamped to 0–100. Where the plan sets a target, the target is the best value.",
-  "method.formula.expert": "Qualitative indicators: an expert score 0–100; yes/no items: yes = 100, no = 0.",
+  "method.formula.expert":
+    "Qualitative indicators: a checklist of the plan's assessment points, one point each (yes = 1, no = 0, a quantity its distance to frontier; 不适用 points leave the count): score = points achieved ÷ points applicable × 100; an expert score 0–100 only where the plan gives no points.",
   "method.formula.aggregate":
     "Weighted arithmetic means up the hierarchy: measure → indicator → category → total; a missing child is left out and the weights re-normalised (below the coverage threshold the node is missing).",
   "method.formula.rank": "Rank: by total within the peer group, highest first; ties share the better rank (1, 1, 3).",

@@ -204,7 +204,8 @@ export const zh = {
   "method.formulas": "计分公式",
   "method.formula.frontier":
     "前沿距离法：得分 = 100 × (最差值 − 数值) / (最差值 − 最优值)，截断在 0–100。方案设定目标的，以目标为最优值。",
-  "method.formula.expert": "定性指标：专家评分 0–100；是/否 项：是 = 100，否 = 0。",
+  "method.formula.expert":
+    "定性指标：按方案评估要点逐项核对，每项 1 分（是 = 1，否 = 0，数量项按前沿距离折算；「不适用」的项不计入）：得分 = 达成项 ÷ 适用项 × 100；方案未给出要点的仍用专家评分 0–100。",
   "method.formula.aggregate":
     "逐级加权算术平均：计量项 → 指标 → 类别 → 总分；缺失项不计入并按剩余权重重新归一（覆盖率低于阈值时该级为缺失）。",
   "method.formula.rank": "排名：在对标组内按总分从高到低，并列取较好名次（1, 1, 3）。",
@@ -226,7 +227,7 @@ export const zh = {
   "method.rejected": "拒绝",
   "method.unfilled": "未填",
   "method.next": "下一期数据：三步填报",
-  "method.next.step1": "下载{region}{period}的填报模板：每个计量项一行，附单位、方案目标和{from}的数值。",
+  "method.next.step1": "下载 {region} 的 {period} 填报模板：每个计量项一行，附单位、方案目标和 {from} 的数值。",
   "method.next.step2":
     "各牵头单位在「数值」列填写（是/否项填「是」或「否」，不适用的项填「不适用」，暂无数据的留空），用 Excel 或 WPS 另存为 CSV。",
   "method.next.step3":
