@@ -5,7 +5,6 @@
 import {tableFromArrays, tableFromIPC, tableToIPC} from "apache-arrow";
 import {GENERATOR_DEFAULTS, observationRows} from "../loaders/generate-observations.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
-import {PERIODS} from "../src/engine/observations/observation.js";
 
 /** Observations as columns; a missing value is an absent row (as the generator makes them). */
 export interface ObservationColumns {
@@ -43,7 +42,7 @@ export function generateDataset(scale: string, methodology: Methodology, regions
   return {
     scale,
     regions: [...regions].sort(),
-    periods: [...PERIODS],
+    periods: [...GENERATOR_DEFAULTS.periods],
     columns: {region, period, measure, value: Float64Array.from(values)}
   };
 }

@@ -5,7 +5,6 @@
  */
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
-import {PERIODS} from "../src/engine/observations/observation.js";
 import type {Observation} from "../src/engine/observations/observation.js";
 import {
   assertNoRejections,
@@ -37,7 +36,7 @@ export async function loadObservations(
   const methodology = options.methodology ?? (await readMethodology());
   const lenient = options.lenient ?? isLenient(process.env.BIZENV_LENIENT);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const ctx = checkContext(methodology, (await readRegions()).regions, PERIODS);
+  const ctx = checkContext(methodology, (await readRegions()).regions, null);
   const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
   if (files.length === 0) throw new Error(`${dir}: 没有观测 CSV 文件 / no observation CSV files`);
   const results: CheckResult[] = [];

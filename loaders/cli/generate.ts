@@ -1,7 +1,7 @@
 /**
  * `bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]`:
  * writes ILLUSTRATIVE (synthetic) observations as long CSV. `--scope gansu` with the defaults reproduces
- * data/observations/illustrative-gansu.csv; `--scope china` (2,978 units, ~1.5 M rows) is for benchmarks, never committed.
+ * data/observations/illustrative-gansu.csv; `--scope china` (2,850 county-level divisions) is for benchmarks, never committed.
  */
 import {open} from "node:fs/promises";
 import {
@@ -17,7 +17,8 @@ import {parseCli, UsageError, usageExit} from "./args.js";
 
 const SCOPES = ["pingliang", "gansu", "china"];
 
-const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]
+/** The usage text (`bizenv <command> --help`). */
+export const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]
   生成示意（合成）观测数据，不是真实数据 / writes ILLUSTRATIVE (synthetic) observations, not real data
   --scope S          同级组 / peer group whose counties get values (default gansu)
   --seed N           随机种子 / seed (default ${GENERATOR_DEFAULTS.seed})

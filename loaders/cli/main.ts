@@ -1,9 +1,15 @@
 /** Dispatches `bizenv <command>` to the module that implements it; returns the process exit code. */
 import {describeFileError} from "../files.js";
 
-const commands: Record<string, {summary: string; load: () => Promise<{run(args: string[]): Promise<number>}>}> = {
+type Command = {run(args: string[]): Promise<number>; USAGE: string};
+
+const commands: Record<string, {summary: string; load: () => Promise<Command>}> = {
   generate: {summary: "write illustrative (synthetic) observations as CSV", load: () => import("./generate.js")},
   score: {summary: "score observations with a methodology file → CSV", load: () => import("./score.js")},
+  template: {
+    summary: "write the fill-in form (CSV for Excel/WPS) of one region and period",
+    load: () => import("./template.js")
+  },
   validate: {
     summary: "check observation CSV files; exit 1 when any row is rejected",
     load: () => import("./validate.js")
@@ -22,7 +28,12 @@ export async function main(argv: string[]): Promise<number> {
     return help ? 0 : 2;
   }
   try {
-    return await (await command.load()).run(args);
+    const module = await command.load();
+    if (args.includes("--help") || args.includes("-h")) {
+      process.stdout.write(module.USAGE);
+      return 0;
+    }
+    return await module.run(args);
   } catch (error) {
     process.stderr.write(`${describeFileError(error).message}\n`);
     return 1;

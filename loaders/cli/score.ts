@@ -19,7 +19,8 @@ import {observationsIpc} from "../../src/engine/observations/arrow.js";
 import {checkScenario} from "../../src/engine/methodology/scenario.js";
 import {rejectAcrossFiles} from "../../src/engine/observations/across-files.js";
 
-const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
+/** The usage text (`bizenv <command> --help`). */
+export const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
   --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
   --observations FILE   观测数据 CSV（长表或宽表，可重复）/ observations CSV, long or wide (repeatable)
   --regions FILE        地区 CSV：region[,parent,weight] / regions CSV; rows with a parent are rolled up into it

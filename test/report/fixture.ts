@@ -13,6 +13,7 @@ export function tinyReport(): Report {
     periods: ["2022", "2023"],
     latest: "2023",
     baseline: "2022",
+    previous: {"2022": null, "2023": "2022"},
     focus: "620825",
     regions: [
       {code: "620802", name: "崆峒区"},
@@ -94,7 +95,9 @@ export function tinyReport(): Report {
       gov_office: {toTarget: [2, 10, 6], toFrontier: [5, 40, 25]},
       big_data_center: {toTarget: null, toFrontier: [null, 20, 10]}
     },
-    load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, encoding: "utf-8"}],
+    load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, unfilled: 0, encoding: "utf-8"}],
+    outside: [],
+    form: {regionName: "庄浪县", period: "2024", from: "2023"},
     rejections: []
   };
 }

@@ -2,6 +2,7 @@
 import * as Inputs from "@observablehq/inputs";
 import {pick, translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
+import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
 
 /** The peer group select (value: group id). */
@@ -24,7 +25,11 @@ export function focusSelect(report: Report, groupId: string, lang: Lang, value: 
   });
 }
 
-/** The period select (value: period id), latest first. */
+/** The period select (value: period id), latest first, labelled as readers write periods ("2024年上半年"). */
 export function periodSelect(report: Report, lang: Lang): HTMLElement {
-  return Inputs.select([...report.periods].reverse(), {label: translate(lang, "common.period"), value: report.latest});
+  return Inputs.select([...report.periods].reverse(), {
+    label: translate(lang, "common.period"),
+    value: report.latest,
+    format: (period: string) => periodLabel(period, lang)
+  });
 }

@@ -1,5 +1,6 @@
 /** Number formatting and small statistics shared by the report view models and renderers. */
 import type {Lang} from "../i18n.js";
+import {periodLabel} from "../../engine/observations/periods.js";
 
 /** A score or points value with `digits` decimals, or "—" when missing. */
 export function fmt(x: number | null | undefined, digits = 1): string {
@@ -30,6 +31,11 @@ export function median(values: readonly (number | null | undefined)[]): number |
 /** Joins names as a list in the page language: "政府办、大数据中心" / "Gov Office, Big Data Center". */
 export function joinNames(lang: Lang, names: readonly string[]): string {
   return names.join(lang === "en" ? ", " : "、");
+}
+
+/** Periods in time order as readers write them: "2022年 → 2023年上半年 → 2023年". */
+export function fmtPeriods(periods: readonly string[], lang: Lang): string {
+  return periods.map((p) => periodLabel(p, lang)).join(" → ");
 }
 
 /** Scores are on a 0..100 scale (the methodology's `scale`); a node's points in the total are weight × score. */

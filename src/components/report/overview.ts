@@ -5,6 +5,7 @@
  */
 import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
+import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
 import {fmt, fmtSigned, joinNames, median} from "./format.js";
 import {categoryOf, lookup, nameOf, unitNames} from "./lookup.js";
@@ -42,7 +43,11 @@ export interface OverviewModel {
   focus: {code: string; name: string};
   group: {id: string; name: string; size: number};
   latest: string;
-  baseline: string;
+  /** The previous period of the same kind as the latest (report.baseline); null when the data have none. */
+  baseline: string | null;
+  /** The two periods as a reader writes them ("2024年", "2024 H1"); the baseline's says when there is none. */
+  latestLabel: string;
+  baselineLabel: string;
   total: number | null;
   rank: number | null;
   /** Peers with a total score in the latest period (the rank's denominator). */
@@ -70,8 +75,8 @@ export function overviewModel(report: Report, catalogue: UnitNames, selection: S
   const totals = group.members.map((m) => look.score(latest, root, m));
   const total = look.score(latest, root, focus);
   const rank = look.rank(group.id, latest, root, focus);
-  const baselineTotal = look.score(baseline, root, focus);
-  const baselineRank = look.rank(group.id, baseline, root, focus);
+  const baselineTotal = baseline === null ? null : look.score(baseline, root, focus);
+  const baselineRank = baseline === null ? null : look.rank(group.id, baseline, root, focus);
   const categories = look.categories.map((c): CategoryRow => {
     const peers = group.members.map((m) => ({code: m, score: look.score(latest, c.id, m)}));
     const top = peers.reduce<{code: string; score: number} | null>(
@@ -93,6 +98,8 @@ export function overviewModel(report: Report, catalogue: UnitNames, selection: S
     group: {id: group.id, name: nameOf(lang, group), size: group.members.length},
     latest,
     baseline,
+    latestLabel: periodLabel(latest, lang),
+    baselineLabel: baseline === null ? translate(lang, "overview.noBaselinePeriod") : periodLabel(baseline, lang),
     total,
     rank,
     ranked: totals.filter((t) => t !== null).length,
@@ -141,13 +148,13 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
     translate(lang, key, params);
   const region = model.focus.name;
   if (model.total === null || model.rank === null) {
-    return t("overview.summary.noTotal", {region, period: model.latest, group: model.group.name});
+    return t("overview.summary.noTotal", {region, period: model.latestLabel, group: model.group.name});
   }
   const moved =
     model.placesGained === null
-      ? t("overview.summary.noBaseline", {baseline: model.baseline})
+      ? t("overview.summary.noBaseline", {baseline: model.baselineLabel})
       : t("overview.summary.baseline", {
-          baseline: model.baseline,
+          baseline: model.baselineLabel,
           rank: model.baselineRank ?? "—",
           change: fmtSigned(model.change),
           move:
@@ -162,7 +169,7 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
     group: model.group.name,
     rank: model.rank,
     count: model.ranked,
-    period: model.latest,
+    period: model.latestLabel,
     total: fmt(model.total),
     moved
   });

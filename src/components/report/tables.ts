@@ -76,16 +76,23 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
           : t("overview.move.same");
   return html`<div class="grid grid-cols-3 bizenv-cards">
     <div class="card">
-      <h2>${t("overview.card.total", {period: model.latest})}</h2>
+      <h2>${t("overview.card.total", {period: model.latestLabel})}</h2>
       <span class="big" data-testid="total">${fmt(model.total)}</span>
-      <p class="muted">${t("overview.card.since", {baseline: model.baseline})} ${fmtSigned(model.change)}</p>
+      <p class="muted">${t("overview.card.since", {baseline: model.baselineLabel})} ${fmtSigned(model.change)}</p>
     </div>
     <div class="card">
       <h2>${t("overview.card.rank", {group: model.group.name})}</h2>
       <span class="big" data-testid="rank">${model.rank ?? "—"}/${model.ranked}</span>
       <p class="muted">
-        ${t("overview.card.baselineRank", {baseline: model.baseline, rank: model.baselineRank ?? "—"})} · ${move}
+        ${t("overview.card.baselineRank", {baseline: model.baselineLabel, rank: model.baselineRank ?? "—"})} · ${move}
       </p>
+      ${
+        model.ranked < model.group.size
+          ? html`<p class="muted" data-testid="unranked">
+              ${t("report.unranked", {n: model.group.size - model.ranked})}
+            </p>`
+          : ""
+      }
     </div>
     <div class="card">
       <h2>${t("overview.card.gap")}</h2>

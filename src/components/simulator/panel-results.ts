@@ -36,6 +36,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     role="note"
     hidden
   ></p>` as HTMLElement;
+  const unrankedNote = html`<p class="sim-muted sim-note" data-testid="sim-unranked" hidden></p>` as HTMLElement;
   const headline = html`<div class="sim-headline">
     <div>
       <div class="sim-label">${t("sim.total")}</div>
@@ -46,22 +47,27 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
       ${rankBefore} → ${rankAfter}
     </div>
     <div>${timing}</div>
-    ${totalNote}
+    ${totalNote} ${unrankedNote}
   </div>` as HTMLElement;
 
   const render = (s: SimSummary) => {
-    const n = s.ranking.length;
+    // The rank's denominator is the peers with a total, as on the overview page; the others are said to be unranked.
+    const rankedBefore = s.ranking.filter((r) => r.rankBefore !== null).length;
+    const n = s.ranking.filter((r) => r.rankAfter !== null).length;
     totalBefore.textContent = formatScore(s.total.baseline);
     totalBefore.dataset.exact = exact(s.total.baseline);
     totalAfter.textContent = formatScore(s.total.scenario);
     totalAfter.dataset.exact = exact(s.total.scenario);
     totalChange.textContent = formatDelta(s.total.delta, 3);
-    rankBefore.textContent = s.total.baselineRank === null ? "—" : t("sim.rankOf", {rank: s.total.baselineRank, n});
+    rankBefore.textContent =
+      s.total.baselineRank === null ? "—" : t("sim.rankOf", {rank: s.total.baselineRank, n: rankedBefore});
     rankBefore.dataset.exact = exact(s.total.baselineRank);
     rankAfter.textContent = s.total.scenarioRank === null ? "—" : t("sim.rankOf", {rank: s.total.scenarioRank, n});
     rankAfter.dataset.exact = exact(s.total.scenarioRank);
     totalNote.hidden = s.total.baseline !== null && s.total.scenario !== null;
     totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
+    unrankedNote.hidden = s.ranking.length === n;
+    unrankedNote.textContent = unrankedNote.hidden ? "" : t("report.unranked", {n: s.ranking.length - n});
     const steps = s.categories.map((c) => ({label: ctx.categoryName(c.id), points: c.points}));
     if (Math.abs(s.residual) > 1e-9) steps.push({label: t("sim.residual"), points: s.residual});
     waterfall.replaceChildren(

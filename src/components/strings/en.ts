@@ -109,7 +109,8 @@ export const en: Record<StringKey, string> = {
     "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against the national GB/T 2260 table, so counties outside Gansu can be uploaded.",
   "sim.uploadData": "Choose an observations CSV",
   "sim.restoreData": "Back to the bundled data",
-  "sim.uploadSummary": "{file} ({encoding}): read {read} rows = {accepted} accepted + {rejected} rejected",
+  "sim.uploadSummary":
+    "{file} ({encoding}): read {read} rows = {accepted} accepted + {rejected} rejected + {unfilled} not yet filled",
   "sim.uploadNone": "No usable row in the file; still using the previous data.",
   "sim.uploadLoaded": "Using your data: {n} observations.",
   "sim.usingBundled": "Using the bundled data.",
@@ -127,6 +128,9 @@ export const en: Record<StringKey, string> = {
   "overview.card.total": "Total score {period}",
   "overview.card.since": "Since {baseline}:",
   "overview.card.rank": "Rank in {group}",
+  "method.outside":
+    "These regions' rows were read and counted but the regions are in no peer group (a functional area, a city without counties), so they are neither scored nor ranked: {regions}.",
+  "report.unranked": "{n} more regions lack the data for a total and are not ranked.",
   "overview.card.baselineRank": "{baseline}: rank {rank}",
   "overview.card.gap": "Largest gap (points attainable)",
   "overview.summary.noTotal":
@@ -135,6 +139,7 @@ export const en: Record<StringKey, string> = {
     "In {period}, {region} ranks {rank} of {count} in {group} with a total of {total} points ({moved}). ",
   "overview.summary.baseline": "rank {rank} in {baseline}, {move}; total {change} points",
   "overview.summary.noBaseline": "no comparable rank in {baseline}",
+  "overview.noBaselinePeriod": "(no previous period of the same kind)",
   "overview.summary.gap":
     "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; led by {units}.",
   "overview.summary.gapNoUnit":
@@ -162,7 +167,7 @@ export const en: Record<StringKey, string> = {
     "Each gap is computed alone: only that measure moves to its target (or frontier), everything else unchanged. Gaps do not add up to the total gap.",
   "peers.title": "Peers",
   "peers.lead":
-    "Total ranking in the peer group, a heat map of category scores, and rank movement 2022 → 2023H1 → 2023.",
+    "Total ranking in the peer group, a heat map of category scores, and rank movement across the periods of the data ({periods}).",
   "peers.ranking.title": "Total ranking (click a header to sort)",
   "peers.change": "Change since baseline",
   "peers.places": "Places",
@@ -174,7 +179,7 @@ export const en: Record<StringKey, string> = {
   "peers.movement.aria": "Line chart of each region's total rank across the periods; the focus region in red",
   "indicators.title": "Indicators",
   "indicators.lead":
-    "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values.",
+    "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values in {period}.",
   "indicators.search": "Search",
   "indicators.searchPlaceholder": "Chinese or English words, e.g. 开办企业 / startup",
   "indicators.allCategories": "All categories",
@@ -211,7 +216,8 @@ export const en: Record<StringKey, string> = {
   "method.formulas": "Formulas",
   "method.formula.frontier":
     "Distance to frontier: score = 100 × (worst − value) / (worst − best), clamped to 0–100. Where the plan sets a target, the target is the best value.",
-  "method.formula.expert": "Qualitative indicators: an expert score 0–100; yes/no items: yes = 100, no = 0.",
+  "method.formula.expert":
+    "Qualitative indicators: a checklist of the plan's assessment points, one point each (yes = 1, no = 0, a quantity its distance to frontier; 不适用 points leave the count): score = points achieved ÷ points applicable × 100; an expert score 0–100 only where the plan gives no points.",
   "method.formula.aggregate":
     "Weighted arithmetic means up the hierarchy: measure → indicator → category → total; a missing child is left out and the weights re-normalised (below the coverage threshold the node is missing).",
   "method.formula.rank": "Rank: by total within the peer group, highest first; ties share the better rank (1, 1, 3).",
@@ -231,10 +237,20 @@ export const en: Record<StringKey, string> = {
   "method.read": "Read",
   "method.accepted": "Accepted",
   "method.rejected": "Rejected",
+  "method.unfilled": "Not yet filled",
+  "method.next": "Next period's data in three steps",
+  "method.next.step1":
+    "Download the fill-in form of {region} for {period}: one row per measure, with its unit, the plan's target and the value of {from}.",
+  "method.next.step2":
+    "Each lead unit fills in the 数值 (value) column (是 or 否 for yes/no items, 不适用 where a point does not apply, blank where there is no figure yet) and saves it as CSV from Excel or WPS.",
+  "method.next.step3":
+    "Put the file in data/observations/, check it with npx bizenv validate (blank rows count as not yet filled), then build the report with npm run build.",
+  "method.next.download": "Download the form: {region}, {period} (CSV for Excel/WPS)",
   "method.encoding": "Encoding",
   "method.rejections": "Rejected rows",
   "method.noRejections": "No rejected rows.",
   "method.cell": "Cell",
   "method.reason": "Reason",
-  "method.periods": "Periods: {periods}; baseline {baseline}, latest {latest}."
+  "method.periods":
+    "Periods: {periods}; latest {latest}, compared with the previous period of the same kind (year with year, half with half): {baseline}."
 };

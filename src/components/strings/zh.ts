@@ -101,7 +101,8 @@ export const zh = {
     "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按全国 GB/T 2260 区划表核对，可上传甘肃以外的县（市、区）。",
   "sim.uploadData": "选择观测 CSV",
   "sim.restoreData": "恢复内置数据",
-  "sim.uploadSummary": "{file}（{encoding}）：读取 {read} 行 = 接受 {accepted} 行 + 拒绝 {rejected} 行",
+  "sim.uploadSummary":
+    "{file}（{encoding}）：读取 {read} 行 = 接受 {accepted} 行 + 拒绝 {rejected} 行 + 未填 {unfilled} 行",
   "sim.uploadNone": "文件中没有可用的行，仍使用之前的数据。",
   "sim.uploadLoaded": "正在使用上传的数据：{n} 个观测值。",
   "sim.usingBundled": "正在使用内置数据。",
@@ -114,17 +115,20 @@ export const zh = {
   "report.none": "无",
   "overview.title": "总览",
   "overview.lead":
-    "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}年，按「{method}」计算）。",
-  "overview.card.total": "{period}年总分",
-  "overview.card.since": "较{baseline}年",
+    "{region}在{group}对标组中的位置：总分、排名、各类别得分与最大差距（{period}，按「{method}」计算）。",
+  "overview.card.total": "{period}总分",
+  "overview.card.since": "较{baseline}",
   "overview.card.rank": "在{group}中的排名",
-  "overview.card.baselineRank": "{baseline}年第{rank}名",
+  "method.outside":
+    "以下地区的数据已读取、计入行数，但不属于任何对标组（如功能区、不设区的地级市），不计分、不排名：{regions}。",
+  "report.unranked": "另有 {n} 个地区数据不足、无总分，未参与排名。",
+  "overview.card.baselineRank": "{baseline}第{rank}名",
   "overview.card.gap": "最大差距（可增分）",
-  "overview.summary.noTotal": "{region}在{period}年缺少足够数据，暂无总分，无法在{group}对标组中排名。",
-  "overview.summary.rank":
-    "{period}年，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
-  "overview.summary.baseline": "{baseline}年为第{rank}名，{move}，总分变化{change}分",
-  "overview.summary.noBaseline": "{baseline}年无可比排名",
+  "overview.summary.noTotal": "{region}在{period}缺少足够数据，暂无总分，无法在{group}对标组中排名。",
+  "overview.summary.rank": "{period}，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
+  "overview.summary.baseline": "{baseline}为第{rank}名，{move}，总分变化{change}分",
+  "overview.summary.noBaseline": "{baseline}无可比排名",
+  "overview.noBaselinePeriod": "（无同类上一期）",
   "overview.summary.gap":
     "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分，牵头单位为{units}。",
   "overview.summary.gapNoUnit":
@@ -151,7 +155,7 @@ export const zh = {
   "overview.gaps.note":
     "每项单独计算：只把该项数值提高到目标（或前沿值），其余不变，总分的增加量。各项之和不等于总差距。",
   "peers.title": "对标",
-  "peers.lead": "对标组内的总分排名、各类别得分热力图，以及 2022 → 2023上半年 → 2023 的名次变化。",
+  "peers.lead": "对标组内的总分排名、各类别得分热力图，以及各期间（{periods}）的名次变化。",
   "peers.ranking.title": "总分排名（点击表头排序）",
   "peers.change": "较基期变化",
   "peers.places": "名次变化",
@@ -162,7 +166,8 @@ export const zh = {
   "peers.movement.title": "名次变化",
   "peers.movement.aria": "折线图：各地区总分名次在各期间的变化，关注地区以红色标出",
   "indicators.title": "指标",
-  "indicators.lead": "方案的全部123项评估指标：评估要点、提升措施、责任单位、目标（附方案原文）及对标组数值分布。",
+  "indicators.lead":
+    "方案的全部123项评估指标：评估要点、提升措施、责任单位、目标（附方案原文）及对标组{period}的数值分布。",
   "indicators.search": "搜索",
   "indicators.searchPlaceholder": "中文或英文关键词，如 开办企业 / startup",
   "indicators.allCategories": "全部类别",
@@ -182,7 +187,7 @@ export const zh = {
   "indicators.notScored": "默认方法未对该指标计分。",
   "units.title": "责任单位",
   "units.lead":
-    "每个牵头单位负责的指标、当前得分、失分，以及完成方案目标可为{region}总分增加的分数（{period}年）。按目标可增分排序。",
+    "每个牵头单位负责的指标、当前得分、失分，以及完成方案目标可为{region}总分增加的分数（{period}）。按目标可增分排序。",
   "units.points": "可增加分数",
   "units.toTarget": "达到方案目标",
   "units.toFrontier": "达到前沿值",
@@ -199,7 +204,8 @@ export const zh = {
   "method.formulas": "计分公式",
   "method.formula.frontier":
     "前沿距离法：得分 = 100 × (最差值 − 数值) / (最差值 − 最优值)，截断在 0–100。方案设定目标的，以目标为最优值。",
-  "method.formula.expert": "定性指标：专家评分 0–100；是/否 项：是 = 100，否 = 0。",
+  "method.formula.expert":
+    "定性指标：按方案评估要点逐项核对，每项 1 分（是 = 1，否 = 0，数量项按前沿距离折算；「不适用」的项不计入）：得分 = 达成项 ÷ 适用项 × 100；方案未给出要点的仍用专家评分 0–100。",
   "method.formula.aggregate":
     "逐级加权算术平均：计量项 → 指标 → 类别 → 总分；缺失项不计入并按剩余权重重新归一（覆盖率低于阈值时该级为缺失）。",
   "method.formula.rank": "排名：在对标组内按总分从高到低，并列取较好名次（1, 1, 3）。",
@@ -219,12 +225,21 @@ export const zh = {
   "method.read": "读取",
   "method.accepted": "接受",
   "method.rejected": "拒绝",
+  "method.unfilled": "未填",
+  "method.next": "下一期数据：三步填报",
+  "method.next.step1": "下载 {region} 的 {period} 填报模板：每个计量项一行，附单位、方案目标和 {from} 的数值。",
+  "method.next.step2":
+    "各牵头单位在「数值」列填写（是/否项填「是」或「否」，不适用的项填「不适用」，暂无数据的留空），用 Excel 或 WPS 另存为 CSV。",
+  "method.next.step3":
+    "把文件放进 data/observations/，运行 npx bizenv validate 检查（留空的行计为「未填」），再运行 npm run build 生成报告。",
+  "method.next.download": "下载填报模板：{region} {period}（CSV，Excel/WPS 可直接打开）",
   "method.encoding": "编码",
   "method.rejections": "被拒绝的行",
   "method.noRejections": "没有被拒绝的行。",
   "method.cell": "单元格",
   "method.reason": "原因",
-  "method.periods": "期间：{periods}；基期 {baseline}，最新 {latest}。"
+  "method.periods":
+    "期间：{periods}；最新 {latest}，与上一同类期间比较（年与年、半年与半年），最新期间的比较基期为 {baseline}。"
 } as const;
 
 export type StringKey = keyof typeof zh;

@@ -21,7 +21,7 @@ export type {RejectionCode} from "./reasons.js";
 export {REJECTION_CODES} from "./reasons.js";
 export {assertNoRejections, formatRejection, isLenient, summariseLoad} from "./report.js";
 export {checkContext} from "./context.js";
-export {normalisePeriod} from "./periods.js";
+export {comparePeriods, latestPeriod, normalisePeriod, previousPeriod, sortPeriods} from "./periods.js";
 
 /** Checks one observation file (bytes in any supported encoding, or text) against a context. */
 export function checkObservations(input: Uint8Array | string, file: string, ctx: CheckContext): CheckResult {
@@ -35,8 +35,10 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     rejected: [],
     format: null,
     regionColumn: 0,
+    form: false,
     acceptedRows: 0,
     rejectedRows: 0,
+    unfilledRows: 0,
     blankLines: 0,
     missingCells: 0,
     ignoredColumns: []
@@ -91,6 +93,7 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   const layout = parsed.layout;
   result.format = layout.format;
   result.regionColumn = (layout.roles.region ?? -1) + 1;
+  result.form = layout.form;
   result.ignoredColumns = layout.ignored.map((i) => names[i] || `(${columnLetter(i + 1)})`);
   if (rows.length === 0) {
     reject(header.line, 1, names[0], header.fields.join(","), "no_data_rows");
@@ -114,7 +117,8 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   }
   for (const c of candidates) {
     const lines = duplicated.get(c);
-    if (lines) {
+    if (c.unfilled) result.unfilledRows++;
+    else if (lines) {
       result.rejectedRows++;
       reject(c.line, c.keyColumn, names[c.keyColumn - 1] ?? "", c.keyText, "duplicate", {lines});
     } else {

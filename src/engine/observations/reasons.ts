@@ -17,6 +17,7 @@ export const REJECTION_CODES = [
   "region_unknown",
   "region_name_mismatch",
   "period_empty",
+  "period_malformed",
   "period_unknown",
   "measure_empty",
   "measure_unknown",
@@ -28,6 +29,7 @@ export const REJECTION_CODES = [
   "unit_in_value",
   "out_of_range",
   "bad_flag",
+  "not_applicable_conflict",
   "duplicate",
   "duplicate_across_files"
 ] as const;
@@ -51,6 +53,7 @@ type Text = {zh: string; en: string};
 const range = (unit: UnitId): Text => {
   const {min, max, zh, en} = UNITS[unit];
   if (min === 0 && max === Infinity) return {zh: `单位「${zh}」不能为负数`, en: `a value in ${en} cannot be negative`};
+  if (max === Infinity) return {zh: `单位「${zh}」不能小于 ${min}`, en: `a value in ${en} cannot be below ${min}`};
   return {zh: `超出单位「${zh}」允许的范围 ${min}–${max}`, en: `out of range for ${en} (${min}–${max})`};
 };
 
@@ -115,6 +118,11 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       };
     case "period_empty":
       return {zh: "期间为空", en: "period is empty"};
+    case "period_malformed":
+      return {
+        zh: `期间格式不对，应为 ${hint}（如 2024、2024H1、2024Q3；也可写 2024年、2024上半年、2024年第三季度），日期不是期间`,
+        en: `malformed period: expected ${hint} (e.g. 2024, 2024H1, 2024Q3); a date is not a period`
+      };
     case "period_unknown":
       return {zh: `未知的期间，应为 ${hint} 之一`, en: `unknown period, expected one of ${hint}`};
     case "measure_empty":
@@ -154,6 +162,11 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       return {
         zh: `重复：${hint} 已有相同的（地区, 期间, 计量项），两处都不采用`,
         en: `duplicate: ${hint} has the same (region, period, measure); neither is used`
+      };
+    case "not_applicable_conflict":
+      return {
+        zh: `数值写了「不适用」，标记列却是「${hint}」，二者矛盾`,
+        en: `the value says not applicable but the flag column says ${hint}`
       };
     case "duplicate": {
       const lines = d.lines ?? [];
