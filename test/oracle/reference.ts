@@ -92,9 +92,10 @@ function scoreOnce(
     : [...new Set([...leaves, ...parentSet])].filter((r) => !subRegions.has(r));
 
   const obsIndex = new Map(observations.map((o) => [`${o.region}|${o.period}|${o.measure}`, o]));
+  // A period-specific override beats one for every period; among equals the last one given wins (engine.ts says so).
   const overrideFor = (region: string, period: string, measure: string) => {
     const all = (scenario?.values ?? []).filter((v) => v.region === region && v.measure === measure);
-    return all.find((v) => v.period === period) ?? all.find((v) => v.period == null);
+    return all.findLast((v) => v.period === period) ?? all.findLast((v) => v.period == null);
   };
 
   const failures: {region: string; period: string; node: string}[] = [];
@@ -187,7 +188,10 @@ function scoreOnce(
       table.set(`${region}|${period}`, scores);
     }
   }
-  if (failures.length) throw new MissingDataError(failures.slice(0, 10));
+  // Like the engine: the first 10 failures in (region, period, node id) order, so that both name the same cases.
+  const byKey = (a: {region: string; period: string; node: string}, b: typeof a) =>
+    compareStrings(a.region, b.region) || compareStrings(a.period, b.period) || compareStrings(a.node, b.node);
+  if (failures.length) throw new MissingDataError(failures.sort(byKey).slice(0, 10));
 
   // Roll-up: each parent from its sub-units, deepest parents last.
   const depthOf = (r: string): number => (childrenOf.has(r) ? 1 + Math.max(...childrenOf.get(r)!.map(depthOf)) : 0);
@@ -284,4 +288,9 @@ function filterLevel(m: Methodology, levels: Map<string, string>, level: string 
   if (level === undefined) return m.nodes.map((n) => n.id);
   const label = levels.get(level) ?? level;
   return m.nodes.filter((n) => levels.get(n.id) === label).map((n) => n.id);
+}
+
+/** Code-unit order, as DuckDB orders ASCII ids. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
