@@ -22,7 +22,14 @@ const [impl, file] = process.argv.slice(2);
 const methodology = await readMethodology();
 const ipc = new Uint8Array(await readFile(file));
 const columns = columnsFromIpc(ipc);
-const data: Dataset = {scale: "child", regions: [...new Set(columns.region)].sort(), periods: [...PERIODS], columns};
+// The engine loads the bytes as they are; arquero and the typed loop read the columns (no rows needed).
+const data: Dataset = {
+  scale: "child",
+  regions: [...new Set(columns.region)].sort(),
+  periods: [...PERIODS],
+  rows: [],
+  columns
+};
 collect();
 const baselineRss = process.memoryUsage().rss;
 if (impl === "engine") {
