@@ -134,7 +134,14 @@ export function outputSql(
     fails.push(`SELECT c.r, c.p, c.k FROM ${cache} WHERE ${where("c.failed")}`);
     if (shape.overrides) {
       ctes.push(`grid AS (SELECT unnest($5::${PAIR_TYPES[0]}[]) AS r, unnest($6::${PAIR_TYPES[1]}[]) AS p)`);
-      ctes.push(leafRowsSql(plan, planTables, tables, {overrides: "ovp", name: "changed", heights: shape.heights}));
+      ctes.push(
+        leafRowsSql(plan, planTables, tables, {
+          overrides: "ovp",
+          name: "changed",
+          heights: shape.heights,
+          compact: true
+        })
+      );
       parts.push(`SELECT ${columns} FROM changed a WHERE ${keep("a")}`);
       fails.push("SELECT r, p, k FROM changed WHERE failed");
     }

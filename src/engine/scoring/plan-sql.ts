@@ -23,7 +23,7 @@ export interface PlanTables {
   /** k, flag, target: a flagged observed measure forces `target` */
   fm: string;
   /** node, child, weight, w_hi, w_lo (the weight split for exact sums), then the node's height, single (its only
-   * child), agg, policy, mincov: hierarchy edges */
+   * child), agg, policy, mincov, n_all, w_all: hierarchy edges */
   ed: string;
   /** k, agg, policy, mincov, n_all (children), w_all (exact sum of their weights): nodes */
   nd: string;
@@ -220,21 +220,26 @@ export function createPlanTablesSql(
         ...EDGES.slice(0, 3),
         ["w_hi", "DOUBLE"],
         ["w_lo", "DOUBLE"],
-        ...EDGES.slice(3)
+        ...EDGES.slice(3),
+        ["n_all", "INTEGER"],
+        ["w_all", "DOUBLE"]
       ];
       const create = createSql(t.ed, columns, refill);
       if (!edgeRows.length) return create;
       const names = EDGES.map(([c]) => c);
       return `${create};
-INSERT INTO ${ed} SELECT node, child, weight, w_hi, ${lowPart("weight", "w_hi")} AS w_lo, ${names.slice(3).join(", ")}
+INSERT INTO ${ed} SELECT node, child, weight, w_hi, ${lowPart("weight", "w_hi")} AS w_lo, ${names.slice(3).join(", ")},
+  NULL, NULL
 FROM (SELECT *, ${highPart("weight")} AS w_hi FROM (${rowsSql(EDGES, edgeRows)}))`;
     },
+    // The node table, and each node's n_all and w_all copied onto its edges (for statements that group with them).
     nd: () => {
       const create = createSql(t.nd, [...NODES, ["w_all", "DOUBLE"]], refill);
       if (!nodeRows.length) return create;
       return `${create};
 INSERT INTO ${quoteIdent(t.nd)} SELECT n.*, e.w_all FROM (${rowsSql(NODES, nodeRows)}) n
-LEFT JOIN (SELECT node, sum(w_hi) + sum(w_lo) AS w_all FROM ${ed} GROUP BY node) e ON e.node = n.k`;
+LEFT JOIN (SELECT node, sum(w_hi) + sum(w_lo) AS w_all FROM ${ed} GROUP BY node) e ON e.node = n.k;
+UPDATE ${ed} SET n_all = n.n_all, w_all = n.w_all FROM ${quoteIdent(t.nd)} n WHERE n.k = ${ed}.node`;
     }
   };
   const only = options.only ?? (Object.keys(tables) as (keyof PlanTables)[]);
