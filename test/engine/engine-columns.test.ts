@@ -79,6 +79,25 @@ describe("columnar full scoring on the Gansu illustrative data", () => {
     }
   });
 
+  it("rolls sub-units up and scores unobserved peers as the object path does", async () => {
+    const peerGroup = ["620800", "620825", "999999"];
+    await engine.setRegions(["620802", "620821", "620822"].map((region) => ({region, parent: "620800", weight: 1})));
+    try {
+      const objects = await engine.score({peerGroup, measures: false});
+      const columns = cells(await engine.scoreColumns({peerGroup}));
+      expect(columns.size).toBe(objects.nodes.length);
+      expect(objects.nodes.some((n) => n.region === "999999" && n.score === null)).toBe(true);
+      for (const n of objects.nodes)
+        expect(columns.get(`${n.region} ${n.period} ${n.node}`)).toEqual([
+          n.score ?? NaN,
+          n.coverage ?? NaN,
+          n.rank ?? 0
+        ]);
+    } finally {
+      await engine.setRegions([]);
+    }
+  });
+
   it("filters by level and ranks within the peer group", async () => {
     const totals = await engine.scoreColumns({peerGroup: regions.slice(0, 5), periods: ["2023"], level: "total"});
     expect(totals.length).toBe(5);
