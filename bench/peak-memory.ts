@@ -22,10 +22,12 @@ const [impl, file] = process.argv.slice(2);
 const methodology = await readMethodology();
 const ipc = new Uint8Array(await readFile(file));
 const columns = columnsFromIpc(ipc);
+// The engine loads the bytes as they are; arquero and the typed loop read the columns (no rows needed).
 const data: Dataset = {
   scale: "child",
   regions: [...new Set(columns.region)].sort(),
   periods: sortPeriods(columns.period),
+  rows: [],
   columns
 };
 collect();
