@@ -1,5 +1,5 @@
 /**
- * src/engine/scoring/ owns the scoring: it turns checked observations and a methodology into scores, coverages and
+ * The scoring folder owns the scoring: it turns checked observations and a methodology into scores, coverages and
  * ranks, the same way in Node (build, command line, bench) and in the browser (the simulator), on any
  * {@link SqlDatabase}. All of the project's scoring SQL is built here (plan-sql.ts: the methodology as tables;
  * tables-sql.ts: the engine's own tables; leaf-sql.ts: the scoring of (region, period) pairs; exact-sum.ts:
