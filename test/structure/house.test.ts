@@ -79,5 +79,3 @@ describe("the house", () => {
     expect(silent).toEqual([]);
   });
 });
-
-const graph0 = new Set(source);
