@@ -155,7 +155,8 @@ export function tinyCatalogue(): Catalogue {
     leadUnits,
     provenance: "stated",
     nameSource: "stated" as const,
-    leadSource: "stated" as const
+    leadSource: "stated" as const,
+    owner: null
   });
   return {
     categories: [
