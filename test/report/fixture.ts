@@ -122,7 +122,8 @@ function measure(
     worst: 0,
     target: target === null ? null : {value: target, comparator: ">=" as const, quoteZh: "确保达到"},
     effectiveWeight: 0.5,
-    leadUnits
+    leadUnits,
+    owners: leadUnits
   };
 }
 

@@ -7,5 +7,5 @@
  */
 export {catalogueIdOf, describeMeasures, describeNodes} from "./describe.js";
 export type {MeasureInfo, NodeInfo, PlanTarget} from "./describe.js";
-export {goalValue, targetMet} from "./goal.js";
+export {goalComparator, goalValue, targetMet} from "./goal.js";
 export type {Goal} from "./goal.js";
