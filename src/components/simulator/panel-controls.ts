@@ -3,7 +3,7 @@
  * share the scenario as a link or a JSON file, load one back; export the results as CSV.
  */
 import {html} from "htl";
-import {pick} from "../i18n.js";
+import {peerGroupLabel} from "../format.js";
 import {decodeJson, scenarioFileText, type ScenarioContext} from "./codec.js";
 import {download, makeButton, type SimContext} from "./context.js";
 import {peerGroupsOf} from "../../engine/regions/regions.js";
@@ -138,7 +138,7 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
       const own = peerGroupsOf(state.focus, ctx.groups);
       fillSelect(
         groupSelect,
-        own.map((g) => ({value: g.id, label: `${pick(lang, g.nameZh, g.nameEn)} (${g.members.length})`})),
+        own.map((g) => ({value: g.id, label: peerGroupLabel(lang, g)})),
         state.group
       );
       fillSelect(

@@ -7,7 +7,8 @@ import {html} from "htl";
 import {waterfallChart} from "./charts.js";
 import {moveText, type SimContext} from "./context.js";
 import {excelCsv, type CsvCell} from "./csv-export.js";
-import {exact, formatDelta, formatScore} from "./format.js";
+import {formatRank, formatSignedPoints} from "../format.js";
+import {exact, formatScore} from "./format.js";
 import type {SimSummary} from "./results.js";
 
 export interface ResultsPanel {
@@ -50,15 +51,17 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
   </div>` as HTMLElement;
 
   const render = (s: SimSummary) => {
-    const n = s.ranking.length;
+    // A rank reads "64 / 87" on every page: out of the regions that have a total.
+    const rankedBefore = s.ranking.filter((r) => r.before !== null).length;
+    const rankedAfter = s.ranking.filter((r) => r.after !== null).length;
     totalBefore.textContent = formatScore(s.total.baseline);
     totalBefore.dataset.exact = exact(s.total.baseline);
     totalAfter.textContent = formatScore(s.total.scenario);
     totalAfter.dataset.exact = exact(s.total.scenario);
-    totalChange.textContent = formatDelta(s.total.delta, 3);
-    rankBefore.textContent = s.total.baselineRank === null ? "—" : t("sim.rankOf", {rank: s.total.baselineRank, n});
+    totalChange.textContent = formatSignedPoints(s.total.delta);
+    rankBefore.textContent = formatRank(s.total.baselineRank, rankedBefore);
     rankBefore.dataset.exact = exact(s.total.baselineRank);
-    rankAfter.textContent = s.total.scenarioRank === null ? "—" : t("sim.rankOf", {rank: s.total.scenarioRank, n});
+    rankAfter.textContent = formatRank(s.total.scenarioRank, rankedAfter);
     rankAfter.dataset.exact = exact(s.total.scenarioRank);
     totalNote.hidden = s.total.baseline !== null && s.total.scenario !== null;
     totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
@@ -109,7 +112,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
                 (u) =>
                   html`<tr>
                     <td>${ctx.unitName(u.unit)}</td>
-                    <td class="num">${formatDelta(u.points, 4)}</td>
+                    <td class="num">${formatSignedPoints(u.points)}</td>
                   </tr>`
               )}
             </tbody>
