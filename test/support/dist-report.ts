@@ -1,0 +1,12 @@
+/** The report the build shipped (dist/_file/data/site/report.<hash>.json): what the pages show, for tests to compare. */
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import type {Report} from "../../src/engine/report/report-data.js";
+
+/** Reads the built report.json from `dist`. */
+export function distReport(dist = "dist"): Report {
+  const dir = join(dist, "_file", "data", "site");
+  const file = readdirSync(dir).find((f) => /^report\.[0-9a-f]+\.json$/.test(f));
+  if (!file) throw new Error(`no report.json in ${dir}: run \`npm run build\` first`);
+  return JSON.parse(readFileSync(join(dir, file), "utf8")) as Report;
+}
