@@ -209,7 +209,7 @@ export const en: Record<StringKey, string> = {
   "indicators.lead":
     "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values.",
   "indicators.search": "Search",
-  "indicators.searchPlaceholder": "Chinese or English words, e.g. startup",
+  "indicators.searchPlaceholder": "e.g. startup, 开办企业",
   "indicators.allCategories": "All categories",
   "indicators.count": "{n} indicators match",
   "indicators.shown": "Showing the first {shown}; narrow the search or the filters.",

@@ -197,7 +197,7 @@ export const zh = {
   "indicators.title": "指标",
   "indicators.lead": "方案的全部123项评估指标：评估要点、提升措施、牵头单位、目标（附方案原文）及对标组数值分布。",
   "indicators.search": "搜索",
-  "indicators.searchPlaceholder": "中文或英文关键词，如 开办企业",
+  "indicators.searchPlaceholder": "如：开办企业",
   "indicators.allCategories": "全部类别",
   "indicators.count": "共 {n} 项指标符合条件",
   "indicators.shown": "显示前 {shown} 项；请用搜索或筛选缩小范围。",

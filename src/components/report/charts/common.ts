@@ -53,6 +53,17 @@ export function ems(text: string): number {
   return [...text].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0);
 }
 
+/**
+ * `text` cut to at most `maxEms` ems with "…" (our estimate: Plot's own counts a Chinese character as narrow as "e",
+ * so its `textOverflow` would let Chinese labels run over).
+ */
+export function fitText(text: string, maxEms: number): string {
+  if (ems(text) <= maxEms) return text;
+  const chars = [...text];
+  while (chars.length > 1 && ems(chars.join("")) + 1 > maxEms) chars.pop();
+  return chars.join("") + "…";
+}
+
 /** A left margin wide enough for the longest label at `FONT` px, capped to a third of the width. */
 export function labelMargin(labels: readonly string[], width: number): number {
   const longest = Math.max(0, ...labels.map(ems));
@@ -100,17 +111,17 @@ export function rowFrame<T>(
     },
     y: {domain: rows.map(key), axis: null, padding: 0}
   };
+  // Names that do not fit on their line end in "…" (with room for fonts wider than the estimate).
+  const fit = (r: T) => (left ? label(r) : fitText(label(r), ((width - marginLeft - 8) / FONT) * 0.9));
   const labels = Plot.text(rows, {
     x: 0,
     y: key,
-    text: label,
+    text: fit,
     textAnchor: left ? "end" : "start",
     dx: left ? -8 : 0,
     dy: left ? 0 : -row / 2 + 12,
     fontSize: FONT,
-    // Plot estimates text widths from Helvetica's; leave room for wider system fonts so an ellipsis comes first.
-    lineWidth: left ? 1000 : Math.max(4, ((width - marginLeft - 8) / FONT) * 0.85),
-    textOverflow: left ? undefined : "ellipsis",
+    lineWidth: Infinity,
     fill: "currentColor"
   });
   const [insetTop, insetBottom] = left ? [(row - 16) / 2, (row - 16) / 2] : [row / 2, 4];

@@ -3,7 +3,7 @@ import * as Plot from "../../vendor/plot-bundle.js";
 import {formatPeriod, formatScoreWhole} from "../../format.js";
 import {translate} from "../../i18n.js";
 import type {HeatCell, RankPoint} from "../peers.js";
-import {FOCUS, PEER, figure, labelMargin, type ChartOptions} from "./common.js";
+import {FOCUS, PEER, ems, figure, fitText, labelMargin, type ChartOptions} from "./common.js";
 
 /** The heat map's colours: red (0) to green (100). */
 const SCORE_COLORS = {type: "linear" as const, domain: [0, 100], scheme: "RdYlGn" as const};
@@ -45,9 +45,8 @@ export function Heatmap(cells: readonly HeatCell[], {width, lang}: ChartOptions)
       marks: [
         // Axis labels at Plot's 10 px; a name longer than the margin (积石山保安族东乡族撒拉族自治县 on a phone) ends in "…".
         Plot.axisY({
-          tickFormat: (code: string) => names.get(code) ?? code,
-          lineWidth: ((marginLeft - 12) / 10) * 0.9,
-          textOverflow: "ellipsis"
+          tickFormat: (code: string) => fitText(names.get(code) ?? code, ((marginLeft - 12) / 10) * 0.9),
+          lineWidth: Infinity
         }),
         Plot.cell(mine, {x: "category", y: "code", fill: "score", inset: 0.5}),
         Plot.text(mine, {
@@ -92,8 +91,9 @@ export function RankMovementChart(points: readonly RankPoint[], {width, lang}: C
     labelled.set(p.rank!, entry);
   }
   const labels = [...labelled.values()];
-  const text = (l: {rank: number; names: string[]}) => `${l.rank} ${l.names.join("、")}`;
-  const marginRight = Math.min(width / 3, Math.max(60, ...labels.map((l) => [...text(l)].length * 11 + 14)));
+  const full = (l: {rank: number; names: string[]}) => `${l.rank} ${l.names.join("、")}`;
+  const marginRight = Math.min(width / 3, Math.max(60, ...labels.map((l) => (ems(full(l)) * 11) / 0.9 + 16)));
+  const text = (l: {rank: number; names: string[]}) => fitText(full(l), ((marginRight - 12) / 11) * 0.9);
   const chart = Plot.plot({
     width,
     height: Math.min(600, Math.max(240, size * 26)),
@@ -133,8 +133,7 @@ export function RankMovementChart(points: readonly RankPoint[], {width, lang}: C
             dx: 8,
             fill: focus ? FOCUS : "currentColor",
             fontWeight: focus ? "bold" : "normal",
-            lineWidth: (marginRight - 12) / 11,
-            textOverflow: "ellipsis"
+            lineWidth: Infinity
           }
         )
       )
