@@ -4,6 +4,9 @@ import {PAGES, SITE_FOOTER, SITE_HEAD, SITE_HEADER, SITE_TITLE} from "./src/site
 
 export default {
   root: "src",
+  // npm run build (loaders/build-site.ts) builds into a staging folder and replaces dist/ (or $BIZENV_DIST) only on
+  // success.
+  output: process.env.BIZENV_BUILD_OUTPUT ?? "dist",
   title: SITE_TITLE,
   pages: PAGES,
   globalStylesheets: [],

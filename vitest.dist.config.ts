@@ -1,4 +1,5 @@
 import {defineConfig} from "vitest/config";
+import JsonReporterWithErrors from "./test/support/json-reporter.js";
 
 // Tests of the built site in dist/: the offline check (test/dist) and the Chromium page tests (test/browser).
 // Run after `observable build`; `npm test` runs them in that order.
@@ -11,7 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     env: {TZ: "UTC"},
-    reporters: ["default", "json"],
+    reporters: ["default", new JsonReporterWithErrors()],
     outputFile: {json: `test/output/report-${suite}.json`}
   }
 });

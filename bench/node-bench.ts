@@ -5,9 +5,10 @@
 import type {SqlDatabase} from "../src/engine/db/database.js";
 import {createEngine} from "../src/engine/scoring/engine.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
+import {observationsIpc} from "../src/engine/observations/arrow.js";
 import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import {arqueroInputs, arqueroNodeTable, arqueroScore} from "./arquero-scoring.js";
-import {columnsToIpc, generateDataset} from "./dataset.js";
+import {checkedDataset} from "./dataset.js";
 import {engineNodeTable, engineScore} from "./engine-scoring.js";
 import {compareNodeTables, scoredCells} from "./node-table.js";
 import {collect, median, percentile, timed} from "./stats.js";
@@ -33,7 +34,7 @@ export interface ScalePlan {
 /** Figures of one implementation at one scale. */
 export interface ImplFigures {
   impl: Implementation;
-  /** Building its input (Arrow IPC encoding + DuckDB load and checks; arquero tables; dense typed array). */
+  /** Building its input (engine: `observationsIpc` + `loadObservations`; arquero tables; dense typed array). */
   loadMs: number;
   samples: number[];
   median: number;
@@ -97,16 +98,16 @@ export async function benchScale(
   plan: ScalePlan,
   log: (line: string) => void
 ): Promise<ScaleFigures> {
-  const gen = await timed(() => generateDataset(plan.scale, m, plan.regions));
+  const gen = await timed(() => checkedDataset(plan.scale, m, plan.regions));
   const data = gen.value;
   log(
-    `${plan.scale}: ${data.regions.length} regions, ${data.columns.value.length.toLocaleString("en-US")} observations generated in ${Math.round(gen.ms)} ms`
+    `${plan.scale}: ${data.regions.length} regions, ${data.rows.length.toLocaleString("en-US")} observations generated, written as CSV and checked in ${Math.round(gen.ms)} ms`
   );
 
   const engine = await createEngine(db, m);
   let ipc: Uint8Array = new Uint8Array();
   collect();
-  const engineLoad = await timed(async () => engine.loadObservations((ipc = columnsToIpc(data.columns))));
+  const engineLoad = await timed(async () => engine.loadObservations((ipc = observationsIpc(data.rows))));
   collect();
   const aqLoad = await timed(() => arqueroInputs(m, data));
   const model = typedModel(m);
@@ -220,7 +221,7 @@ export async function benchScale(
     scale: plan.scale,
     regions: data.regions.length,
     periods: data.periods.length,
-    observations: data.columns.value.length,
+    observations: data.rows.length,
     nodeCells: reference.score.length,
     scoredCells: scored,
     generateMs: gen.ms,

@@ -2,6 +2,7 @@
  * The one shape every implementation's result is turned into for comparison (outside the timed section):
  * score, coverage and rank of every node for every region and period, in dense arrays.
  */
+import type {NodeColumns} from "../src/engine/scoring/types.js";
 
 /** Dense node results; cell (region r, period p, node n) is at `(r * periods.length + p) * nodes.length + n`. */
 export interface NodeTable {
@@ -59,6 +60,30 @@ export function nodeTableFromRows(
     t.score[i] = row.score ?? NaN;
     t.coverage[i] = row.coverage ?? NaN;
     t.rank[i] = row.rank ?? 0;
+  }
+  return t;
+}
+
+/** Builds a table from an engine's node columns; throws on a row outside the axes or given twice. */
+export function nodeTableFromColumns(regions: string[], periods: string[], nodes: string[], c: NodeColumns): NodeTable {
+  const t = emptyNodeTable(regions, periods, nodes);
+  const index = (axis: string[], names: readonly string[]) => {
+    const at = new Map(axis.map((x, i) => [x, i]));
+    return Int32Array.from(names, (name) => at.get(name) ?? -1);
+  };
+  const [ri, pi, ni] = [index(regions, c.regions), index(periods, c.periods), index(nodes, c.nodes)];
+  const seen = new Uint8Array(t.score.length);
+  for (let row = 0; row < c.length; row++) {
+    const [r, p, n] = [ri[c.region[row]], pi[c.period[row]], ni[c.node[row]]];
+    if (r < 0 || p < 0 || n < 0)
+      throw new Error(
+        `result row outside the axes: ${c.regions[c.region[row]]} ${c.periods[c.period[row]]} ${c.nodes[c.node[row]]}`
+      );
+    const i = (r * periods.length + p) * nodes.length + n;
+    if (seen[i]++) throw new Error(`result row twice: ${regions[r]} ${periods[p]} ${nodes[n]}`);
+    t.score[i] = c.score[row];
+    t.coverage[i] = c.coverage[row];
+    t.rank[i] = c.rank[row];
   }
   return t;
 }

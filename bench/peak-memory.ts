@@ -7,8 +7,8 @@
 import {readFile} from "node:fs/promises";
 import {openNodeDatabase} from "../loaders/duckdb.js";
 import {readMethodology} from "../loaders/methodology.js";
+import {sortPeriods} from "../src/engine/observations/periods.js";
 import {createEngine} from "../src/engine/scoring/engine.js";
-import {PERIODS} from "../src/engine/observations/observation.js";
 import {arqueroInputs, arqueroScore} from "./arquero-scoring.js";
 import {columnsFromIpc, type Dataset} from "./dataset.js";
 import {engineScore} from "./engine-scoring.js";
@@ -22,7 +22,14 @@ const [impl, file] = process.argv.slice(2);
 const methodology = await readMethodology();
 const ipc = new Uint8Array(await readFile(file));
 const columns = columnsFromIpc(ipc);
-const data: Dataset = {scale: "child", regions: [...new Set(columns.region)].sort(), periods: [...PERIODS], columns};
+// The engine loads the bytes as they are; arquero and the typed loop read the columns (no rows needed).
+const data: Dataset = {
+  scale: "child",
+  regions: [...new Set(columns.region)].sort(),
+  periods: sortPeriods(columns.period),
+  rows: [],
+  columns
+};
 collect();
 const baselineRss = process.memoryUsage().rss;
 if (impl === "engine") {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the engine's SQL on duckdb-wasm in Node vs arquero vs a typed-array loop at three scales
- * (Pingliang 7, Gansu 88, national 2,978 county units), what-if latency, peak memory per implementation (child
+ * (the peer groups Pingliang, Gansu and China of loaders/regions.ts), what-if latency, peak memory per implementation (child
  * processes), and the browser figures (clean build, simulator in Chromium, JS bytes per page).
  * Options: --scales=pingliang,gansu,china  --no-node  --no-memory  --no-browser  --quick (fewer rounds).
  * Prints the tables and writes them with the raw samples to bench/output/.

@@ -3,9 +3,10 @@
  * @duckdb/duckdb-wasm, i.e. the very engine the browser runs (platform note 10).
  */
 import {createRequire} from "node:module";
+import {arrowToColumns} from "../src/engine/db/arrow-columns.js";
 import {arrowToRows} from "../src/engine/db/arrow-rows.js";
 import {createTableFromCsvSql, OFFLINE_SETTINGS, QUERY_CONFIG, quoteIdent} from "../src/engine/db/database.js";
-import type {CsvLoadOptions, Row, SqlDatabase} from "../src/engine/db/database.js";
+import type {ColumnResult, CsvLoadOptions, Row, SqlDatabase} from "../src/engine/db/database.js";
 
 const require = createRequire(import.meta.url);
 type Blocking = typeof import("@duckdb/duckdb-wasm/blocking");
@@ -30,6 +31,9 @@ export async function openNodeDatabase(): Promise<SqlDatabase> {
   return {
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
       return arrowToRows<T>(conn.query(sql));
+    },
+    async queryColumns(sql: string): Promise<ColumnResult> {
+      return arrowToColumns(conn.query(sql));
     },
     async loadCsv(table: string, csv: string, options?: CsvLoadOptions): Promise<number> {
       const fileName = `bizenv_${++files}.csv`;

@@ -6,9 +6,11 @@
  * The model is documented in data/observations/README.md.
  */
 import type {Measure, Methodology} from "../src/engine/methodology/methodology.js";
-import {PERIODS, type Observation} from "../src/engine/observations/observation.js";
+import type {Observation} from "../src/engine/observations/observation.js";
 import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import {UNITS} from "../src/engine/methodology/units.js";
+import {yearsBetween} from "../src/engine/observations/periods.js";
+import {applyDerivedQuantities} from "./derived-quantities.js";
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -25,8 +27,8 @@ export interface GenerateOptions {
   laggard?: string | null;
 }
 
-/** Default seed and missing rate of the committed illustrative file. */
-export const GENERATOR_DEFAULTS = {seed: 2023, missingRate: 0.02} as const;
+/** Default seed, missing rate and periods (baseline, mid-year, year end; oldest first) of the committed file. */
+export const GENERATOR_DEFAULTS = {seed: 2023, missingRate: 0.02, periods: ["2022", "2023H1", "2023"]} as const;
 
 /** The `source` cell that marks every generated row as illustrative, e.g. `illustrative:seed=2023`. */
 export const illustrativeSource = (seed: number): string => `illustrative:seed=${seed}`;
@@ -130,18 +132,20 @@ function valueAt(t: number, measure: Measure): number {
 /** Yields the illustrative observations in order: region (sorted), period (as given), measure (methodology order). */
 export function* observationRows(options: GenerateOptions): Generator<Observation> {
   const {methodology, seed} = options;
-  const periods = options.periods ?? PERIODS;
+  const periods = options.periods ?? GENERATOR_DEFAULTS.periods;
   const missingRate = options.missingRate ?? GENERATOR_DEFAULTS.missingRate;
   const laggard = options.laggard === undefined ? DEFAULT_FOCUS : options.laggard;
   const measures = methodology.measures.filter((m) => !m.derive && m.normalise);
   const level = new Map(measures.map((m) => [m.id, MODEL.measureSd * normal(seed, "measure", m.id)]));
   const source = illustrativeSource(seed);
+  const known = new Set(measures.map((m) => m.id));
   for (const region of [...options.regions].sort()) {
     const lagging = region === laggard;
     const ability = lagging ? MODEL.laggardAbility : MODEL.abilitySd * normal(seed, "region", region);
     const progress = lagging ? MODEL.laggardProgress : MODEL.progress;
-    for (const [p, period] of periods.entries()) {
-      const time = periods.length > 1 ? p / (periods.length - 1) : 0;
+    for (const period of periods) {
+      const time = yearsBetween(periods[0], period);
+      const drawn = new Map<string, number>();
       for (const m of measures) {
         if (uniform(seed, "missing", region, period, m.id) < missingRate) continue;
         const z =
@@ -150,8 +154,12 @@ export function* observationRows(options: GenerateOptions): Generator<Observatio
           level.get(m.id)! +
           MODEL.persistentSd * normal(seed, "persistent", region, m.id) +
           MODEL.periodSd * normal(seed, "noise", region, period, m.id);
-        const value = roundForMeasure(valueAt(sigmoid(z + 0.6), m), m);
-        yield {region, period, measure: m.id, value, source, note: null};
+        drawn.set(m.id, roundForMeasure(valueAt(sigmoid(z + 0.6), m), m));
+      }
+      applyDerivedQuantities(drawn, known);
+      for (const m of measures) {
+        const value = drawn.get(m.id);
+        if (value !== undefined) yield {region, period, measure: m.id, value, source, note: null};
       }
     }
   }

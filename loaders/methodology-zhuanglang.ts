@@ -1,6 +1,7 @@
 /**
  * Builds the default methodology `data/methodologies/zhuanglang-2023.json` from the two tables analysts edit beside
- * it (`zhuanglang-2023.measures.csv`, `zhuanglang-2023.weights.csv`) and the catalogue (names, targets).
+ * it (`zhuanglang-2023.measures.csv`, `zhuanglang-2023.weights.csv`) and the catalogue (names, targets, the checklists
+ * of data/catalogue/checklists.csv, scored as loaders/methodology-checklists.ts says).
  * The JSON stays the one file the engine reads; a test fails when it is not up to date with the tables.
  * Run after editing a table: `npx tsx loaders/methodology-zhuanglang.ts`. Explained in docs/zhuanglang-methodology.md.
  */
@@ -9,7 +10,10 @@ import {pathToFileURL} from "node:url";
 import type {Catalogue} from "../src/engine/catalogue/catalogue.js";
 import {readCsvRecords} from "../src/engine/observations/csv-records.js";
 import {isUnitId} from "../src/engine/methodology/units.js";
+import type {ChecklistItem} from "../src/engine/catalogue/checklists.js";
 import {readCatalogue} from "./catalogue.js";
+import {readChecklists} from "./checklists.js";
+import {checklistScoring, type MeasureRow} from "./methodology-checklists.js";
 
 /** Where the generated methodology and its source tables live, relative to the repository root. */
 export const ZHUANGLANG_FILES = {
@@ -67,11 +71,15 @@ function readTable(file: TableFile, columns: string[]): {line: number; cells: Re
   });
 }
 
-/** Builds the methodology JSON object (before parseMethodology) from the two tables and the catalogue; throws with file:line. */
+/**
+ * Builds the methodology JSON object (before parseMethodology) from the two tables, the catalogue and its checklists;
+ * throws with file:line. Without `checklists` the table's checklist rows are taken as plain measures, unchecked.
+ */
 export function buildZhuanglangMethodology(
   measuresFile: TableFile,
   weightsFile: TableFile,
-  catalogue: Catalogue
+  catalogue: Catalogue,
+  checklists?: readonly ChecklistItem[]
 ): Record<string, unknown> {
   const fail = (file: TableFile, line: number, zh: string, en: string): never => {
     throw new Error(`${file.name}:${line}: ${zh} / ${en}`);
@@ -80,6 +88,7 @@ export function buildZhuanglangMethodology(
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
   const measureIds = new Set<string>();
   const byIndicator = new Map<number, {id: string; weight: number}[]>();
+  const rows: MeasureRow[] = [];
   const measures = readTable(measuresFile, MEASURE_COLUMNS).map(({line, cells: c}) => {
     const num = (key: string): number => {
       const value = Number(c[key]);
@@ -148,6 +157,17 @@ export function buildZhuanglangMethodology(
       }
     }
     byIndicator.set(indicator!.id, [...(byIndicator.get(indicator!.id) ?? []), {id: c.measure, weight}]);
+    const worst = c.worst === "" ? null : Number(c.worst);
+    rows.push({
+      line,
+      id: c.measure,
+      indicator: indicator!.id,
+      unit: c.unit,
+      normalisation: c.normalisation,
+      best: num("best"),
+      worst,
+      weight
+    });
     const note = [
       c.note,
       target ? `目标 Target: ${target.comparator} ${target.value} ${target.unit} — ${target.quoteZh}` : ""
@@ -163,6 +183,11 @@ export function buildZhuanglangMethodology(
       ...(note ? {note} : {})
     };
   });
+  const checked = checklists ? checklistScoring(measuresFile.name, rows, checklists) : null;
+  for (const m of measures) {
+    const itemNote = checked?.measures.get(m.id);
+    if (itemNote) Object.assign(m, {note: m.note ? `${itemNote}. ${m.note}` : itemNote});
+  }
   for (const indicator of catalogue.indicators) {
     if (!byIndicator.has(indicator.id))
       fail(measuresFile, 1, `评估指标 ${indicator.id} 没有测度`, `indicator ${indicator.id} has no measure`);
@@ -214,7 +239,8 @@ export function buildZhuanglangMethodology(
       aggregate: "arithmetic",
       missing: "reweight",
       minCoverage: MIN_COVERAGE.indicator,
-      children: byIndicator.get(i.id)!
+      children: byIndicator.get(i.id)!,
+      ...(checked?.indicators.has(i.id) ? {note: checked.indicators.get(i.id)} : {})
     }))
   ];
   return {
@@ -225,7 +251,7 @@ export function buildZhuanglangMethodology(
     },
     description:
       "Default methodology for the 123 indicators of the Zhuanglang 2023 plan: measure → indicator (i001…i123) → category (c01…c13) → total. " +
-      "Quantities are scored by distance to frontier (where the plan sets a target, the target is the frontier); qualitative items by an expert score 0–100. " +
+      "Quantities are scored by distance to frontier (where the plan sets a target, the target is the frontier); qualitative indicators by the checklist of the plan's 评估要点 (data/catalogue/checklists.csv: yes/no items and quantities, one point each, points achieved ÷ points applicable), and by an expert score 0–100 where the plan gives no words to build one from. " +
       "The plan publishes no weights: the weights here are documented DEFAULTS (equal within each parent), editable in zhuanglang-2023.weights.csv and zhuanglang-2023.measures.csv. " +
       "Generated by loaders/methodology-zhuanglang.ts — edit the CSV tables, not this file. See docs/zhuanglang-methodology.md.",
     source: "《庄浪县数字政府服务能力指标提升方案》(2023-10-16); data/catalogue/targets.csv; DB2020 bounds where noted",
@@ -248,7 +274,8 @@ export async function buildZhuanglangJsonText(): Promise<string> {
       text: await readFile(name, "utf8")
     }))
   );
-  return methodologyJsonText(buildZhuanglangMethodology(measures, weights, await readCatalogue()));
+  const catalogue = await readCatalogue();
+  return methodologyJsonText(buildZhuanglangMethodology(measures, weights, catalogue, await readChecklists(catalogue)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

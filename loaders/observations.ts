@@ -5,7 +5,6 @@
  */
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
-import {PERIODS} from "../src/engine/observations/observation.js";
 import type {Observation} from "../src/engine/observations/observation.js";
 import {
   assertNoRejections,
@@ -16,6 +15,8 @@ import {
 } from "../src/engine/observations/check.js";
 import type {CheckResult} from "../src/engine/observations/check.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
+import {rejectAcrossFiles} from "../src/engine/observations/across-files.js";
+import {describeFileError} from "./files.js";
 import {readMethodology} from "./methodology.js";
 import {readRegions} from "./regions.js";
 
@@ -35,25 +36,19 @@ export async function loadObservations(
   const methodology = options.methodology ?? (await readMethodology());
   const lenient = options.lenient ?? isLenient(process.env.BIZENV_LENIENT);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const ctx = checkContext(methodology, (await readRegions()).regions, PERIODS);
+  const ctx = checkContext(methodology, (await readRegions()).regions, null);
   const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
   if (files.length === 0) throw new Error(`${dir}: 没有观测 CSV 文件 / no observation CSV files`);
   const results: CheckResult[] = [];
   for (const name of files) {
     const file = join(dir, name);
-    results.push(checkObservations(new Uint8Array(await readFile(file)), file, ctx));
+    const bytes = await readFile(file).catch((error) => Promise.reject(describeFileError(error, file)));
+    results.push(checkObservations(new Uint8Array(bytes), file, ctx));
   }
+  rejectAcrossFiles(results);
   log(summariseLoad(results));
   assertNoRejections(results, {lenient});
-  const observations = results.flatMap((r) => r.accepted);
-  const seen = new Set<string>();
-  for (const o of observations) {
-    const key = `${o.region}|${o.period}|${o.measure}`;
-    if (seen.has(key))
-      throw new Error(
-        `观测值在多个文件中重复 / observation repeated across files: ${o.region} ${o.period} ${o.measure}`
-      );
-    seen.add(key);
-  }
+  const observations: Observation[] = [];
+  for (const r of results) for (const o of r.accepted) observations.push(o);
   return {observations, results, lenient};
 }

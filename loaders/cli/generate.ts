@@ -1,22 +1,24 @@
 /**
  * `bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]`:
  * writes ILLUSTRATIVE (synthetic) observations as long CSV. `--scope gansu` with the defaults reproduces
- * data/observations/illustrative-gansu.csv; `--scope china` (2,978 units, ~1.5 M rows) is for benchmarks, never committed.
+ * data/observations/illustrative-gansu.csv; `--scope china` (2,850 county-level divisions) is for benchmarks, never committed.
  */
-import {createWriteStream} from "node:fs";
+import {open} from "node:fs/promises";
 import {
   GENERATOR_DEFAULTS,
   OBSERVATION_CSV_HEADER,
   observationCsvLine,
   observationRows
 } from "../generate-observations.js";
+import {describeFileError} from "../files.js";
 import {DEFAULT_METHODOLOGY, readMethodology} from "../methodology.js";
 import {readRegions} from "../regions.js";
 import {parseCli, UsageError, usageExit} from "./args.js";
 
 const SCOPES = ["pingliang", "gansu", "china"];
 
-const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]
+/** The usage text (`bizenv <command> --help`). */
+export const USAGE = `用法 Usage: bizenv generate [--scope pingliang|gansu|china] [--seed N] [--missing-rate R] [--methodology FILE] [--out FILE]
   生成示意（合成）观测数据，不是真实数据 / writes ILLUSTRATIVE (synthetic) observations, not real data
   --scope S          同级组 / peer group whose counties get values (default gansu)
   --seed N           随机种子 / seed (default ${GENERATOR_DEFAULTS.seed})
@@ -56,7 +58,12 @@ export async function run(args: string[]): Promise<number> {
   const methodology = await readMethodology(options.methodology);
   const {peerGroups} = await readRegions();
   const regions = peerGroups.find((g) => g.id === options.scope)!.members;
-  const out: NodeJS.WritableStream = options.out ? createWriteStream(options.out) : process.stdout;
+  // Opened before anything is written, so that a missing folder is an error with the path, not a crash.
+  const out: NodeJS.WritableStream = options.out
+    ? (
+        await open(options.out, "w").catch((error) => Promise.reject(describeFileError(error, options.out)))
+      ).createWriteStream()
+    : process.stdout;
   const rows = observationRows({regions, methodology, seed: options.seed, missingRate: options.missingRate});
   let count = 0;
   let chunk = [OBSERVATION_CSV_HEADER];

@@ -7,15 +7,20 @@
 import {readFile, writeFile} from "node:fs/promises";
 import Papa from "papaparse";
 import {createEngine} from "../../src/engine/scoring/engine.js";
-import {parseMethodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
-import {checkContext, checkObservations, formatRejection} from "../../src/engine/observations/check.js";
-import type {Scenario, ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
+import {checkContext, checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
+import type {CheckResult} from "../../src/engine/observations/check.js";
+import type {ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
+import {describeFileError, readJsonFile, readTextFile} from "../files.js";
+import {readMethodology} from "../methodology.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 import {observationsIpc} from "../../src/engine/observations/arrow.js";
+import {checkScenario} from "../../src/engine/methodology/scenario.js";
+import {rejectAcrossFiles} from "../../src/engine/observations/across-files.js";
 
-const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
+/** The usage text (`bizenv <command> --help`). */
+export const USAGE = `用法 Usage: bizenv score --methodology FILE --observations FILE [--observations FILE…] [options]
   --methodology FILE    方法文件 JSON / methodology JSON (docs/methodology-format.md)
   --observations FILE   观测数据 CSV（长表或宽表，可重复）/ observations CSV, long or wide (repeatable)
   --regions FILE        地区 CSV：region[,parent,weight] / regions CSV; rows with a parent are rolled up into it
@@ -66,31 +71,6 @@ function readArgs(args: string[]): Args {
   };
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    throw new Error(`找不到或无法读取文件 / cannot read file: ${file}`);
-  }
-}
-
-async function readJson(file: string): Promise<unknown> {
-  const text = await readText(file);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    if (at) {
-      const before = text.slice(0, Number(at[1])).split("\n");
-      throw new Error(
-        `${file}:${before.length}:${before.at(-1)!.length + 1}: JSON 格式错误 / invalid JSON: ${message}`
-      );
-    }
-    throw new Error(`${file}: JSON 格式错误 / invalid JSON: ${message}`);
-  }
-}
-
 /** Reads `region[,parent,weight]` rows; errors name file:line:column. */
 export function parseRegions(text: string, file: string): {regions: string[]; subunits: SubUnit[]} {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {skipEmptyLines: true});
@@ -119,38 +99,6 @@ export function parseRegions(text: string, file: string): {regions: string[]; su
   return {regions, subunits};
 }
 
-function parseScenario(json: unknown, file: string): Scenario {
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    throw new Error(`${file}: 情景必须是对象 / a scenario must be an object`);
-  const s = json as Record<string, unknown>;
-  for (const key of Object.keys(s)) {
-    if (!["values", "weights", "targets", "name", "note"].includes(key))
-      throw new Error(`${file}: ${key}: 未知字段 / unknown field`);
-  }
-  if (s.values !== undefined && !Array.isArray(s.values))
-    throw new Error(`${file}: values: 必须是数组 / must be an array`);
-  (s.values as unknown[] | undefined)?.forEach((v, i) => {
-    const o = v as Record<string, unknown>;
-    if (
-      typeof o?.region !== "string" ||
-      typeof o.measure !== "string" ||
-      !(typeof o.value === "number" || o.value === null)
-    ) {
-      throw new Error(`${file}: values[${i}]: 需要 region、measure、value / needs region, measure and value`);
-    }
-  });
-  for (const key of ["weights", "targets"] as const) {
-    const record = s[key];
-    if (record === undefined) continue;
-    if (typeof record !== "object" || record === null || Array.isArray(record))
-      throw new Error(`${file}: ${key}: 必须是对象 / must be an object`);
-    for (const [id, v] of Object.entries(record)) {
-      if (typeof v !== "number") throw new Error(`${file}: ${key}.${id}: 必须是数值 / must be a number`);
-    }
-  }
-  return s as Scenario;
-}
-
 const num = (x: number | null) => (x === null ? "" : x.toFixed(6));
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -163,26 +111,40 @@ export async function run(args: string[]): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     return usageExit(error, USAGE);
   }
-  const methodology = parseMethodology(await readJson(a.methodology!), a.methodology);
-  const regionFile = a.regions ? parseRegions(await readText(a.regions), a.regions) : undefined;
-  const scenario = a.scenario ? parseScenario(await readJson(a.scenario), a.scenario) : undefined;
+  const methodology = await readMethodology(a.methodology!);
+  const regionFile = a.regions ? parseRegions(await readTextFile(a.regions), a.regions) : undefined;
+  const scenarioJson = a.scenario ? await readJsonFile(a.scenario) : undefined;
   const regions = regionFile ? regionFile.regions.map((code) => ({code})) : null;
   const ctx = checkContext(methodology, regions, null, a.period);
   const observations: Observation[] = [];
+  const results: CheckResult[] = [];
   let rejected = 0;
   for (const file of a.observations) {
-    const bytes = new Uint8Array(
-      await readFile(file).catch(() => Promise.reject(new Error(`找不到或无法读取文件 / cannot read file: ${file}`)))
-    );
-    const result = checkObservations(bytes, file, ctx);
+    const bytes = new Uint8Array(await readFile(file).catch((error) => Promise.reject(describeFileError(error, file))));
+    results.push(checkObservations(bytes, file, ctx));
+  }
+  rejectAcrossFiles(results);
+  for (const result of results) {
     for (const r of result.rejected) process.stderr.write(`${formatRejection(r)}\n`);
     rejected += result.rejected.length;
-    observations.push(...result.accepted);
+    for (const o of result.accepted) observations.push(o);
   }
+  // Row accounting, blank lines and columns nothing reads (a misspelt measure column) are always said.
+  process.stderr.write(`${summariseLoad(results)}\n`);
   if (rejected > 0) {
     process.stderr.write(`${rejected} 处数据被拒收，未计算 / ${rejected} cells rejected; nothing scored\n`);
     return 1;
   }
+  // A what-if may only name regions, periods and measures of the data, with values its units allow.
+  const scenario =
+    a.scenario === undefined
+      ? undefined
+      : checkScenario(
+          methodology,
+          scenarioJson,
+          {regions: new Set(observations.map((o) => o.region)), periods: new Set(observations.map((o) => o.period))},
+          a.scenario
+        );
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, methodology);

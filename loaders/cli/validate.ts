@@ -5,23 +5,33 @@
  */
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
-import {checkContext, checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
-import {PERIODS} from "../../src/engine/observations/observation.js";
+import {
+  checkContext,
+  checkObservations,
+  formatRejection,
+  normalisePeriod,
+  summariseLoad
+} from "../../src/engine/observations/check.js";
+import {describeFileError} from "../files.js";
+import {isPeriod, PERIOD_FORMS} from "../../src/engine/observations/periods.js";
 import {DEFAULT_METHODOLOGY, projectPath, readMethodology} from "../methodology.js";
 import {readRegions} from "../regions.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 
-const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods a,b,c] [--default-period P] [--any-region] FILE…
+/** The usage text (`bizenv <command> --help`). */
+export const USAGE = `用法 Usage: bizenv validate [--methodology FILE] [--periods a,b,c] [--default-period P] [--any-region] FILE…
   --methodology FILE   方法文件（其 measures 列出指标与单位）/ methodology JSON (its measures give ids and units)
                        (default ${DEFAULT_METHODOLOGY})
-  --periods a,b,c      允许的期间 / allowed periods (default ${PERIODS.join(",")})
+  --periods a,b,c      只允许这些期间 / allow only these periods
+                       (default: any well-formed period ${PERIOD_FORMS})
   --default-period P   宽表没有期间列时使用 / period of wide files without a period column
   --any-region         不核对地区代码（如 ISO3）/ accept any region id (e.g. ISO3 codes)
 `;
 
 interface Options {
   methodology: string | null;
-  periods: string[];
+  /** null: any well-formed period. */
+  periods: string[] | null;
   defaultPeriod?: string;
   anyRegion: boolean;
   files: string[];
@@ -39,9 +49,13 @@ function readArgs(args: string[]): Options {
     true
   );
   if (files.length === 0) throw new UsageError("没有要检查的文件 / no files to check");
+  const periods = v.periods === undefined ? null : listOption(v.periods).map(normalisePeriod);
+  const malformed = periods?.find((p) => !isPeriod(p));
+  if (malformed !== undefined)
+    throw new UsageError(`--periods: 期间格式不对 / malformed period «${malformed}» (expected ${PERIOD_FORMS})`);
   return {
     methodology: v.methodology ?? null,
-    periods: v.periods === undefined ? [...PERIODS] : listOption(v.periods),
+    periods,
     ...(v["default-period"] ? {defaultPeriod: v["default-period"]} : {}),
     anyRegion: v["any-region"] ?? false,
     files
@@ -80,11 +94,10 @@ export async function run(args: string[]): Promise<number> {
   );
   const results = [];
   for (const file of options.files) {
-    const bytes = new Uint8Array(await readFile(file));
-    const result = checkObservations(bytes, file, ctx);
-    for (const r of result.rejected) process.stdout.write(`${formatRejection(r)}\n`);
-    results.push(result);
+    const bytes = new Uint8Array(await readFile(file).catch((error) => Promise.reject(describeFileError(error, file))));
+    results.push(checkObservations(bytes, file, ctx));
   }
+  for (const r of results.flatMap((x) => x.rejected)) process.stdout.write(`${formatRejection(r)}\n`);
   process.stdout.write(`${summariseLoad(results)}\n`);
   return results.some((r) => r.rejected.length > 0) ? 1 : 0;
 }

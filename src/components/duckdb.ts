@@ -4,9 +4,10 @@
  * wasm file is 34 MB, report pages never load it.
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
+import {arrowToColumns} from "../engine/db/arrow-columns.js";
 import {arrowToRows} from "../engine/db/arrow-rows.js";
 import {createTableFromCsvSql, OFFLINE_SETTINGS, QUERY_CONFIG, quoteIdent} from "../engine/db/database.js";
-import type {CsvLoadOptions, Row, SqlDatabase} from "../engine/db/database.js";
+import type {ColumnResult, CsvLoadOptions, Row, SqlDatabase} from "../engine/db/database.js";
 
 /** Starts duckdb-wasm (exception-handling build) in a module worker and opens an in-memory database. */
 export async function openBrowserDatabase(): Promise<SqlDatabase> {
@@ -24,6 +25,9 @@ export async function openBrowserDatabase(): Promise<SqlDatabase> {
   return {
     async query<T extends Row = Row>(sql: string): Promise<T[]> {
       return arrowToRows<T>(await conn.query(sql));
+    },
+    async queryColumns(sql: string): Promise<ColumnResult> {
+      return arrowToColumns(await conn.query(sql));
     },
     async loadCsv(table: string, csv: string, options?: CsvLoadOptions): Promise<number> {
       const fileName = `bizenv_${++files}.csv`;

@@ -11,6 +11,7 @@
 import type {UnitId} from "../engine/methodology/units.js";
 import type {MeasureInfo} from "../engine/model/describe.js";
 import {goalComparator} from "../engine/model/goal.js";
+import {periodLabel} from "../engine/observations/periods.js";
 import type {Lang} from "./i18n.js";
 
 /** Decimals of each kind of number. */
@@ -109,11 +110,9 @@ export function unrankedNote(
     : `${group.nameZh} ${n} 个地区中 ${unranked.length} 个无总分（${names}）：数据不满足方法的覆盖率要求，未参加排名。`;
 }
 
-/** A period id in words: `2023H1` → `2023年上半年` / `2023 H1`, `2023` → `2023年` / `2023`. */
+/** A period id in words (the periods module's rule): `2023H1` → `2023年上半年` / `2023 H1`, `2024Q3` → `2024年第三季度`. */
 export function formatPeriod(lang: Lang, period: string): string {
-  const half = /^(\d{4})H([12])$/.exec(period);
-  if (half) return lang === "en" ? `${half[1]} H${half[2]}` : `${half[1]}年${half[2] === "1" ? "上" : "下"}半年`;
-  return lang === "en" || !/^\d{4}$/.test(period) ? period : `${period}年`;
+  return periodLabel(period, lang);
 }
 
 /** Joins names as a list in the page language: `政府办、大数据中心` / `Gov Office, Big Data Center`. */
@@ -129,6 +128,7 @@ const UNIT_WORDS: Record<UnitId, {after: [string, string, string]; axis: [string
   step: {after: [" 个环节", " step", " steps"], axis: ["环节数", "steps"]},
   yuan: {after: [" 元", " yuan", " yuan"], axis: ["元", "yuan"]},
   percent: {after: ["%", "%", "%"], axis: ["百分比（%）", "percent (%)"]},
+  percent_change: {after: ["%", "%", "%"], axis: ["增减（%）", "change (%)"]},
   count: {after: [" 个", "", ""], axis: ["数量", "count"]},
   score: {after: [" 分", " points", " points"], axis: ["得分", "score"]},
   index: {after: ["", "", ""], axis: ["指数", "index"]},
@@ -166,4 +166,9 @@ export function formatTarget(lang: Lang, m: Pick<MeasureInfo, "target" | "higher
 /** How far a value is from its target, in the target's unit (`2.5 个工作日`); `0` when met, `—` when missing. */
 export function formatGap(lang: Lang, gap: number | null, unit: string): string {
   return gap === null ? MISSING : formatValue(lang, gap, unit);
+}
+
+/** Periods in time order as readers write them: "2022年 → 2023年上半年 → 2023年". */
+export function formatPeriods(periods: readonly string[], lang: Lang): string {
+  return periods.map((p) => periodLabel(p, lang)).join(" → ");
 }

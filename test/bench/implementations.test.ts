@@ -9,7 +9,7 @@ import {readMethodology} from "../../loaders/methodology.js";
 import {readRegions} from "../../loaders/regions.js";
 import {arqueroInputs, arqueroNodeTable, arqueroScore} from "../../bench/arquero-scoring.js";
 import {assertSupported} from "../../bench/compiled-methodology.js";
-import {columnsToIpc, generateDataset, type Dataset} from "../../bench/dataset.js";
+import {checkedDataset, type Dataset} from "../../bench/dataset.js";
 import {engineNodeTable, engineScore} from "../../bench/engine-scoring.js";
 import {compareNodeTables, scoredCells, type NodeTable} from "../../bench/node-table.js";
 import {
@@ -22,6 +22,7 @@ import {
 import type {SqlDatabase} from "../../src/engine/db/database.js";
 import {createEngine, type Engine} from "../../src/engine/scoring/engine.js";
 import type {Methodology} from "../../src/engine/methodology/methodology.js";
+import {observationsIpc} from "../../src/engine/observations/arrow.js";
 
 let db: SqlDatabase;
 let methodology: Methodology;
@@ -33,10 +34,10 @@ let fromEngine: NodeTable;
 beforeAll(async () => {
   methodology = await readMethodology();
   const {peerGroups} = await readRegions();
-  data = generateDataset("pingliang", methodology, peerGroups.find((g) => g.id === "pingliang")!.members);
+  data = await checkedDataset("pingliang", methodology, peerGroups.find((g) => g.id === "pingliang")!.members);
   db = await openNodeDatabase();
   engine = await createEngine(db, methodology);
-  await engine.loadObservations(columnsToIpc(data.columns));
+  await engine.loadObservations(observationsIpc(data.rows));
   model = typedModel(methodology);
   fromEngine = engineNodeTable(data, model.nodes, await engineScore(engine, data));
 });

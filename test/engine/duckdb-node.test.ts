@@ -40,6 +40,26 @@ describe("Node DuckDB (duckdb-wasm, blocking build)", () => {
     expect(await db.query("SELECT sum(value) AS s FROM arrowed")).toEqual([{s: 3}]);
   });
 
+  it("returns numeric results as typed arrays, across record batches and when empty", async () => {
+    const many = await db.queryColumns(
+      "SELECT range::INTEGER AS i, range::SMALLINT AS s, range / 2 AS d, count(*) OVER () AS n FROM range(5000)"
+    );
+    expect(many.length).toBe(5000);
+    expect(many.columns.i).toBeInstanceOf(Int32Array);
+    expect(many.columns.s).toBeInstanceOf(Int16Array);
+    expect(many.columns.d).toBeInstanceOf(Float64Array);
+    expect(many.columns.n).toBeInstanceOf(Float64Array);
+    expect([many.columns.i[4999], many.columns.d[4999], many.columns.n[0]]).toEqual([4999, 2499.5, 5000]);
+    const none = await db.queryColumns("SELECT 1::INTEGER AS i, 2.5 AS d WHERE false");
+    expect(none.length).toBe(0);
+    expect(none.columns.i).toHaveLength(0);
+  });
+
+  it("refuses a NULL or a text column in a columnar result", async () => {
+    await expect(db.queryColumns("SELECT NULL::DOUBLE AS d")).rejects.toThrow(/column d holds 1 NULL/);
+    await expect(db.queryColumns("SELECT 'a' AS t")).rejects.toThrow(/column t is not numeric/);
+  });
+
   it("reports an SQL error as an Error carrying DuckDB's message", async () => {
     await expect(db.query("SELECT * FROM no_such_table")).rejects.toThrow(/no_such_table/);
   });

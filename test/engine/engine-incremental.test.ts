@@ -1,6 +1,9 @@
 /**
  * The fast what-if path (cached baseline, only the touched regions rescored) must give exactly what scoring the edited
- * data from scratch gives: same scores, coverages, ranks and deltas, bit for bit.
+ * data from scratch gives: same scores, coverages, ranks and deltas, bit for bit. Since both are the engine, each
+ * what-if is also checked against the plain-TypeScript oracle, which shares no code with it: a rule the engine gets
+ * wrong on both paths (which override wins, targets) is caught there. Random sequences of requests on one engine
+ * (what-ifs after other what-ifs, targets after targets, other peer groups) are checked against the oracle too.
  */
 import {readFile} from "node:fs/promises";
 import Papa from "papaparse";
@@ -13,6 +16,8 @@ import type {Methodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 import type {ScoreOptions, ValueOverride} from "../../src/engine/scoring/types.js";
 import {observationsIpc} from "../../src/engine/observations/arrow.js";
+import {referenceScore} from "../oracle/reference.js";
+import {compareResults} from "./compare-results.js";
 
 const REGIONS = ["620802", "620821", "620822", "620823", "620825", "620826", "620881", "620102", "620103"];
 const PINGLIANG = REGIONS.slice(0, 7);
@@ -100,6 +105,19 @@ describe("what-if on the cached baseline", () => {
       })
     },
     {
+      label: "a period-specific value given before the one for every period still beats it",
+      options: () => ({
+        peerGroup: PINGLIANG,
+        periods: ["2022", "2023"],
+        scenario: {
+          values: [
+            {region: "620822", period: "2023", measure: measures()[3], value: 88},
+            {region: "620822", measure: measures()[3], value: 4}
+          ]
+        }
+      })
+    },
+    {
       label: "an override outside the peer group changes nothing",
       options: () => ({
         peerGroup: PINGLIANG,
@@ -121,6 +139,7 @@ describe("what-if on the cached baseline", () => {
         observationsIpc(edit(observations, options.scenario!.values!, options.periods ? [...options.periods] : periods))
       );
       const edited = await scratch.score({...options, scenario: undefined});
+      compareResults(whatIf, referenceScore(methodology, observations, [], options), `${c.label}: engine vs oracle`);
       expect(whatIf.nodes).toEqual(edited.nodes);
       expect(whatIf.measures).toEqual(edited.measures);
       const baseline = await fast.score({...options, scenario: undefined});
@@ -145,4 +164,27 @@ describe("what-if on the cached baseline", () => {
       else expect(whatIf.deltas!.some((d) => d.delta !== 0)).toBe(true);
     });
   }
+
+  it("a what-if that changes only targets after another uses its own targets (frontier best, expert maximum)", async () => {
+    const frontier = methodology.measures.find((m) => m.normalise?.method === "frontier")!;
+    const expert = methodology.measures.find((m) => m.normalise?.method === "expert")!;
+    const [best, worst] =
+      frontier.normalise?.method === "frontier" ? [frontier.normalise.best, frontier.normalise.worst] : [];
+    const max = expert.normalise?.method === "expert" ? expert.normalise.max : 1;
+    const base = {peerGroup: PINGLIANG, periods: ["2023"]};
+    for (const targets of [
+      {[frontier.id]: worst! + 0.5 * (best! - worst!)},
+      {[frontier.id]: worst! + 0.9 * (best! - worst!), [expert.id]: max / 2},
+      {[expert.id]: max * 0.75}
+    ]) {
+      const options: ScoreOptions = {...base, scenario: {targets}};
+      const label = `targets ${JSON.stringify(targets)}`;
+      const result = await fast.score(options);
+      compareResults(result, referenceScore(methodology, observations, [], options), label);
+      expect(
+        result.deltas!.some((d) => d.delta !== 0),
+        `${label} changes something`
+      ).toBe(true);
+    }
+  });
 });

@@ -65,7 +65,8 @@ describe("bizenv score", () => {
 
   it("prints region,period,node,score,rank from a wide file, and the same from the long file", async () => {
     const a = await bizenv("--methodology", methodology, "--observations", wide);
-    expect(a.stderr).toBe("");
+    // stdout is the CSV alone; stderr carries only the row accounting (rows read = accepted + rejected, always said).
+    expect(a.stderr).toBe(`${wide}: read 3 = accepted 3 + rejected 0 / 读取 3 行 = 接受 3 + 拒绝 0\n`);
     expect(a.stdout).toBe(expected);
     const b = await bizenv("--methodology", methodology, "--observations", long, "--level", "total");
     expect(b.stdout).toBe(expected);

@@ -4,12 +4,13 @@ import {GENERATOR_DEFAULTS, generateObservations, observationsCsvText} from "../
 import {ZHUANGLANG_FILES} from "../../loaders/methodology-zhuanglang.js";
 import {readRegions} from "../../loaders/regions.js";
 import {parseMethodology, type Methodology} from "../../src/engine/methodology/methodology.js";
-import {PERIODS, type Observation} from "../../src/engine/observations/observation.js";
+import type {Observation} from "../../src/engine/observations/observation.js";
 import {checkObservations} from "../../src/engine/observations/check.js";
 import type {PeerGroup, Region} from "../../src/engine/regions/regions.js";
 import {UNITS} from "../../src/engine/methodology/units.js";
 
 const COMMITTED = "data/observations/illustrative-gansu.csv";
+const PERIODS = GENERATOR_DEFAULTS.periods;
 let m: Methodology;
 let groups: Map<string, PeerGroup>;
 let regions: Region[];

@@ -18,6 +18,7 @@ const cases: [string, number, number, RejectionCode][] = [
   ["unknown-measure.csv", 3, 3, "measure_unknown"],
   ["measure-empty.csv", 3, 3, "measure_empty"],
   ["unknown-period.csv", 3, 2, "period_unknown"],
+  ["malformed-period.csv", 3, 2, "period_malformed"],
   ["period-empty.csv", 4, 2, "period_empty"],
   ["duplicate-row.csv", 2, 1, "duplicate"],
   ["non-numeric.csv", 3, 4, "non_numeric"],

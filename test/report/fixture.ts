@@ -14,6 +14,7 @@ export function tinyReport(): Report {
     periods: ["2022", "2023"],
     latest: "2023",
     baseline: "2022",
+    previous: {"2022": null, "2023": "2022"},
     focus: "620825",
     regions: [
       {code: "620802", name: "崆峒区"},
@@ -122,7 +123,9 @@ export function tinyReport(): Report {
         met: {"2022": [null, null, null], "2023": [null, null, null]}
       }
     ],
-    load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, encoding: "utf-8"}],
+    load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, unfilled: 0, encoding: "utf-8"}],
+    outside: [],
+    form: {regionName: "庄浪县", period: "2024", from: "2023"},
     rejections: []
   };
 }

@@ -6,6 +6,7 @@ import {html} from "htl";
 import {peerGroupLabel} from "../format.js";
 import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
+import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
 
 /** A labelled select over `values` (any type); its `value` is the chosen one. */
@@ -57,13 +58,13 @@ export function focusSelect(report: Report, groupId: string, lang: Lang, value: 
   });
 }
 
-/** The period select (value: period id), latest first. */
+/** The period select (value: period id), latest first, labelled as readers write periods ("2024年上半年"). */
 export function periodSelect(report: Report, lang: Lang): HTMLElement {
   return selectInput({
     label: translate(lang, "common.period"),
     values: [...report.periods].reverse(),
     value: report.latest,
-    format: (p) => p,
+    format: (p) => periodLabel(p, lang),
     name: "period"
   });
 }

@@ -4,6 +4,7 @@ import {pick, translate} from "../i18n.js";
 import type {Lang, StringKey} from "../i18n.js";
 import type {Report} from "../../engine/report/report-data.js";
 import {formatShare} from "../format.js";
+import {periodLabel} from "../../engine/observations/periods.js";
 import type {WeightRow} from "./method.js";
 import {DataTable} from "./tables.js";
 
@@ -61,6 +62,7 @@ export function LoadTables(report: Report, lang: Lang): HTMLElement {
       {label: t("method.read"), value: (r) => r.read, numeric: true},
       {label: t("method.accepted"), value: (r) => r.accepted, numeric: true},
       {label: t("method.rejected"), value: (r) => r.rejected, numeric: true},
+      {label: t("method.unfilled"), value: (r) => r.unfilled, numeric: true},
       {label: t("method.encoding"), value: (r) => r.encoding.toUpperCase()}
     ],
     {className: "bizenv-stack"}
@@ -72,9 +74,44 @@ export function LoadTables(report: Report, lang: Lang): HTMLElement {
         {label: t("method.reason"), value: (r) => pick(lang, r.reasonZh, r.reasonEn)}
       ])
     : html`<p data-testid="no-rejections">${t("method.noRejections")}</p>`;
+  const outside = report.outside.length
+    ? html`<p data-testid="outside">
+        ${translate(lang, "method.outside", {
+          regions: report.outside.map((r) => `${r.name} ${r.code}（${r.rows}）`).join(lang === "en" ? ", " : "、")
+        })}
+      </p>`
+    : "";
   return html`<div>
-    ${load}
+    ${load} ${outside}
     <h3>${t("method.rejections")}</h3>
     ${rejected}
+  </div>` as HTMLElement;
+}
+
+/**
+ * How next period's data get in, in three steps, with the focus region's fill-in form (built with the site: template.csv
+ * of the build's archive, the same file `bizenv template` writes) as a download.
+ */
+export function NextPeriodForm(report: Pick<Report, "focus" | "form">, url: string, lang: Lang): HTMLElement {
+  const {regionName, period, from} = report.form;
+  const params = {
+    region: `${regionName} ${report.focus}`,
+    period: periodLabel(period, lang),
+    from: from === null ? translate(lang, "overview.noBaselinePeriod") : periodLabel(from, lang)
+  };
+  const steps: StringKey[] = ["method.next.step1", "method.next.step2", "method.next.step3"];
+  return html`<div class="bizenv-next">
+    <ol>
+      ${steps.map((k) => html`<li>${translate(lang, k, params)}</li>`)}
+    </ol>
+    <p>
+      <a
+        class="bizenv-download"
+        data-testid="form-download"
+        href=${url}
+        download=${`填报模板-${regionName}-${report.focus}-${period}.csv`}
+        >${translate(lang, "method.next.download", params)}</a
+      >
+    </p>
   </div>` as HTMLElement;
 }

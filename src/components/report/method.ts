@@ -1,6 +1,9 @@
-/** The method page's view models: effective weights per node and measure. */
+/** The method page's view models: effective weights per node and measure, and the periods of the data. */
+import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
+import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
+import {formatPeriods} from "../format.js";
 import {categoryOf, lookup, nameOf} from "./lookup.js";
 
 /** One row of the weights table. */
@@ -51,4 +54,14 @@ export function weightRows(report: Report, lang: Lang): WeightRow[] {
 /** Sum of the effective weights of one level (1 when the weights are consistent). */
 export function weightSum(rows: readonly WeightRow[], level: string): number {
   return rows.filter((r) => r.level === level).reduce((s, r) => s + r.effectiveWeight, 0);
+}
+
+/** The periods of the data in time order, the latest, and the period the latest is compared with. */
+export function periodsSentence(report: Pick<Report, "periods" | "latest" | "baseline">, lang: Lang): string {
+  const label = (p: string) => periodLabel(p, lang);
+  return translate(lang, "method.periods", {
+    periods: formatPeriods(report.periods, lang),
+    latest: label(report.latest),
+    baseline: report.baseline === null ? translate(lang, "overview.noBaselinePeriod") : label(report.baseline)
+  });
 }

@@ -12,7 +12,7 @@ type Params = Record<string, string | number>;
 export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
   const t = (key: StringKey, params: Params = {}) => translate(lang, key, params);
   const latest = formatPeriod(lang, model.latest);
-  const baseline = formatPeriod(lang, model.baseline);
+  const baseline = model.baseline === null ? t("overview.noBaselinePeriod") : formatPeriod(lang, model.baseline);
   const move =
     model.placesGained === null
       ? ""
@@ -32,7 +32,7 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
       <h2>${t("overview.card.rank", {group: model.group.name})}</h2>
       <span class="big" data-testid="rank">${model.standing.rankText}</span>
       <p class="muted">
-        ${t("overview.card.baselineRank", {baseline, rank: formatRank(model.baselineRank, model.baselineRanked)})}
+        ${t("overview.card.baselineRank", {baseline, rank: formatRank(model.baselineRank, model.baselineRanked ?? 0)})}
         ${move ? ` · ${move}` : ""}
       </p>
       ${model.standing.note ? html`<p class="muted small" data-testid="unranked-note">${model.standing.note}</p>` : ""}

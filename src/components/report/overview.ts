@@ -50,7 +50,8 @@ export interface OverviewModel {
   focus: {code: string; name: string};
   group: {id: string; name: string; size: number};
   latest: string;
-  baseline: string;
+  /** The previous period of the same kind as the latest (report.baseline); null when the data have none. */
+  baseline: string | null;
   standing: Standing;
   total: number | null;
   rank: number | null;
@@ -58,7 +59,7 @@ export interface OverviewModel {
   ranked: number;
   baselineTotal: number | null;
   baselineRank: number | null;
-  baselineRanked: number;
+  baselineRanked: number | null;
   /** Total now minus total at the baseline. */
   change: number | null;
   /** Places gained since the baseline (positive = moved up). */
@@ -85,7 +86,7 @@ export function overviewModel(report: Report, catalogue: Catalogue, selection: S
   const {focus} = selection;
   const {latest, baseline} = report;
   const now = standing(report, group.id, latest, focus, lang);
-  const before = standing(report, group.id, baseline, focus, lang);
+  const before = baseline === null ? null : standing(report, group.id, baseline, focus, lang);
   const categories = look.categories.map((c): CategoryRow => {
     const peers = group.members.map((m) => ({code: m, score: look.score(latest, c.id, m)}));
     const top = peers.reduce<{code: string; score: number} | null>(
@@ -111,11 +112,11 @@ export function overviewModel(report: Report, catalogue: Catalogue, selection: S
     total: now.total,
     rank: now.rank,
     ranked: now.ranked,
-    baselineTotal: before.total,
-    baselineRank: before.rank,
-    baselineRanked: before.ranked,
-    change: now.total !== null && before.total !== null ? now.total - before.total : null,
-    placesGained: now.rank !== null && before.rank !== null ? before.rank - now.rank : null,
+    baselineTotal: before?.total ?? null,
+    baselineRank: before?.rank ?? null,
+    baselineRanked: before?.ranked ?? null,
+    change: now.total !== null && before?.total != null ? now.total - before.total : null,
+    placesGained: now.rank !== null && before?.rank != null ? before.rank - now.rank : null,
     targets: targetCounts(targetRows(report, catalogue, selection, lang)),
     topUnits: unitRanking(report, catalogue, selection, lang)
       .filter((u) => (u.toTarget ?? 0) > 0 || (u.toFrontier ?? 0) > 0)
@@ -168,7 +169,7 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
     translate(lang, key, params);
   const region = model.focus.name;
   const period = formatPeriod(lang, model.standing.period);
-  const baseline = formatPeriod(lang, model.baseline);
+  const baseline = model.baseline === null ? t("overview.noBaselinePeriod") : formatPeriod(lang, model.baseline);
   if (model.total === null || model.rank === null) {
     return t("overview.summary.noTotal", {region, period, group: model.group.name});
   }

@@ -9,9 +9,9 @@ export interface RankRow {
   code: string;
   name: string;
   total: number | null;
-  /** Total in this period minus total at the baseline. */
+  /** Total in this period minus total in the previous period of the same kind (report.previous). */
   change: number | null;
-  /** Places gained since the baseline (positive = moved up). */
+  /** Places gained since that period (positive = moved up). */
   placesGained: number | null;
   focus: boolean;
 }
@@ -20,13 +20,15 @@ export interface RankRow {
 export function rankingRows(report: Report, groupId: string, period: string, focus: string): RankRow[] {
   const look = lookup(report);
   const group = look.group(groupId);
-  const {root, baseline} = report;
+  const {root} = report;
+  // A period is compared with the previous one of the same kind (year with year, half with half), if any.
+  const previous = report.previous[period] ?? null;
   return group.members
     .map((code): RankRow => {
       const total = look.score(period, root, code);
-      const before = look.score(baseline, root, code);
+      const before = previous === null ? null : look.score(previous, root, code);
       const rank = look.rank(group.id, period, root, code);
-      const baseRank = look.rank(group.id, baseline, root, code);
+      const baseRank = previous === null ? null : look.rank(group.id, previous, root, code);
       return {
         rank,
         code,
@@ -77,7 +79,7 @@ export interface RankPoint {
   focus: boolean;
 }
 
-/** Every member's total rank in every period (2022 → 2023H1 → 2023), in period order. */
+/** Every member's total rank in every period of the report, in time order (report.periods). */
 export function rankMovement(report: Report, groupId: string, focus: string): RankPoint[] {
   const look = lookup(report);
   const group = look.group(groupId);

@@ -56,7 +56,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   // DuckDB takes the bytes it is given (they move to its worker): hand it a copy, keep these for "restore".
   const loadBundled = () => session.engine.loadObservations(bundled.slice());
   await timed("load", loadBundled);
-  const bundledPeriods = periodsInIpc(bundled, inputs.periods);
+  const bundledPeriods = periodsInIpc(bundled);
   const layoutStart = performance.now();
 
   // ---- scoring loop: the latest edit wins; data-busy and data-version tell tests and timing where it is ----

@@ -24,8 +24,6 @@ export interface SimulatorInputs {
   observations: () => Promise<ArrayBuffer>;
   /** Fetches every GB/T 2260 region (≈ 105 kB); called on the first upload, to check and name its regions. */
   nationalRegions: () => Promise<Region[]>;
-  /** Periods the site knows, oldest first. */
-  periods: readonly string[];
   focus: string;
   /** The database, already opening: the page starts it as early as it can (its 34 MB of wasm take the longest). */
   database: Promise<SqlDatabase>;

@@ -6,6 +6,7 @@ import {html} from "htl";
 import {peerGroupLabel} from "../format.js";
 import {decodeJson, scenarioFileText, type ScenarioContext} from "./codec.js";
 import {download, makeButton, type SimContext} from "./context.js";
+import {periodLabel} from "../../engine/observations/periods.js";
 import {peerGroupsOf} from "../../engine/regions/regions.js";
 import {goalValues, initialState} from "./state.js";
 
@@ -143,7 +144,8 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
       );
       fillSelect(
         periodSelect,
-        ctx.periods.map((p) => ({value: p, label: p})),
+        // Latest first, as on the report pages; labelled as readers write periods ("2024年上半年").
+        [...ctx.periods].reverse().map((p) => ({value: p, label: periodLabel(p, lang)})),
         state.period
       );
     }

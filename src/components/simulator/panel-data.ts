@@ -39,7 +39,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
   const checkingContext = () =>
     (uploadCtx ??= inputs.nationalRegions().then((national) => {
       for (const r of national) if (!ctx.model.regions.has(r.code)) ctx.model.regions.set(r.code, r);
-      return checkContext(inputs.methodology, national, inputs.periods);
+      return checkContext(inputs.methodology, national, null);
     }));
 
   const showCheck = (r: CheckResult) => {
@@ -48,7 +48,8 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
       encoding: r.encoding,
       read: r.read,
       accepted: r.acceptedRows,
-      rejected: r.rejectedRows
+      rejected: r.rejectedRows,
+      unfilled: r.unfilledRows
     });
     uploadRejections.replaceChildren(
       ...r.rejected.slice(0, 200).map(
@@ -116,7 +117,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
         await useData(
           () => session.engine.loadObservations(observationsIpc(result.accepted)),
           peers,
-          uploadedPeriods(result, inputs.periods)
+          uploadedPeriods(result)
         );
         ctx.say(t("sim.uploadLoaded", {n: result.accepted.length}));
       } catch (error) {

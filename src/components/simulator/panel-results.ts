@@ -7,7 +7,7 @@ import {html} from "htl";
 import {waterfallChart} from "./charts.js";
 import {moveText, type SimContext} from "./context.js";
 import {excelCsv, type CsvCell} from "./csv-export.js";
-import {formatRank, formatSignedPoints} from "../format.js";
+import {formatRank, formatSignedPoints, unrankedNote as formatUnranked} from "../format.js";
 import {exact, formatScore} from "./format.js";
 import type {SimSummary} from "./results.js";
 
@@ -37,6 +37,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     role="note"
     hidden
   ></p>` as HTMLElement;
+  const unrankedNote = html`<p class="sim-muted sim-note" data-testid="sim-unranked" hidden></p>` as HTMLElement;
   const headline = html`<div class="sim-headline">
     <div>
       <div class="sim-label">${t("sim.total")}</div>
@@ -47,13 +48,13 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
       ${rankBefore} → ${rankAfter}
     </div>
     <div>${timing}</div>
-    ${totalNote}
+    ${totalNote} ${unrankedNote}
   </div>` as HTMLElement;
 
   const render = (s: SimSummary) => {
     // A rank reads "64 / 87" on every page: out of the regions that have a total.
-    const rankedBefore = s.ranking.filter((r) => r.before !== null).length;
-    const rankedAfter = s.ranking.filter((r) => r.after !== null).length;
+    const rankedBefore = s.ranking.filter((r) => r.rankBefore !== null).length;
+    const rankedAfter = s.ranking.filter((r) => r.rankAfter !== null).length;
     totalBefore.textContent = formatScore(s.total.baseline);
     totalBefore.dataset.exact = exact(s.total.baseline);
     totalAfter.textContent = formatScore(s.total.scenario);
@@ -65,6 +66,11 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     rankAfter.dataset.exact = exact(s.total.scenarioRank);
     totalNote.hidden = s.total.baseline !== null && s.total.scenario !== null;
     totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
+    // Who is not ranked and why, in the words of the report pages.
+    const group = ctx.groups.find((g) => g.id === ctx.state.group);
+    const unranked = s.ranking.filter((r) => r.rankAfter === null).map((r) => ctx.nameOf(r.region));
+    unrankedNote.textContent = group ? formatUnranked(ctx.lang, group, unranked) : "";
+    unrankedNote.hidden = unrankedNote.textContent === "";
     const steps = s.categories.map((c) => ({label: ctx.categoryName(c.id), points: c.points}));
     if (Math.abs(s.residual) > 1e-9) steps.push({label: t("sim.residual"), points: s.residual});
     waterfall.replaceChildren(

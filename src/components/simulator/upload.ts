@@ -5,6 +5,7 @@
  * rejected with its line and column.
  */
 import {checkObservations, type CheckContext, type CheckResult} from "../../engine/observations/check.js";
+import {sortPeriods} from "../../engine/observations/periods.js";
 import type {PeerGroup} from "../../engine/regions/regions.js";
 
 /** Checks an uploaded file (bytes in UTF-8 or GB18030). */
@@ -18,8 +19,7 @@ export function uploadedGroup(result: CheckResult): PeerGroup {
   return {id: "upload", nameZh: "上传文件中的全部地区", nameEn: "All regions in your file", members};
 }
 
-/** Periods present in accepted rows, in the order of `known`. */
-export function uploadedPeriods(result: CheckResult, known: readonly string[]): string[] {
-  const present = new Set(result.accepted.map((o) => o.period));
-  return known.filter((p) => present.has(p));
+/** Periods present in accepted rows, in time order (the latest last: the one the page opens on). */
+export function uploadedPeriods(result: CheckResult): string[] {
+  return sortPeriods(result.accepted.map((o) => o.period));
 }

@@ -9,9 +9,23 @@
 /** A result row: column name → plain JS value (numbers are always `number`, never BigInt or Decimal). */
 export type Row = Record<string, number | string | boolean | null>;
 
+/** A numeric result column as it comes out of Arrow (no JS object per row). */
+export type NumericColumn = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint8Array;
+
+/** A result as columns: name → typed array, every column `length` long. */
+export interface ColumnResult {
+  length: number;
+  columns: Record<string, NumericColumn>;
+}
+
 export interface SqlDatabase {
   /** Runs one or more statements and returns the rows of the last one as plain objects. */
   query<T extends Row = Row>(sql: string): Promise<T[]>;
+  /**
+   * Runs one or more statements and returns the last one's result as typed arrays, one per column: for results too
+   * large to become objects. Columns must be numeric and hold no NULL (coalesce in SQL: NaN, 0, …); else it throws.
+   */
+  queryColumns(sql: string): Promise<ColumnResult>;
   /** Creates (or replaces) `table` from CSV text with a header row; returns the number of rows loaded. */
   loadCsv(table: string, csv: string, options?: CsvLoadOptions): Promise<number>;
   /** Creates (or replaces) `table` from an Arrow IPC stream; returns the number of rows loaded. */

@@ -1,21 +1,43 @@
 /** Reading a methodology's hierarchy: node heights, the root, level labels, each child's parent. */
 import type {Methodology} from "./types.js";
 
-/** Height of every node: 1 + the highest child (measures have height 0). The hierarchy must be acyclic. */
-export function nodeHeights(m: Methodology): Map<string, number> {
+/**
+ * The deepest hierarchy a methodology may have: levels of nodes from the total down to the measures. Real methods
+ * have 2 to 5 (DB2020: total → topic → component); the scoring SQL has one step per level, so a limit keeps a
+ * mistaken (or hostile) chain of thousands of nodes from running the database out of memory.
+ */
+export const MAX_DEPTH = 32;
+
+/**
+ * Height of every node: 1 + the highest child (measures have height 0), in time linear in the size of the
+ * hierarchy and without recursion (any depth). Nodes on a cycle get no height.
+ */
+export function nodeHeights(m: Pick<Methodology, "nodes">): Map<string, number> {
   const byId = new Map(m.nodes.map((n) => [n.id, n]));
   const heights = new Map<string, number>();
-  const height = (id: string): number => {
-    const node = byId.get(id);
-    if (!node) return 0;
-    let h = heights.get(id);
-    if (h === undefined) {
-      h = 1 + Math.max(...node.children.map((e) => height(e.id)));
-      heights.set(id, h);
+  // Depth-first, children before parents, with an explicit stack.
+  const onStack = new Set<string>();
+  for (const start of m.nodes) {
+    if (heights.has(start.id)) continue;
+    const stack: {id: string; next: number}[] = [{id: start.id, next: 0}];
+    onStack.add(start.id);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const node = byId.get(top.id)!;
+      if (top.next < node.children.length) {
+        const child = node.children[top.next++].id;
+        if (byId.has(child) && !heights.has(child) && !onStack.has(child)) {
+          stack.push({id: child, next: 0});
+          onStack.add(child);
+        }
+        continue;
+      }
+      stack.pop();
+      onStack.delete(top.id);
+      const kids = node.children.map((e) => (byId.has(e.id) ? heights.get(e.id) : 0));
+      if (kids.every((h) => h !== undefined)) heights.set(top.id, 1 + Math.max(0, ...(kids as number[])));
     }
-    return h;
-  };
-  for (const node of m.nodes) height(node.id);
+  }
   return heights;
 }
 

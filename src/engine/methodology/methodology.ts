@@ -19,4 +19,4 @@ export type {
 } from "./types.js";
 export {MethodologyError, type MethodologyIssue} from "./checker.js";
 export {parseMethodology} from "./parse.js";
-export {nodeHeights, nodeLevels, parentOf, rootNode} from "./hierarchy.js";
+export {MAX_DEPTH, nodeHeights, nodeLevels, parentOf, rootNode} from "./hierarchy.js";

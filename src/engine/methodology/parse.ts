@@ -168,6 +168,13 @@ function parseNode(c: Checker, value: unknown, path: string): HierarchyNode | un
     return child === undefined || weight === undefined ? undefined : {id: child, weight};
   });
   if (!id || !aggregate || !missing || minCoverage === undefined || children.some((e) => !e)) return undefined;
+  if (children.length > 0 && children.every((e) => e!.weight === 0)) {
+    c.add(
+      `${path}.children`,
+      "子项权重之和为 0，此节点永远没有得分",
+      "the children's weights sum to 0, so the node could never have a score"
+    );
+  }
   return {
     id,
     name: c.names(o.name, `${path}.name`),

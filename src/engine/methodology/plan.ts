@@ -4,6 +4,7 @@
  */
 import type {Aggregation, HierarchyNode, Methodology, MissingPolicy} from "./methodology.js";
 import {nodeHeights, nodeLevels, rootNode} from "./methodology.js";
+import {UNITS} from "./units.js";
 
 /** What a scenario may change in the methodology itself (raw-value overrides are applied to the data). */
 export interface MethodologyOverrides {
@@ -59,28 +60,43 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Flattens a methodology, applying scenario weights and targets; throws {@link ScenarioError} on unknown ids. */
+/**
+ * Flattens a methodology, applying scenario weights and targets; throws {@link ScenarioError} naming the id on an
+ * unknown id, a weight that is not a number ≥ 0, weights that leave a node's children summing to 0, or a target outside
+ * its unit's range. Ids are looked up in Maps, so an id such as `toString` or `__proto__` is just an id.
+ */
 export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}): ScoringPlan {
   const measures = new Map(m.measures.map((x) => [x.id, x]));
   const nodeIds = new Set(m.nodes.map((n) => n.id));
-  for (const [id, w] of Object.entries(overrides.weights ?? {})) {
+  const weights = new Map(Object.entries(overrides.weights ?? {}));
+  const targets = new Map(Object.entries(overrides.targets ?? {}));
+  for (const [id, w] of weights) {
     if (!measures.has(id) && !nodeIds.has(id))
       throw new ScenarioError(`情景权重：未知指标或节点 ${id} / scenario weights: unknown measure or node ${id}`);
-    if (!Number.isFinite(w) || w < 0)
-      throw new ScenarioError(`情景权重 ${id} 必须 ≥ 0 / scenario weight of ${id} must be ≥ 0`);
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0)
+      throw new ScenarioError(`情景权重 ${id} 必须 ≥ 0 / scenario weight of ${id} must be a number ≥ 0`);
   }
-  for (const [id, t] of Object.entries(overrides.targets ?? {})) {
-    const method = measures.get(id)?.normalise?.method;
-    if (!method || method === "yes_no")
+  for (const [id, t] of targets) {
+    const measure = measures.get(id);
+    const method = measure?.normalise?.method;
+    if (!measure || !method || method === "yes_no")
       throw new ScenarioError(`情景目标：${id} 没有可改的目标 / scenario targets: ${id} has no target to change`);
-    if (!Number.isFinite(t))
+    if (typeof t !== "number" || !Number.isFinite(t))
       throw new ScenarioError(`情景目标 ${id} 必须是有限数值 / scenario target of ${id} must be a finite number`);
+    const unit = UNITS[measure.unit];
+    if (t < unit.min || t > unit.max) {
+      const range = `${unit.min}–${unit.max === Infinity ? "∞" : unit.max}`;
+      throw new ScenarioError(
+        `情景目标 ${id} = ${t} 超出单位「${unit.zh}」的范围 ${range} / ` +
+          `scenario target of ${id} = ${t} is out of range for ${unit.en} (${range})`
+      );
+    }
   }
   const params: MeasureParams[] = [];
   for (const x of m.measures) {
     const n = x.normalise;
     if (!n) continue;
-    const t = overrides.targets?.[x.id];
+    const t = targets.get(x.id);
     const p: MeasureParams = {
       measure: x.id,
       method: n.method,
@@ -105,8 +121,17 @@ export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}):
   const heights = nodeHeights(m);
   const levels = nodeLevels(m);
   const edges = m.nodes.flatMap((n) =>
-    n.children.map((e) => ({node: n.id, child: e.id, weight: overrides.weights?.[e.id] ?? e.weight}))
+    n.children.map((e) => ({node: n.id, child: e.id, weight: weights.get(e.id) ?? e.weight}))
   );
+  if (weights.size > 0) {
+    for (const n of m.nodes) {
+      if (n.children.length > 0 && n.children.every((e) => (weights.get(e.id) ?? e.weight) === 0)) {
+        throw new ScenarioError(
+          `情景权重使节点 ${n.id} 的子项权重之和为 0 / scenario weights make the children of node ${n.id} sum to 0`
+        );
+      }
+    }
+  }
   return {
     methodology: m,
     root: rootNode(m),
@@ -166,20 +191,28 @@ function forcingMap(m: Methodology, levels: Map<string, string>): ScoringPlan["f
   return out;
 }
 
-/** Each node's and measure's weight in the total: products of relative edge weights along every path from the root. */
+/**
+ * Each node's and measure's weight in the total: products of relative edge weights along every path from the root.
+ * Linear in the size of the hierarchy. The record has no prototype, so any id (`constructor`, `__proto__`) is a key.
+ */
 export function effectiveWeights(plan: ScoringPlan): Record<string, number> {
-  const weights: Record<string, number> = {};
-  for (const x of plan.methodology.measures) weights[x.id] = 0;
-  for (const n of plan.nodes) weights[n.node] = 0;
-  weights[plan.root] = 1;
+  const weights = new Map<string, number>();
+  for (const x of plan.methodology.measures) weights.set(x.id, 0);
+  for (const n of plan.nodes) weights.set(n.node, 0);
+  weights.set(plan.root, 1);
+  const edgesOf = new Map<string, ScoringPlan["edges"]>();
+  for (const e of plan.edges) edgesOf.set(e.node, [...(edgesOf.get(e.node) ?? []), e]);
+  const add = (id: string, w: number) => weights.set(id, (weights.get(id) ?? 0) + w);
   const order = [...plan.nodes].sort((a, b) => b.height - a.height);
   for (const n of order) {
-    const edges = plan.edges.filter((e) => e.node === n.node);
+    const edges = edgesOf.get(n.node) ?? [];
     const total = edges.reduce((s, e) => s + e.weight, 0);
-    if (total > 0) for (const e of edges) weights[e.child] += (weights[n.node] * e.weight) / total;
+    if (total > 0) for (const e of edges) add(e.child, (weights.get(n.node)! * e.weight) / total);
   }
-  for (const d of plan.scoreDerived) for (const input of d.of) weights[input] += weights[d.measure] / d.of.length;
+  for (const d of plan.scoreDerived) for (const input of d.of) add(input, weights.get(d.measure)! / d.of.length);
   // Inputs of a raw sum or mean carry no separate weight unless the hierarchy also uses them directly.
-  for (const d of plan.rawDerived) for (const input of d.of) if (weights[input] === 0) delete weights[input];
-  return weights;
+  for (const d of plan.rawDerived) for (const input of d.of) if (weights.get(input) === 0) weights.delete(input);
+  const out = Object.create(null) as Record<string, number>;
+  for (const [id, w] of weights) out[id] = w;
+  return out;
 }

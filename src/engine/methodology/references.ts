@@ -1,6 +1,6 @@
 /** The cross-checks of a methodology that need the whole file: ids, references, derivations, cycles, one root, flags. */
 import type {Checker} from "./checker.js";
-import {nodeLevels} from "./hierarchy.js";
+import {MAX_DEPTH, nodeHeights, nodeLevels} from "./hierarchy.js";
 import type {Methodology} from "./types.js";
 
 /** Cross-checks ids: duplicates, unknown references, derivation rules, cycles, a single root, flag levels. */
@@ -38,16 +38,17 @@ export function checkReferences(c: Checker, m: Methodology): void {
     });
   });
   const hasParent = new Set<string>();
-  m.nodes.forEach((node, i) =>
+  m.nodes.forEach((node, i) => {
+    const seen = new Set<string>();
     node.children.forEach((edge, j) => {
       const p = `nodes[${i}].children[${j}].id`;
       if (!measureIndex.has(edge.id) && !nodeIndex.has(edge.id))
         c.add(p, `未知指标或节点 ${edge.id}`, `unknown measure or node ${edge.id}`);
-      if (node.children.findIndex((e) => e.id === edge.id) !== j)
-        c.add(p, `重复的子项 ${edge.id}`, `child ${edge.id} listed twice`);
+      if (seen.has(edge.id)) c.add(p, `重复的子项 ${edge.id}`, `child ${edge.id} listed twice`);
+      seen.add(edge.id);
       hasParent.add(edge.id);
-    })
-  );
+    });
+  });
   const cycle = findCycle(m, nodeIndex);
   if (cycle) {
     const text = cycle.ids.join(" → ");
@@ -63,6 +64,17 @@ export function checkReferences(c: Checker, m: Methodology): void {
     );
   }
   if (c.issues.length > 0) return;
+  const heights = nodeHeights(m);
+  const depth = Math.max(0, ...heights.values());
+  if (depth > MAX_DEPTH) {
+    const deepest = m.nodes.findIndex((n) => heights.get(n.id) === depth);
+    c.add(
+      `nodes[${deepest}]`,
+      `层级过深：${depth} 层，最多 ${MAX_DEPTH} 层（docs/methodology-format.md）`,
+      `the hierarchy is ${depth} levels deep; at most ${MAX_DEPTH} are allowed (docs/methodology-format.md)`
+    );
+    return;
+  }
   const levels = new Set(nodeLevels(m).values());
   m.flags.forEach((flag, i) => {
     if (m.flags.findIndex((f) => f.id === flag.id) !== i)
@@ -77,31 +89,33 @@ export function checkReferences(c: Checker, m: Methodology): void {
   });
 }
 
+/** The first cycle among the nodes (as a path of ids and where it closes), found without recursion. */
 function findCycle(m: Methodology, nodeIndex: Map<string, number>): {path: string; ids: string[]} | undefined {
   const state = new Map<string, "open" | "done">();
-  const stack: string[] = [];
-  const visit = (id: string): {path: string; ids: string[]} | undefined => {
-    state.set(id, "open");
-    stack.push(id);
-    const i = nodeIndex.get(id)!;
-    for (const [j, edge] of m.nodes[i].children.entries()) {
-      if (!nodeIndex.has(edge.id)) continue;
-      if (state.get(edge.id) === "open") {
-        return {path: `nodes[${i}].children[${j}].id`, ids: [...stack.slice(stack.indexOf(edge.id)), edge.id]};
+  for (const start of m.nodes) {
+    if (state.has(start.id)) continue;
+    const stack: {id: string; next: number}[] = [{id: start.id, next: 0}];
+    state.set(start.id, "open");
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const i = nodeIndex.get(top.id)!;
+      const children = m.nodes[i].children;
+      if (top.next >= children.length) {
+        stack.pop();
+        state.set(top.id, "done");
+        continue;
       }
-      if (!state.has(edge.id)) {
-        const found = visit(edge.id);
-        if (found) return found;
+      const j = top.next++;
+      const child = children[j].id;
+      if (!nodeIndex.has(child)) continue;
+      if (state.get(child) === "open") {
+        const ids = stack.map((f) => f.id);
+        return {path: `nodes[${i}].children[${j}].id`, ids: [...ids.slice(ids.indexOf(child)), child]};
       }
-    }
-    stack.pop();
-    state.set(id, "done");
-    return undefined;
-  };
-  for (const node of m.nodes) {
-    if (!state.has(node.id)) {
-      const found = visit(node.id);
-      if (found) return found;
+      if (!state.has(child)) {
+        state.set(child, "open");
+        stack.push({id: child, next: 0});
+      }
     }
   }
   return undefined;

@@ -21,6 +21,13 @@ export const UNITS = {
   step: {zh: "环节", en: "steps", min: 0, max: Infinity, aliases: ["环节", "个环节", "steps"]},
   yuan: {zh: "元", en: "yuan", min: 0, max: Infinity, aliases: ["元", "CNY"]},
   percent: {zh: "%", en: "percent", min: 0, max: 100, aliases: ["%", "％", "百分比"]},
+  percent_change: {
+    zh: "%（同比增幅）",
+    en: "% change on the year before",
+    min: -100,
+    max: Infinity,
+    aliases: ["同比%"]
+  },
   count: {zh: "个", en: "count", min: 0, max: Infinity, aliases: ["个", "件", "项", "家"]},
   score: {zh: "分", en: "points", min: 0, max: 100, aliases: ["分", "points"]},
   index: {zh: "指数", en: "index", min: -Infinity, max: Infinity, aliases: ["指数"]},

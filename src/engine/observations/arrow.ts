@@ -5,6 +5,7 @@
 import {Dictionary, Float64, Int32, tableFromIPC, tableToIPC, Table, Utf8, vectorFromArray} from "apache-arrow";
 import type {DataType} from "apache-arrow";
 import type {Observation} from "./observation.js";
+import {sortPeriods} from "./periods.js";
 
 /**
  * Arrow IPC stream with columns region, period, measure, flag (text) and value (float64, null when missing). Text is
@@ -31,9 +32,9 @@ export function observationsIpc(rows: readonly Observation[]): Uint8Array {
   return tableToIPC(table, "stream");
 }
 
-/** The known periods that occur in an observations IPC stream, in the order of `known`. */
-export function periodsInIpc(ipc: Uint8Array, known: readonly string[]): string[] {
+/** The periods that occur in an observations IPC stream, in time order (src/engine/observations/periods.ts). */
+export function periodsInIpc(ipc: Uint8Array): string[] {
   const present = new Set<string>();
   for (const p of tableFromIPC(ipc).getChild("period") ?? []) if (p != null) present.add(String(p));
-  return known.filter((p) => present.has(p));
+  return sortPeriods(present);
 }

@@ -6,7 +6,7 @@
  * rows to DuckDB (arrow.ts). Nothing is dropped silently: every data row is either accepted or rejected with
  * file:line:column, the offending text and a bilingual reason. docs/data-format.md is the analyst's guide.
  */
-import {readCsvRecords} from "./csv-records.js";
+import {detectDelimiter, readCsvRecords} from "./csv-records.js";
 import type {CsvRecord} from "./csv-records.js";
 import {decodeObservationFile} from "./decode.js";
 import {readHeader} from "./header.js";
@@ -21,20 +21,24 @@ export type {RejectionCode} from "./reasons.js";
 export {REJECTION_CODES} from "./reasons.js";
 export {assertNoRejections, formatRejection, isLenient, summariseLoad} from "./report.js";
 export {checkContext} from "./context.js";
-export {normalisePeriod} from "./periods.js";
+export {comparePeriods, latestPeriod, normalisePeriod, previousPeriod, sortPeriods} from "./periods.js";
 
 /** Checks one observation file (bytes in any supported encoding, or text) against a context. */
 export function checkObservations(input: Uint8Array | string, file: string, ctx: CheckContext): CheckResult {
-  const {text, encoding} = decodeObservationFile(input);
+  const {text, encoding, undecodable} = decodeObservationFile(input);
   const result: CheckResult = {
     file,
     encoding,
     read: 0,
     accepted: [],
+    acceptedLines: [],
     rejected: [],
     format: null,
+    regionColumn: 0,
+    form: false,
     acceptedRows: 0,
     rejectedRows: 0,
+    unfilledRows: 0,
     blankLines: 0,
     missingCells: 0,
     ignoredColumns: []
@@ -64,6 +68,13 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
     return !isBlank(r);
   });
   result.read = rows.length;
+  if (undecodable) {
+    // Bytes no encoding reads: nothing in the file can be trusted, so every row is rejected, at the first bad byte.
+    const column = undecodable.lineText.slice(0, undecodable.position - 1).split(detectDelimiter(text)).length;
+    reject(undecodable.line, column, "", undecodable.lineText, "bad_encoding", {hint: undecodable.byte});
+    result.rejectedRows = rows.length;
+    return result;
+  }
   const names = header.fields.map((f) => cleanCell(f));
   const formulas = header.fields.flatMap((f, i) => (looksLikeFormula(f) ? [i] : []));
   if (formulas.length > 0) {
@@ -81,6 +92,8 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   }
   const layout = parsed.layout;
   result.format = layout.format;
+  result.regionColumn = (layout.roles.region ?? -1) + 1;
+  result.form = layout.form;
   result.ignoredColumns = layout.ignored.map((i) => names[i] || `(${columnLetter(i + 1)})`);
   if (rows.length === 0) {
     reject(header.line, 1, names[0], header.fields.join(","), "no_data_rows");
@@ -104,13 +117,17 @@ export function checkObservations(input: Uint8Array | string, file: string, ctx:
   }
   for (const c of candidates) {
     const lines = duplicated.get(c);
-    if (lines) {
+    if (c.unfilled) result.unfilledRows++;
+    else if (lines) {
       result.rejectedRows++;
       reject(c.line, c.keyColumn, names[c.keyColumn - 1] ?? "", c.keyText, "duplicate", {lines});
     } else {
       result.acceptedRows++;
       result.missingCells += c.missingCells;
-      result.accepted.push(...c.observations);
+      for (const o of c.observations) {
+        result.accepted.push(o);
+        result.acceptedLines.push(c.line);
+      }
     }
   }
   result.rejected.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -5,7 +5,7 @@ import type {CheckContext} from "./types.js";
 
 /**
  * The check context of a methodology: its observed measures (derived ones are computed, never observed) with their
- * units, the known regions (null = any id, e.g. ISO3 codes), and the accepted periods (null = any non-empty one).
+ * units, the known regions (null = any id, e.g. ISO3 codes), and the allowed periods (null = any well-formed one).
  */
 export function checkContext(
   methodology: Methodology,

@@ -36,13 +36,39 @@ function lineAt(starts: number[], offset: number): number {
   return lo + 1;
 }
 
-/** Parses CSV text into records with line numbers; a quoted field may span lines (the record keeps its first). */
-export function readCsvRecords(text: string): CsvRecord[] {
+/**
+ * The text with every line end outside quoted fields written as LF (CRLF, LF and a lone CR may be mixed in one file;
+ * papaparse takes one kind per file and would merge rows). Line ends inside a quoted field are kept as they are.
+ */
+function normaliseLineEnds(text: string): string {
+  if (!text.includes("\r")) return text;
+  let out = "";
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 13 && !quoted) {
+      out += `${text.slice(from, i)}\n`;
+      if (text.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Parses CSV text into records with line numbers; a quoted field may span lines (the record keeps its first). CRLF,
+ * LF and a lone CR each end a line, in any mix.
+ */
+export function readCsvRecords(input: string): CsvRecord[] {
+  const text = normaliseLineEnds(input);
   const starts = lineStarts(text);
   const records: CsvRecord[] = [];
   let offset = 0;
   Papa.parse<string[]>(text, {
     delimiter: detectDelimiter(text),
+    newline: "\n",
     skipEmptyLines: false,
     step(result) {
       if (offset < text.length) {

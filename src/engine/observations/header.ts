@@ -9,12 +9,24 @@ export const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
   region: ["region", "region_code", "code", "地区", "地区代码", "区划代码", "行政区划代码"],
   region_name: ["region_name", "name", "地区名称", "名称", "县区", "县（市、区）"],
   period: ["period", "year", "期间", "年度", "时期"],
-  measure: ["measure", "measure_id", "指标", "指标代码", "度量"],
+  measure: ["measure", "measure_id", "计量项代码", "计量项", "指标", "指标代码", "度量"],
   value: ["value", "数值", "值"],
   flag: ["flag", "标记", "标志"],
   source: ["source", "来源", "数据来源"],
   note: ["note", "notes", "备注", "说明"]
 };
+
+/**
+ * Columns of the fill-in form (`bizenv template`, src/engine/observations/template.ts) that describe a row for the
+ * person filling it in — indicator, measure name, unit, the plan's target, last period's value, lead unit, how to
+ * fill — and are not data: they are recognised (never listed as ignored) and not read. A column whose name starts
+ * with 上期数值 is last period's value ("上期数值（2023年）").
+ */
+export const FORM_COLUMNS = ["指标编号", "指标名称", "计量项名称", "单位", "方案目标", "牵头单位", "填写说明"] as const;
+export const FORM_PREVIOUS_VALUE = "上期数值";
+
+const isFormColumn = (name: string) =>
+  (FORM_COLUMNS as readonly string[]).includes(name) || name.startsWith(FORM_PREVIOUS_VALUE);
 
 /** Suffix of wide-format flag columns: `cp_no_practice` = 1 flags the measures `cp_*` of that row. */
 export const NO_PRACTICE_SUFFIX = "_no_practice";
@@ -40,6 +52,13 @@ export interface Layout {
   flagColumns: FlagColumn[];
   /** Columns nothing reads (reported, never silently dropped). */
   ignored: number[];
+  /** The form's descriptive columns (FORM_COLUMNS): known, not read, not reported as ignored. */
+  descriptive: number[];
+  /**
+   * True for a long file with the form's descriptive columns: a filled-in template, in which a row whose value (and
+   * flag) is still blank is "not yet filled" — counted, not rejected.
+   */
+  form: boolean;
 }
 
 /** A header problem that makes the whole file unreadable. */
@@ -70,6 +89,7 @@ export function readHeader(
   const measureColumns: MeasureColumn[] = [];
   const flagPrefixes: {index: number; prefix: string}[] = [];
   const other: number[] = [];
+  const descriptive: number[] = [];
   const seenMeasures = new Set<string>();
   header.forEach((cell, index) => {
     const raw = cleanCell(toHalfWidth(cell));
@@ -83,7 +103,8 @@ export function readHeader(
       measureColumns.push({index, measure: raw});
     } else if (raw.endsWith(NO_PRACTICE_SUFFIX) && raw.length > NO_PRACTICE_SUFFIX.length) {
       flagPrefixes.push({index, prefix: raw.slice(0, -NO_PRACTICE_SUFFIX.length)});
-    } else other.push(index);
+    } else if (isFormColumn(raw)) descriptive.push(index);
+    else other.push(index);
   });
   const missing = (role: ColumnRole): HeaderFault => ({
     code: "missing_column",
@@ -112,7 +133,8 @@ export function readHeader(
   const ignored = long ? [...other, ...flagPrefixes.map((f) => f.index), ...measureColumns.map((m) => m.index)] : other;
   const format = long ? "long" : "wide";
   ignored.sort((a, b) => a - b);
-  return {layout: {format, roles, measureColumns: long ? [] : measureColumns, flagColumns, ignored}};
+  const form = long && descriptive.length > 0;
+  return {layout: {format, roles, measureColumns: long ? [] : measureColumns, flagColumns, ignored, descriptive, form}};
 }
 
 const missingMeasureHint = "or columns named after measure ids (wide format) / 或以指标代码为列名（宽表）";

@@ -2,7 +2,7 @@
 export interface Observation {
   /** GB/T 2260 six-digit region code (e.g. "620825" 庄浪县), or any region id the methodology's regions name. */
   region: string;
-  /** "2022", "2023H1", "2023" … */
+  /** A period in normal form (src/engine/observations/periods.ts): "2023", "2023H1", "2024Q3" … */
   period: string;
   /** A measure id of the methodology. */
   measure: string;
@@ -13,6 +13,3 @@ export interface Observation {
   source?: string | null;
   note?: string | null;
 }
-
-/** The periods of the bundled data, oldest first. */
-export const PERIODS = ["2022", "2023H1", "2023"] as const;

@@ -5,6 +5,8 @@ import type {UnitId} from "../methodology/units.js";
 /** Every reason a row (or a whole file) can be rejected for; docs/data-format.md § 8 explains each. */
 export const REJECTION_CODES = [
   "empty_file",
+  "bad_encoding",
+  "control_character",
   "no_data_rows",
   "missing_column",
   "duplicate_column",
@@ -15,6 +17,7 @@ export const REJECTION_CODES = [
   "region_unknown",
   "region_name_mismatch",
   "period_empty",
+  "period_malformed",
   "period_unknown",
   "measure_empty",
   "measure_unknown",
@@ -26,7 +29,9 @@ export const REJECTION_CODES = [
   "unit_in_value",
   "out_of_range",
   "bad_flag",
-  "duplicate"
+  "not_applicable_conflict",
+  "duplicate",
+  "duplicate_across_files"
 ] as const;
 
 /** A rejection code. */
@@ -48,6 +53,7 @@ type Text = {zh: string; en: string};
 const range = (unit: UnitId): Text => {
   const {min, max, zh, en} = UNITS[unit];
   if (min === 0 && max === Infinity) return {zh: `单位「${zh}」不能为负数`, en: `a value in ${en} cannot be negative`};
+  if (max === Infinity) return {zh: `单位「${zh}」不能小于 ${min}`, en: `a value in ${en} cannot be below ${min}`};
   return {zh: `超出单位「${zh}」允许的范围 ${min}–${max}`, en: `out of range for ${en} (${min}–${max})`};
 };
 
@@ -58,6 +64,16 @@ const unitName = (unit: UnitId | undefined): Text =>
 export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
   const hint = d.hint ?? "";
   switch (code) {
+    case "bad_encoding":
+      return {
+        zh: `文件含有无法按 UTF-8 或 GB18030 读取的字节 ${hint}，请在 Excel/WPS 中另存为"CSV UTF-8"后重试`,
+        en: `byte ${hint} cannot be read as UTF-8 or GB18030; save the file from Excel/WPS as "CSV UTF-8" and retry`
+      };
+    case "control_character":
+      return {
+        zh: `单元格含有不可见的控制字符 ${hint}，请删除后重新保存`,
+        en: `the cell holds an invisible control character ${hint}; delete it and save again`
+      };
     case "empty_file":
       return {zh: "文件为空", en: "the file is empty"};
     case "no_data_rows":
@@ -102,6 +118,11 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       };
     case "period_empty":
       return {zh: "期间为空", en: "period is empty"};
+    case "period_malformed":
+      return {
+        zh: `期间格式不对，应为 ${hint}（如 2024、2024H1、2024Q3；也可写 2024年、2024上半年、2024年第三季度），日期不是期间`,
+        en: `malformed period: expected ${hint} (e.g. 2024, 2024H1, 2024Q3); a date is not a period`
+      };
     case "period_unknown":
       return {zh: `未知的期间，应为 ${hint} 之一`, en: `unknown period, expected one of ${hint}`};
     case "measure_empty":
@@ -137,6 +158,16 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       return d.unit ? range(d.unit) : {zh: "超出范围", en: "out of range"};
     case "bad_flag":
       return {zh: "标记列只能填 0、1 或留空", en: "a flag column takes 0, 1 or blank"};
+    case "duplicate_across_files":
+      return {
+        zh: `重复：${hint} 已有相同的（地区, 期间, 计量项），两处都不采用`,
+        en: `duplicate: ${hint} has the same (region, period, measure); neither is used`
+      };
+    case "not_applicable_conflict":
+      return {
+        zh: `数值写了「不适用」，标记列却是「${hint}」，二者矛盾`,
+        en: `the value says not applicable but the flag column says ${hint}`
+      };
     case "duplicate": {
       const lines = d.lines ?? [];
       return {

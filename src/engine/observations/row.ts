@@ -2,17 +2,22 @@
 import type {ColumnRole, Layout} from "./header.js";
 import type {CsvRecord} from "./csv-records.js";
 import type {Observation} from "./observation.js";
-import {normalisePeriod} from "./periods.js";
+import {isPeriod, normalisePeriod, PERIOD_FORMS} from "./periods.js";
 import type {ReasonDetail, RejectionCode} from "./reasons.js";
 import {cleanCell, looksLikeFormula, toHalfWidth} from "./text.js";
 import type {CheckContext} from "./types.js";
-import {readValue} from "./value.js";
+import {NOT_APPLICABLE, readValue} from "./value.js";
 import type {ValueFault, ValueResult} from "./value.js";
 
 const nameOf = (entry: unknown): string | undefined =>
   typeof entry === "object" && entry !== null && typeof (entry as {name?: unknown}).name === "string"
     ? (entry as {name: string}).name
     : undefined;
+
+/** C0 controls (but tab, LF, CR) and DEL: never typed in a sheet, and a NUL would cut text short downstream. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 
 export interface Fault {
   column: number;
@@ -28,6 +33,8 @@ export interface Candidate {
   keyText: string;
   observations: Observation[];
   missingCells: number;
+  /** A row of a fill-in form whose value is still blank (no flag either): not yet filled, neither data nor a fault. */
+  unfilled: boolean;
 }
 
 /** Checks one data row; returns its cell faults, or the observations it yields. */
@@ -52,9 +59,14 @@ export function checkRow(
     faults.push({column, code: "field_count", detail, text: row.fields.join(",")});
   }
   row.fields.forEach((f, i) => {
-    if (looksLikeFormula(f)) faults.push({column: i + 1, code: "formula"});
+    const control = CONTROL.exec(f);
+    if (control) faults.push({column: i + 1, code: "control_character", detail: {hint: codePoint(control[0])}});
+    else if (looksLikeFormula(f)) faults.push({column: i + 1, code: "formula"});
   });
-  const formulaAt = new Set(faults.filter((f) => f.code === "formula").map((f) => f.column));
+  // A cell that is a formula or holds a control character is not read any further.
+  const formulaAt = new Set(
+    faults.filter((f) => f.code === "formula" || f.code === "control_character").map((f) => f.column)
+  );
   const usable = (role: ColumnRole) => layout.roles[role] !== undefined && !formulaAt.has(col(role));
 
   const region = cleanCell(toHalfWidth(cell("region") ?? ""));
@@ -77,6 +89,8 @@ export function checkRow(
   const period = periodCell === undefined ? (ctx.defaultPeriod ?? "") : normalisePeriod(periodCell);
   if (usable("period")) {
     if (period === "") faults.push({column: col("period"), code: "period_empty"});
+    else if (!isPeriod(period))
+      faults.push({column: col("period"), code: "period_malformed", detail: {hint: PERIOD_FORMS}});
     else if (ctx.periods && !ctx.periods.includes(period)) {
       faults.push({column: col("period"), code: "period_unknown", detail: {hint: ctx.periods.join(", ")}});
     }
@@ -85,6 +99,7 @@ export function checkRow(
   const extras = {source: text("source"), note: text("note")};
   const observations: Observation[] = [];
   let missingCells = 0;
+  let unfilled = false;
   const keyColumn = col("region");
   if (layout.format === "long") {
     const measure = cleanCell(toHalfWidth(cell("measure") ?? ""));
@@ -96,8 +111,10 @@ export function checkRow(
     }
     if (info && usable("value")) {
       const r = flaggedValue(readValue(cell("value") ?? "", info.unit), flag);
-      if ("fault" in r) faults.push({column: col("value"), code: r.fault, detail: {unit: info.unit}});
-      else observations.push({region, period, measure, value: r.value, flag, ...extras});
+      if ("fault" in r && r.fault === "value_empty" && layout.form) unfilled = true;
+      else if ("fault" in r)
+        faults.push({column: col("value"), code: r.fault, detail: {unit: info.unit, hint: flag ?? ""}});
+      else observations.push({region, period, measure, value: r.value, flag: r.flag, ...extras});
     }
   } else {
     const flagged = new Set<string>();
@@ -113,18 +130,29 @@ export function checkRow(
       const flag = flagged.has(measure) ? "no_practice" : null;
       const r = flaggedValue(readValue(row.fields[index] ?? "", unit), flag);
       if ("fault" in r && r.fault === "value_empty") missingCells++;
-      else if ("fault" in r) faults.push({column: index + 1, code: r.fault, detail: {unit}});
-      else observations.push({region, period, measure, value: r.value, flag, ...extras});
+      else if ("fault" in r) faults.push({column: index + 1, code: r.fault, detail: {unit, hint: flag ?? ""}});
+      else observations.push({region, period, measure, value: r.value, flag: r.flag, ...extras});
     }
   }
   const keyText = row.fields[keyColumn - 1] ?? "";
-  return {faults, candidate: {line: row.line, keyColumn, keyText, observations, missingCells}};
+  return {faults, candidate: {line: row.line, keyColumn, keyText, observations, missingCells, unfilled}};
 }
 
-/** What a read cell stands for: its number, null when empty but flagged, or its fault. */
-function flaggedValue(v: ValueResult, flag: string | null): {value: number | null} | {fault: ValueFault} {
-  if (v.ok) return {value: v.value};
-  return v.fault === "value_empty" && flag ? {value: null} : {fault: v.fault};
+/**
+ * What a read cell stands for: its number; null when empty but flagged; null with flag `not_applicable` when the cell
+ * says "不适用" (a flag column saying something else contradicts it); or its fault.
+ */
+function flaggedValue(
+  v: ValueResult,
+  flag: string | null
+): {value: number | null; flag: string | null} | {fault: ValueFault | "not_applicable_conflict"} {
+  if (v.ok && v.value === null) {
+    return flag === null || flag === NOT_APPLICABLE
+      ? {value: null, flag: NOT_APPLICABLE}
+      : {fault: "not_applicable_conflict"};
+  }
+  if (v.ok) return {value: v.value, flag};
+  return v.fault === "value_empty" && flag ? {value: null, flag} : {fault: v.fault};
 }
 
 /** The one region whose name is exactly the given text (or the text plus 县/区/市/旗), if any. */

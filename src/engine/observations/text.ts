@@ -15,18 +15,20 @@ export function cleanCell(text: string): string {
 }
 
 /**
- * True when a cell would run as a formula in Excel/WPS (CSV injection): it starts with `=` or `@`, or with
- * `+`/`-` followed by something that is not a number. `looksLikeFormula("-3") === false`,
- * `looksLikeFormula("=SUM(A1)") === true`, `looksLikeFormula("+cmd|") === true`.
+ * True when a cell would run as a formula in Excel/WPS (CSV injection): it starts with `=` or `@`, or with `+`/`-`
+ * and is not a plain number (Excel evaluates `-2+3+cmd|' /C calc'!A0` as a formula). `looksLikeFormula("-3") ===
+ * false`, `looksLikeFormula("-1,234.5%") === false`, `looksLikeFormula("=SUM(A1)") === true`,
+ * `looksLikeFormula("+cmd|") === true`, `looksLikeFormula("-2+3") === true`.
  */
 export function looksLikeFormula(cell: string): boolean {
-  const text = cleanCell(cell);
+  const text = cleanCell(toHalfWidth(cell));
   if (text.startsWith("=") || text.startsWith("@")) return true;
-  if (text.startsWith("+") || text.startsWith("-")) {
-    return text.length > 1 && !/^[+-][0-9.\uFF10-\uFF19\uFF0E]/.test(text);
-  }
+  if (text.startsWith("+") || text.startsWith("-")) return text.length > 1 && !PLAIN_NUMBER.test(text);
   return false;
 }
+
+/** A signed number as a sheet shows one: digits with optional thousands commas, a decimal part, a percent sign. */
+const PLAIN_NUMBER = /^[+-]\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*%?$/;
 
 /** Spreadsheet column letter for a 1-based column number: 1 → "A", 4 → "D", 27 → "AA". */
 export function columnLetter(column: number): string {

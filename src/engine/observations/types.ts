@@ -10,7 +10,7 @@ export interface CheckContext {
   regions: ReadonlyMap<string, unknown> | null;
   /** Known measure ids and their unit (src/engine/methodology/units.ts). */
   measures: ReadonlyMap<string, {unit: UnitId}>;
-  /** Known periods (null = any non-empty). */
+  /** Allowed periods (null = any well-formed one: YYYY, YYYYH1/H2, YYYYQ1–Q4; see periods.ts). */
   periods: readonly string[] | null;
   /** Period of a wide file that has no period column; without it such a file is rejected. */
   defaultPeriod?: string;
@@ -32,18 +32,26 @@ export interface Rejection {
   reasonEn: string;
 }
 
-/** The outcome of checking one file. Row accounting: read = acceptedRows + rejectedRows. */
+/** The outcome of checking one file. Row accounting: read = acceptedRows + rejectedRows + unfilledRows. */
 export interface CheckResult {
   file: string;
   encoding: FileEncoding;
   /** Data rows read (header and blank lines excluded). */
   read: number;
   accepted: Observation[];
+  /** The line each accepted observation was read from (aligned with `accepted`). */
+  acceptedLines: number[];
   /** Cell-level rejections; a row with any rejected cell is rejected as a whole. */
   rejected: Rejection[];
   format: "long" | "wide" | null;
+  /** 1-based column of the region code (0 when the header could not be read). */
+  regionColumn: number;
+  /** A fill-in form (`bizenv template`): its blank rows are "not yet filled", and its summary always says how many. */
+  form: boolean;
   acceptedRows: number;
   rejectedRows: number;
+  /** Rows of a fill-in form (`bizenv template`) whose value is still blank: not yet filled, not rejected. */
+  unfilledRows: number;
   /** Blank lines (or lines of empty cells) skipped; not data. */
   blankLines: number;
   /** Wide format: blank measure cells without a flag (no observation emitted, not a rejection). */

@@ -60,19 +60,46 @@ export function fullName(code: string, index: ReadonlyMap<string, Region>): stri
     .join("");
 }
 
-/** All county-level units (level "county"), sorted by code. */
+/** All six-digit entries of the table (level "county"), sorted by code; not all of them are county-level peers. */
 export function countyUnits(regions: readonly Region[]): Region[] {
   return regions.filter((r) => r.level === "county").sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** The county-level units whose code starts with a prefix ("6208" → Pingliang's seven), sorted. */
+/**
+ * Why a six-digit entry of the table is not ranked among county-level units (docs/data-format.md § 5):
+ * - `functional_area`: codes ending 71–79 (兰州新区 620171, 苏州工业园区 320576 …) are development zones and new
+ *   areas the statistical division code (统计用区划代码) numbers like counties; they are not administrative divisions
+ *   of GB/T 2260, which leaves those numbers unused.
+ * - `city_without_counties`: a prefecture-level city that has no county-level divisions (嘉峪关市 620201, 东莞市,
+ *   中山市, 儋州市) appears as the one entry under its own city node, with the city's own name; it is a city, ranked
+ *   with cities, not with counties.
+ */
+export type NotPeerReason = "functional_area" | "city_without_counties";
+
+/** The six-digit entries that are not county-level peers, with the reason (code → reason). */
+export function nonPeerUnits(regions: readonly Region[]): Map<string, NotPeerReason> {
+  const out = new Map<string, NotPeerReason>();
+  const city = regionIndex(regions.filter((r) => r.level === "city"));
+  const underCity = new Map<string, number>();
+  for (const r of countyUnits(regions)) if (r.parent) underCity.set(r.parent, (underCity.get(r.parent) ?? 0) + 1);
+  for (const r of countyUnits(regions)) {
+    const serial = Number(r.code.slice(4));
+    if (serial >= 71 && serial <= 79) out.set(r.code, "functional_area");
+    else if (r.parent && underCity.get(r.parent) === 1 && city.get(r.parent)?.name === r.name)
+      out.set(r.code, "city_without_counties");
+  }
+  return out;
+}
+
+/** The county-level peers whose code starts with a prefix ("6208" → Pingliang's seven), sorted. */
 export function countiesUnder(regions: readonly Region[], prefix: string): string[] {
+  const excluded = nonPeerUnits(regions);
   return countyUnits(regions)
-    .filter((r) => r.code.startsWith(prefix))
+    .filter((r) => r.code.startsWith(prefix) && !excluded.has(r.code))
     .map((r) => r.code);
 }
 
-/** The standard peer groups: Pingliang 平凉市 (6208), Gansu 甘肃省 (62) and all of China. */
+/** The standard peer groups of county-level units: Pingliang 平凉市 (6208), Gansu 甘肃省 (62) and all of China. */
 export function standardPeerGroups(regions: readonly Region[]): PeerGroup[] {
   return [
     {id: "pingliang", nameZh: "平凉市", nameEn: "Pingliang", members: countiesUnder(regions, "6208")},

@@ -55,9 +55,14 @@ export interface Report {
   generated: string;
   /** True when the observations are the bundled illustrative set (say so on every page). */
   illustrative: boolean;
+  /** Every period of the data, in time order (src/engine/observations/periods.ts). */
   periods: string[];
+  /** The latest period: what every page shows first. */
   latest: string;
-  baseline: string;
+  /** The period the latest is compared with: the previous one of the same kind (year with year), or null. */
+  baseline: string | null;
+  /** period → the previous period of the same kind in the data (null when there is none). */
+  previous: Record<string, string | null>;
   focus: string;
   /** Every scored region; all `Aligned` arrays except ranks follow this order. */
   regions: {code: string; name: string}[];
@@ -84,8 +89,19 @@ export interface Report {
   ownerlessGains: {toTarget: Aligned | null; toFrontier: Aligned | null};
   /** The plan's quantitative targets, in the plan's order. */
   targets: ReportTarget[];
+  /**
+   * Regions whose observations were accepted but that are in no bundled peer group (e.g. 兰州新区 620171, a functional
+   * area, docs/data-format.md § 5): read and counted, never scored or ranked, and listed on the method page.
+   */
+  outside: {code: string; name: string; rows: number}[];
+  /**
+   * The fill-in form the method page offers (template.csv in the build's archive): for the focus region, the period
+   * after the latest, with the values of `from` (the previous period of that kind; null when the data have none).
+   */
+  form: {regionName: string; period: string; from: string | null};
   /** Row accounting of the observation files. */
-  load: {file: string; read: number; accepted: number; rejected: number; encoding: string}[];
+  /** Row accounting of the observation files: read = accepted + rejected + unfilled (rows of a form not yet filled). */
+  load: {file: string; read: number; accepted: number; rejected: number; unfilled: number; encoding: string}[];
   rejections: {
     file: string;
     line: number;

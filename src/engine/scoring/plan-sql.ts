@@ -1,15 +1,18 @@
 /**
- * The plan tables the scoring SQL joins (part of the one SQL builder, re-exported by sql.ts): the methodology
- * flattened by {@link buildPlan} into small DuckDB tables, with every measure and node id replaced by an integer code.
+ * The plan tables the scoring SQL joins (part of the one SQL builder): the methodology flattened by {@link buildPlan}
+ * into small DuckDB tables, with every measure and node id replaced by an integer code and every method, aggregation
+ * and missing policy by a small integer (integer comparisons instead of text in the per-row CASEs).
  */
 import {quoteIdent, quoteString} from "../db/database.js";
-import type {ScoringPlan} from "../methodology/plan.js";
+import type {Aggregation, MissingPolicy} from "../methodology/methodology.js";
+import type {MeasureParams, ScoringPlan} from "../methodology/plan.js";
+import {highPart, lowPart} from "./exact-sum.js";
 
 /** Names of one plan's tables. */
 export interface PlanTables {
-  /** k, method, best, worst, target, cap, max, scale, higher: observed measures (method NULL when not normalised) */
+  /** k, m, best, worst, target, cap, max, scale, higher, ub: observed measures (m NULL when not normalised) */
   bm: string;
-  /** k, method, best, worst, target, cap, max, scale, higher: normalisation parameters of every measure */
+  /** the same columns for every normalised measure */
   mp: string;
   /** k, op, input: raw-derived measures */
   rd: string;
@@ -19,14 +22,24 @@ export interface PlanTables {
   fl: string;
   /** k, flag, target: a flagged observed measure forces `target` */
   fm: string;
-  /** node, child, weight, then the node's height, agg, policy, mincov: hierarchy edges */
+  /** node, child, weight, w_hi, w_lo (the weight split for exact sums), then the node's height, single (its only
+   * child), agg, policy, mincov, n_all, w_all: hierarchy edges */
   ed: string;
+  /** k, agg, policy, mincov, n_all (children), w_all (exact sum of their weights): nodes */
+  nd: string;
 }
+
+/** Normalisation method codes (column `m`). */
+export const METHOD_CODE: Record<MeasureParams["method"], number> = {frontier: 0, target: 1, expert: 2, yes_no: 3};
+/** Aggregation codes (column `agg`). */
+export const AGGREGATION_CODE: Record<Aggregation, number> = {arithmetic: 0, geometric: 1};
+/** Missing-policy codes (column `policy`). */
+export const POLICY_CODE: Record<MissingPolicy, number> = {reweight: 0, zero: 1, fail: 2};
 
 /** The plan table names under a prefix. */
 export function planTableNames(prefix: string): PlanTables {
   const t = (name: string) => `${prefix}_${name}`;
-  return {bm: t("bm"), mp: t("mp"), rd: t("rd"), sd: t("sd"), fl: t("fl"), fm: t("fm"), ed: t("ed")};
+  return {bm: t("bm"), mp: t("mp"), rd: t("rd"), sd: t("sd"), fl: t("fl"), fm: t("fm"), ed: t("ed"), nd: t("nd")};
 }
 
 type Literal = string | number | boolean | null;
@@ -42,42 +55,68 @@ export function sqlLiteral(value: Literal): string {
   return quoteString(value);
 }
 
-/**
- * Creates a typed table (or, with `refill`, empties the existing one: no catalog change, so prepared statements that
- * read it stay valid) and fills it from one list per column (`unnest` of list literals binds fast).
- */
-function tableSql(name: string, columns: [string, string][], rows: Literal[][], refill: boolean): string {
-  const create = refill
+/** `SELECT unnest(list) AS column, …` over one typed list literal per column (binds fast). */
+function rowsSql(columns: [string, string][], rows: Literal[][]): string {
+  return `SELECT ${columns.map(([c, t], i) => `unnest([${rows.map((r) => sqlLiteral(r[i])).join(", ")}]::${t}[]) AS ${quoteIdent(c)}`).join(",\n  ")}`;
+}
+
+/** Creates a typed table, or with `refill` empties the existing one (no catalog change: prepared statements stay valid). */
+function createSql(name: string, columns: [string, string][], refill: boolean): string {
+  return refill
     ? `DELETE FROM ${quoteIdent(name)}`
     : `CREATE OR REPLACE TABLE ${quoteIdent(name)} (${columns.map(([c, t]) => `${quoteIdent(c)} ${t}`).join(", ")})`;
-  if (!rows.length) return create;
-  const cols = columns.map(([, t], i) => `unnest([${rows.map((r) => sqlLiteral(r[i])).join(", ")}]::${t}[])`);
-  return `${create};\nINSERT INTO ${quoteIdent(name)} SELECT ${cols.join(",\n  ")}`;
+}
+
+/** Creates (or empties) a table and fills it from one list per column. */
+function tableSql(name: string, columns: [string, string][], rows: Literal[][], refill: boolean): string {
+  const create = createSql(name, columns, refill);
+  return rows.length ? `${create};\nINSERT INTO ${quoteIdent(name)} ${rowsSql(columns, rows)}` : create;
 }
 
 /** Columns of the normalisation parameter tables. */
 const PARAMS: [string, string][] = [
-  ["k", "INTEGER"],
-  ["method", "VARCHAR"],
+  ["k", "SMALLINT"],
+  ["m", "TINYINT"],
   ["best", "DOUBLE"],
   ["worst", "DOUBLE"],
   ["target", "DOUBLE"],
   ["cap", "DOUBLE"],
   ["max", "DOUBLE"],
   ["scale", "DOUBLE"],
-  ["higher", "BOOLEAN"]
+  ["higher", "BOOLEAN"],
+  ["ub", "DOUBLE"]
+];
+
+const EDGES: [string, string][] = [
+  ["node", "SMALLINT"],
+  ["child", "SMALLINT"],
+  ["weight", "DOUBLE"],
+  ["height", "INTEGER"],
+  ["single", "BOOLEAN"],
+  ["agg", "TINYINT"],
+  ["policy", "TINYINT"],
+  ["mincov", "DOUBLE"]
+];
+
+const NODES: [string, string][] = [
+  ["k", "SMALLINT"],
+  ["agg", "TINYINT"],
+  ["policy", "TINYINT"],
+  ["mincov", "DOUBLE"],
+  ["n_all", "INTEGER"]
 ];
 
 /** Creates the id table: every id with its code k (0-based, in DuckDB's sort order of the ids). */
 export function createIdsSql(table: string, ids: readonly string[]): string {
   const list = ids.map(quoteString).join(", ");
   return `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS
-SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS k FROM (SELECT DISTINCT unnest([${list}]::VARCHAR[]) AS id)`;
+SELECT id, (row_number() OVER (ORDER BY id) - 1)::SMALLINT AS k FROM (SELECT DISTINCT unnest([${list}]::VARCHAR[]) AS id)`;
 }
 
 /**
  * Creates (or replaces) the tables of a plan; `code` maps each measure and node id to its k. `only` limits it to some
- * tables; `refill` replaces their rows instead of the tables.
+ * tables; `refill` replaces their rows instead of the tables. The node table is computed from the edge table, so it
+ * comes after it.
  */
 export function createPlanTablesSql(
   t: PlanTables,
@@ -93,20 +132,38 @@ export function createPlanTablesSql(
   const refill = options.refill ?? false;
   const params = new Map(plan.params.map((p) => [p.measure, p]));
   const nodes = new Map(plan.nodes.map((n) => [n.node, n]));
+  const children = new Map<string, number>();
+  for (const e of plan.edges) children.set(e.node, (children.get(e.node) ?? 0) + 1);
   const paramRow = (measure: string): Literal[] => {
     const p = params.get(measure);
     return p
-      ? [k(measure), p.method, p.best, p.worst, p.target, p.cap, p.max, p.scale, p.higher]
-      : [k(measure), null, null, null, null, null, null, null, null];
+      ? [k(measure), METHOD_CODE[p.method], p.best, p.worst, p.target, p.cap, p.max, p.scale, p.higher, p.cap ?? 1]
+      : [k(measure), null, null, null, null, null, null, null, null, null];
   };
+  const edgeRows = plan.edges.map((e) => {
+    const n = nodes.get(e.node)!;
+    const single = children.get(e.node) === 1;
+    return [
+      k(e.node),
+      k(e.child),
+      e.weight,
+      n.height,
+      single,
+      AGGREGATION_CODE[n.aggregate],
+      POLICY_CODE[n.missing],
+      n.minCoverage
+    ];
+  });
+  const nodeRows = plan.nodes.map((n) => [
+    k(n.node),
+    AGGREGATION_CODE[n.aggregate],
+    POLICY_CODE[n.missing],
+    n.minCoverage,
+    children.get(n.node) ?? 0
+  ]);
+  const ed = quoteIdent(t.ed);
   const tables: Record<keyof PlanTables, () => string> = {
-    bm: () =>
-      tableSql(
-        t.bm,
-        PARAMS,
-        plan.observed.map((m) => paramRow(m)),
-        refill
-      ),
+    bm: () => tableSql(t.bm, PARAMS, plan.observed.map(paramRow), refill),
     mp: () =>
       tableSql(
         t.mp,
@@ -118,9 +175,9 @@ export function createPlanTablesSql(
       tableSql(
         t.rd,
         [
-          ["k", "INTEGER"],
+          ["k", "SMALLINT"],
           ["op", "VARCHAR"],
-          ["input", "INTEGER"]
+          ["input", "SMALLINT"]
         ],
         plan.rawDerived.flatMap((d) => d.of.map((i) => [k(d.measure), d.op, k(i)])),
         refill
@@ -129,8 +186,8 @@ export function createPlanTablesSql(
       tableSql(
         t.sd,
         [
-          ["k", "INTEGER"],
-          ["input", "INTEGER"]
+          ["k", "SMALLINT"],
+          ["input", "SMALLINT"]
         ],
         plan.scoreDerived.flatMap((d) => d.of.map((i) => [k(d.measure), k(i)])),
         refill
@@ -149,31 +206,41 @@ export function createPlanTablesSql(
       tableSql(
         t.fm,
         [
-          ["k", "INTEGER"],
+          ["k", "SMALLINT"],
           ["flag", "VARCHAR"],
-          ["target", "INTEGER"]
+          ["target", "SMALLINT"]
         ],
         plan.forcing.map((f) => [k(f.measure), f.flag, k(f.target)]),
         refill
       ),
-    ed: () =>
-      tableSql(
-        t.ed,
-        [
-          ["node", "INTEGER"],
-          ["child", "INTEGER"],
-          ["weight", "DOUBLE"],
-          ["height", "INTEGER"],
-          ["agg", "VARCHAR"],
-          ["policy", "VARCHAR"],
-          ["mincov", "DOUBLE"]
-        ],
-        plan.edges.map((e) => {
-          const n = nodes.get(e.node)!;
-          return [k(e.node), k(e.child), e.weight, n.height, n.aggregate, n.missing, n.minCoverage];
-        }),
-        refill
-      )
+    // The weights split for exact sums (exact-sum.ts) once here, so that a node's w_all and the sum of the weights of
+    // its available children come out bit for bit equal when every child is available.
+    ed: () => {
+      const columns: [string, string][] = [
+        ...EDGES.slice(0, 3),
+        ["w_hi", "DOUBLE"],
+        ["w_lo", "DOUBLE"],
+        ...EDGES.slice(3),
+        ["n_all", "INTEGER"],
+        ["w_all", "DOUBLE"]
+      ];
+      const create = createSql(t.ed, columns, refill);
+      if (!edgeRows.length) return create;
+      const names = EDGES.map(([c]) => c);
+      return `${create};
+INSERT INTO ${ed} SELECT node, child, weight, w_hi, ${lowPart("weight", "w_hi")} AS w_lo, ${names.slice(3).join(", ")},
+  NULL, NULL
+FROM (SELECT *, ${highPart("weight")} AS w_hi FROM (${rowsSql(EDGES, edgeRows)}))`;
+    },
+    // The node table, and each node's n_all and w_all copied onto its edges (for statements that group with them).
+    nd: () => {
+      const create = createSql(t.nd, [...NODES, ["w_all", "DOUBLE"]], refill);
+      if (!nodeRows.length) return create;
+      return `${create};
+INSERT INTO ${quoteIdent(t.nd)} SELECT n.*, e.w_all FROM (${rowsSql(NODES, nodeRows)}) n
+LEFT JOIN (SELECT node, sum(w_hi) + sum(w_lo) AS w_all FROM ${ed} GROUP BY node) e ON e.node = n.k;
+UPDATE ${ed} SET n_all = n.n_all, w_all = n.w_all FROM ${quoteIdent(t.nd)} n WHERE n.k = ${ed}.node`;
+    }
   };
   const only = options.only ?? (Object.keys(tables) as (keyof PlanTables)[]);
   return only.map((name) => tables[name]()).join(";\n");
