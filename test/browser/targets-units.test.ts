@@ -13,6 +13,7 @@ import type {Report} from "../../src/engine/report/report-data.js";
 import {launchChromium, settle, watchedPage, type WatchedPage} from "../support/browser.js";
 import {serveDist, type DistServer} from "../support/dist-server.js";
 import {distReport, distValues} from "../support/dist-report.js";
+import {isYesNo} from "../../src/engine/model/model.js";
 
 let browser: Browser;
 let server: DistServer;
@@ -182,24 +183,25 @@ describe("indicators", () => {
     }
   });
 
-  it("lists the missing items of a yes/no checklist (when the methodology scores one)", async (context) => {
-    const yesNo = report.measures.filter((m) => m.method === "yes_no");
-    const node = report.nodes.find((n) => yesNo.some((m) => m.indicator === n.id));
-    if (!node) {
-      // The bundled methodology has no yes/no measure yet; the view model is tested in test/report/targets.test.ts.
-      context.skip();
-      return;
-    }
+  it("lists the missing items of a yes/no checklist", async () => {
+    const yesNo = report.measures.filter((m) => isYesNo(m));
+    const values = distValues();
+    const at = report.regions.findIndex((r) => r.code === report.focus);
+    const lacks = (m: (typeof yesNo)[number]) => values[report.latest]?.[m.id]?.score[at] === 0;
+    // An indicator where the focus region has some items and lacks others.
+    const node = report.nodes.find(
+      (n) => yesNo.some((m) => m.indicator === n.id && lacks(m)) && yesNo.some((m) => m.indicator === n.id && !lacks(m))
+    )!;
+    expect(node, "an indicator with items present and missing").toBeDefined();
     const watched = await open("/indicators");
     const {page} = watched;
     try {
       await page.locator('input[type="search"]').fill(node.nameZh);
       const card = page.locator(`#indicator-${node.catalogueId}`);
       await card.waitFor();
-      const values = distValues();
-      const at = report.regions.findIndex((r) => r.code === report.focus);
       const items = yesNo.filter((m) => m.indicator === node.id);
-      const missing = items.filter((m) => values[report.latest]?.[m.id]?.score[at] === 0).map((m) => m.nameZh);
+      const missing = items.filter(lacks).map((m) => m.nameZh);
+      expect(missing.length).toBeGreaterThan(0);
       expect(await card.locator('[data-testid="checklist"]').count()).toBe(1);
       const listed = (await card.locator('[data-testid="checklist"]').textContent()) ?? "";
       for (const m of items)

@@ -57,7 +57,15 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 
 /** The main content's text as a reader sees it (closed `<details>` and hidden elements left out). */
 export async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector("#observablehq-main") as HTMLElement).innerText);
+  return page.evaluate(() => {
+    // Commands and paths the reader types (<code>) are not words of the page.
+    const main = document.querySelector("#observablehq-main")!.cloneNode(true) as HTMLElement;
+    main.querySelectorAll("code").forEach((c) => c.remove());
+    document.body.append(main);
+    const text = main.innerText;
+    main.remove();
+    return text;
+  });
 }
 
 /** Text of the headings, table headers, legends and chart labels of the main content. */

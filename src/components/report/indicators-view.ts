@@ -14,6 +14,7 @@ import {median} from "./stats.js";
 import {TextAlternative} from "./tables.js";
 import {StatusBadge} from "./targets-view.js";
 import type {TargetRow} from "./targets.js";
+import {isYesNo} from "../../engine/model/model.js";
 
 type Params = Record<string, string | number>;
 
@@ -110,8 +111,8 @@ export function IndicatorCard(entry: IndicatorEntry, ctx: CardContext): HTMLElem
       <dt>${t("indicators.improvements")}</dt>
       <dd lang="zh-CN">${entry.improvements || t("indicators.noText")}</dd>
     </dl>
-    ${entry.measures.some((m) => m.method !== "yes_no") ? html`<h4>${t("indicators.measures")}</h4>` : ""}
-    ${entry.measures.filter((m) => m.method !== "yes_no").map((m) => MeasureBlock(m, ctx))}
+    ${entry.measures.some((m) => !isYesNo(m)) ? html`<h4>${t("indicators.measures")}</h4>` : ""}
+    ${entry.measures.filter((m) => !isYesNo(m)).map((m) => MeasureBlock(m, ctx))}
   </section>` as HTMLElement;
 }
 

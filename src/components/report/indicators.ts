@@ -8,6 +8,7 @@ import {pick} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import type {Report, ReportMeasure, ReportValues} from "../../engine/report/report-data.js";
 import {lookup, nameOf, unitNames} from "./lookup.js";
+import {isYesNo} from "../../engine/model/model.js";
 
 /** One catalogue indicator as the indicators page shows it. */
 export interface IndicatorEntry {
@@ -142,7 +143,7 @@ export function measurePeers(
     values: present,
     focusValue: look.of(raw, focus),
     missing: group.members.length - present.length,
-    best: measure.method === "yes_no" ? null : measure.best,
+    best: isYesNo(measure) ? null : measure.best,
     target: measure.target?.value ?? null
   };
 }
@@ -164,7 +165,7 @@ export interface Checklist {
   unknown: string[];
 }
 
-/** The yes/no items (measures with method "yes_no") of an indicator for a region in a period; null if it has none. */
+/** The yes/no items (measures whose unit is yes/no) of an indicator for a region in a period; null if it has none. */
 export function checklist(
   report: Report,
   values: ReportValues,
@@ -175,7 +176,7 @@ export function checklist(
 ): Checklist | null {
   const look = lookup(report);
   const items = measures
-    .filter((m) => m.method === "yes_no")
+    .filter((m) => isYesNo(m))
     .map((m) => ({measure: m.id, name: nameOf(lang, m), score: look.of(values[period]?.[m.id]?.score, focus)}));
   if (items.length === 0) return null;
   return {

@@ -102,7 +102,7 @@ export function NextPeriodForm(report: Pick<Report, "focus" | "form">, url: stri
   const steps: StringKey[] = ["method.next.step1", "method.next.step2", "method.next.step3"];
   return html`<div class="bizenv-next">
     <ol>
-      ${steps.map((k) => html`<li>${translate(lang, k, params)}</li>`)}
+      ${steps.map((k) => html`<li>${withCode(translate(lang, k, params), COMMANDS)}</li>`)}
     </ol>
     <p>
       <a
@@ -114,4 +114,16 @@ export function NextPeriodForm(report: Pick<Report, "focus" | "form">, url: stri
       >
     </p>
   </div>` as HTMLElement;
+}
+
+/** What the analyst types for the next period's data: shown as code, not as words of the page. */
+const COMMANDS: Record<string, string> = {
+  folder: "data/observations/",
+  validate: "npx bizenv validate",
+  build: "npm run build"
+};
+
+/** A translated string whose remaining `{name}` parameters become `<code>` elements. */
+function withCode(text: string, codes: Record<string, string>): (string | Node)[] {
+  return text.split(/\{(\w+)\}/).map((part, i) => (i % 2 && part in codes ? html`<code>${codes[part]}</code>` : part));
 }

@@ -9,6 +9,7 @@ import {download, makeButton, type SimContext} from "./context.js";
 import {periodLabel} from "../../engine/observations/periods.js";
 import {peerGroupsOf} from "../../engine/regions/regions.js";
 import {goalValues, initialState} from "./state.js";
+import {isYesNo} from "../../engine/model/model.js";
 
 export interface ControlsPanel {
   element: HTMLElement;
@@ -24,7 +25,7 @@ export function scenarioContext(ctx: SimContext): ScenarioContext {
     groups: new Set(ctx.groups.map((g) => g.id)),
     periods: new Set(ctx.periods),
     measures: new Set(model.measures.keys()),
-    targetable: new Set([...model.measures.values()].filter((m) => m.method !== "yes_no").map((m) => m.id)),
+    targetable: new Set([...model.measures.values()].filter((m) => !isYesNo(m)).map((m) => m.id)),
     weighted: new Set(model.defaultWeights.keys())
   };
 }

@@ -184,7 +184,7 @@ export const enReport: Record<ReportStringKey, string> = {
   "method.next.step2":
     "Each lead unit fills in the 数值 (value) column (是 or 否 for yes/no items, 不适用 where a point does not apply, blank where there is no figure yet) and saves it as CSV from Excel or WPS.",
   "method.next.step3":
-    "Put the file in data/observations/, check it with npx bizenv validate (blank rows count as not yet filled), then build the report with npm run build.",
+    "Put the file in {folder}, check it with {validate} (blank rows count as not yet filled), then build the report with {build}.",
   "method.next.download": "Download the form: {region}, {period} (CSV for Excel/WPS)",
   "method.encoding": "Encoding",
   "method.rejections": "Rejected rows",

@@ -175,8 +175,7 @@ export const zhReport = {
   "method.next.step1": "下载 {region} 的 {period} 填报模板：每个计量项一行，附单位、目标和 {from} 的数值。",
   "method.next.step2":
     "各牵头单位在「数值」列填写（是/否项填「是」或「否」，不适用的项填「不适用」，暂无数据的留空），用 Excel 或 WPS 另存为 CSV。",
-  "method.next.step3":
-    "把文件放进 data/observations/，运行 npx bizenv validate 检查（留空的行计为「未填」），再运行 npm run build 生成报告。",
+  "method.next.step3": "把文件放进 {folder}，运行 {validate} 检查（留空的行计为「未填」），再运行 {build} 生成报告。",
   "method.next.download": "下载填报模板：{region} {period}（CSV，Excel/WPS 可直接打开）",
   "method.encoding": "编码",
   "method.rejections": "被拒绝的行",

@@ -51,6 +51,14 @@ export interface MeasureInfo {
   owners: string[];
 }
 
+/**
+ * Whether a measure is a yes/no item (a checklist point): its unit is yes/no, whatever normalisation scores it (the
+ * plan's checklists score yes = 1, no = 0 on a frontier; older files say method "yes_no").
+ */
+export function isYesNo(m: {unit: string; method: string}): boolean {
+  return m.unit === "yes_no" || m.method === "yes_no";
+}
+
 /** The catalogue id a category or indicator node stands for: the number in its id (`c03` → 3, `i045` → 45). */
 export function catalogueIdOf(nodeId: string, level: string): number | null {
   if (level !== "category" && level !== "indicator") return null;
