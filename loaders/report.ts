@@ -19,6 +19,7 @@ import type {Engine} from "../src/engine/scoring/engine.js";
 import type {MeasureScore, ValueOverride} from "../src/engine/scoring/types.js";
 import {openNodeDatabase} from "./duckdb.js";
 import type {LoadedObservations} from "./observations.js";
+import {reportTargets} from "./report-targets.js";
 
 export interface ReportInput {
   methodology: Methodology;
@@ -28,6 +29,8 @@ export interface ReportInput {
   peerGroups: PeerGroup[];
   loaded: LoadedObservations;
   illustrative: boolean;
+  /** The build day written on every printed page (YYYY-MM-DD); defaults to today (UTC). */
+  generated?: string;
 }
 
 const round = (x: number | null, digits = 4) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
@@ -87,6 +90,7 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         nameZh: methodology.name?.zh ?? methodology.id,
         nameEn: methodology.name?.en ?? methodology.id
       },
+      generated: input.generated ?? new Date().toISOString().slice(0, 10),
       illustrative: input.illustrative,
       periods,
       latest,
@@ -102,6 +106,11 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
       ranks,
       gains: await measureGains(goals, measures),
       unitGains: await leadUnitGains(goals, measures, catalogue),
+      ownerlessGains: await gainsOf(
+        goals,
+        measures.filter((m) => m.owners.length === 0)
+      ),
+      targets: reportTargets(catalogue, measures, values, periods, regions.length),
       load: loaded.results.map((r) => ({
         file: r.file,
         read: r.read,
@@ -210,16 +219,23 @@ async function measureGains(g: Goals, measures: ReportMeasure[]): Promise<Report
   return out;
 }
 
+/** Points if every measure a unit answers for (its `owners`) met its target, or its frontier. */
 async function leadUnitGains(g: Goals, measures: ReportMeasure[], catalogue: Catalogue): Promise<Report["unitGains"]> {
   const out: Report["unitGains"] = {};
-  for (const unit of catalogue.units) {
-    const own = measures.filter((m) => m.leadUnits.includes(unit.id));
-    const toTarget = own.filter((m) => m.target !== null);
-    const toFrontier = own.filter((m) => m.best !== null);
-    out[unit.id] = {
-      toTarget: toTarget.length ? await totalGain(g, toTarget, "target") : null,
-      toFrontier: toFrontier.length ? await totalGain(g, toFrontier, "frontier") : null
-    };
-  }
+  for (const unit of catalogue.units)
+    out[unit.id] = await gainsOf(
+      g,
+      measures.filter((m) => m.owners.includes(unit.id))
+    );
   return out;
+}
+
+/** Points if all of `measures` met their targets (null when none has one), or their frontiers (null when none). */
+async function gainsOf(g: Goals, measures: ReportMeasure[]): Promise<Report["ownerlessGains"]> {
+  const toTarget = measures.filter((m) => m.target !== null);
+  const toFrontier = measures.filter((m) => m.best !== null);
+  return {
+    toTarget: toTarget.length ? await totalGain(g, toTarget, "target") : null,
+    toFrontier: toFrontier.length ? await totalGain(g, toFrontier, "frontier") : null
+  };
 }

@@ -5,9 +5,10 @@ export const SITE_TITLE = "营商环境评估模拟器 bizenv";
 /** The page list in the sidebar (Chinese first; the English switch relabels it in the browser). */
 export const PAGES = [
   {name: "总览 Overview", path: "/"},
+  {name: "目标进度 Targets", path: "/targets"},
   {name: "对标 Peers", path: "/peers"},
+  {name: "牵头单位 Lead units", path: "/units"},
   {name: "指标 Indicators", path: "/indicators"},
-  {name: "责任单位 Lead units", path: "/units"},
   {name: "模拟 What-if", path: "/simulator"},
   {name: "方法与数据 Method and data", path: "/method"}
 ];

@@ -15,6 +15,14 @@ export async function reportInputs(): Promise<ReportInput> {
     regions,
     peerGroups: peerGroups.filter((g) => g.id !== "china"),
     loaded,
-    illustrative: loaded.observations.some((o) => o.source?.startsWith("illustrative"))
+    illustrative: loaded.observations.some((o) => o.source?.startsWith("illustrative")),
+    generated: buildDay()
   };
+}
+
+/** The build day: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set, else today, UTC. */
+export function buildDay(env: Record<string, string | undefined> = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const date = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  return date.toISOString().slice(0, 10);
 }

@@ -94,6 +94,37 @@ describe("simulator page", () => {
     }
   });
 
+  it("offers checklist items as tick boxes: ticking a missing item gives the Node engine's total", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      const start = initialState("620825", "pingliang", "2023");
+      const current = await node.current("620825", "2023");
+      const items = [...node.model.measures.values()].filter((m) => m.unit === "yes_no");
+      expect(items.length).toBeGreaterThan(50);
+      const missing = items.find((m) => current.get(m.id) === 0)!;
+      expect(missing, "庄浪县 lacks at least one checklist item in 2023").toBeDefined();
+      const box = byTest(page, `measure-${missing.id}`);
+      const section = box.locator("xpath=ancestor::details");
+      if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+      expect(await box.getAttribute("type")).toBe("checkbox");
+      expect(await box.isChecked()).toBe(false);
+      await box.check();
+      await page.waitForTimeout(50);
+      await idle(page);
+      const ticked = await expectNodeResult(page, {...start, values: {[missing.id]: 1}});
+      expect(ticked.delta).toBeGreaterThan(0);
+      // Unticking returns to the region's own answer: no what-if left.
+      await box.uncheck();
+      await page.waitForTimeout(50);
+      await idle(page);
+      await expectNodeResult(page, start);
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
   it("a shared link reproduces the result in a fresh page; a garbage link shows the message", async () => {
     const first = await open();
     let link = "";

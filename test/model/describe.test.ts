@@ -23,7 +23,16 @@ describe("describeMeasures", () => {
     expect(startup.indicator).toBe(`i${String(indicator.id).padStart(3, "0")}`);
     expect(startup.category).toBe(`c${String(indicator.categoryId).padStart(2, "0")}`);
     expect(startup.leadUnits).toEqual(indicator.leadUnits);
+    expect(startup.owners).toEqual(indicator.leadUnits);
     expect(startup.effectiveWeight).toBeGreaterThan(0);
+  });
+
+  it("gives a measure of an indicator section 二 leaves without a lead unit the owners section 三 names", () => {
+    const measures = describeMeasures(methodology, catalogue);
+    const i047 = measures.filter((m) => m.indicator === "i047");
+    expect(i047.length).toBeGreaterThan(0);
+    for (const m of i047) expect(m).toMatchObject({leadUnits: [], owners: ["gov_service_center"]});
+    for (const m of measures.filter((x) => x.indicator === "i116")) expect(m.owners).toEqual([]);
   });
 
   it("describes every observed measure once, with effective weights summing to the total's", () => {

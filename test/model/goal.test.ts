@@ -2,12 +2,22 @@
 // "apply the plan's targets" and reform priority.
 import {describe, expect, it} from "vitest";
 import type {Comparator} from "../../src/engine/catalogue/catalogue.js";
-import {goalValue, targetMet} from "../../src/engine/model/model.js";
+import {goalComparator, goalValue, targetMet} from "../../src/engine/model/model.js";
 
 const measure = (higher: boolean, comparator: Comparator | null, value = 10, best: number | null = 12) => ({
   higher,
   best,
   target: comparator === null ? null : {value, comparator, quoteZh: ""}
+});
+
+describe("goalComparator", () => {
+  it("says how a target is met, reading = in the measure's direction", () => {
+    expect(goalComparator(measure(false, "<=", 0.5))).toBe("<=");
+    expect(goalComparator(measure(true, ">=", 90))).toBe(">=");
+    expect(goalComparator(measure(true, "=", 10))).toBe(">=");
+    expect(goalComparator(measure(false, "=", 0))).toBe("<=");
+    expect(goalComparator(measure(true, null))).toBeNull();
+  });
 });
 
 describe("targetMet", () => {

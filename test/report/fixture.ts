@@ -9,6 +9,7 @@ export const CODES = ["620802", "620821", "620825"];
 export function tinyReport(): Report {
   return {
     methodology: {id: "tiny", nameZh: "小方法", nameEn: "Tiny"},
+    generated: "2024-01-31",
     illustrative: true,
     periods: ["2022", "2023"],
     latest: "2023",
@@ -95,6 +96,33 @@ export function tinyReport(): Report {
       gov_office: {toTarget: [2, 10, 6], toFrontier: [5, 40, 25]},
       big_data_center: {toTarget: null, toFrontier: [null, 20, 10]}
     },
+    ownerlessGains: {toTarget: null, toFrontier: null},
+    targets: [
+      {
+        id: 1,
+        indicatorId: 1,
+        measure: "m_days",
+        comparator: ">=",
+        value: 6,
+        unit: "percent",
+        quoteZh: "确保达到6%",
+        owners: ["gov_office"],
+        values: {"2022": [5, 3, 7], "2023": [9, null, 4]},
+        met: {"2022": [0, 0, 1], "2023": [1, null, 0]}
+      },
+      {
+        id: 2,
+        indicatorId: 18,
+        measure: "m_unscored",
+        comparator: "<=",
+        value: 0.5,
+        unit: "working_day",
+        quoteZh: "压减至0.5个工作日",
+        owners: [],
+        values: {"2022": [null, null, null], "2023": [null, null, null]},
+        met: {"2022": [null, null, null], "2023": [null, null, null]}
+      }
+    ],
     load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, unfilled: 0, encoding: "utf-8"}],
     outside: [],
     form: {regionName: "庄浪县", period: "2024", from: "2023"},
@@ -125,7 +153,8 @@ function measure(
     worst: 0,
     target: target === null ? null : {value: target, comparator: ">=" as const, quoteZh: "确保达到"},
     effectiveWeight: 0.5,
-    leadUnits
+    leadUnits,
+    owners: leadUnits
   };
 }
 
@@ -158,7 +187,8 @@ export function tinyCatalogue(): Catalogue {
     leadUnits,
     provenance: "stated",
     nameSource: "stated" as const,
-    leadSource: "stated" as const
+    leadSource: "stated" as const,
+    owner: null
   });
   return {
     categories: [

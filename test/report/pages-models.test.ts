@@ -41,7 +41,7 @@ describe("indicators", () => {
   it("lists every catalogue indicator with its units, targets and measures", () => {
     expect(entries.map((e) => e.id)).toEqual([1, 17, 18]);
     expect(entries[0]).toMatchObject({name: "Organisation", units: ["County Government Office"], node: "i001"});
-    expect(entries[0].targets[0].quote).toBe("确保达到6%");
+    expect(entries[0].targetQuotes[0]).toBe("确保达到6%");
     expect(entries[2]).toMatchObject({node: null, measures: []});
   });
 

@@ -1,39 +1,48 @@
-/** Renderers of the indicators page: the filters and one card per indicator with its peer values charts. */
-import * as Inputs from "@observablehq/inputs";
+/** Renderers of the indicators page: the filters and one card per indicator with its targets, checklist and charts. */
 import {html} from "htl";
 import type {Catalogue} from "../../engine/catalogue/catalogue.js";
+import type {Report, ReportMeasure, ReportValues} from "../../engine/report/report-data.js";
+import {formatScore, formatShare, formatValue, joinNames, unitTitle} from "../format.js";
 import {pick, translate} from "../i18n.js";
 import type {Lang, StringKey} from "../i18n.js";
-import type {Report, ReportValues} from "../../engine/report/report-data.js";
-import {PeerValuesChart} from "./charts.js";
-import {fmt, fmtPercent, joinNames, median} from "./format.js";
-import {measurePeers} from "./indicators.js";
+import {PeerValuesChart} from "./charts/dots.js";
+import {selectInput, textInput} from "./controls.js";
+import {checklist, measurePeers} from "./indicators.js";
 import type {IndicatorEntry} from "./indicators.js";
 import {lookup} from "./lookup.js";
+import {median} from "./stats.js";
 import {TextAlternative} from "./tables.js";
+import {StatusBadge} from "./targets-view.js";
+import type {TargetRow} from "./targets.js";
+import {isYesNo} from "../../engine/model/model.js";
+
+type Params = Record<string, string | number>;
 
 /** The category filter (value: category id or null for all). */
 export function categoryFilter(catalogue: Catalogue, lang: Lang): HTMLElement {
   const name = new Map(catalogue.categories.map((c) => [c.id, `${c.id} ${pick(lang, c.nameZh, c.nameEn)}`]));
-  return Inputs.select([null, ...catalogue.categories.map((c) => c.id)], {
+  return selectInput<number | null>({
     label: translate(lang, "common.category"),
-    format: (id: number | null) =>
-      id === null ? translate(lang, "indicators.allCategories") : (name.get(id) ?? String(id))
+    values: [null, ...catalogue.categories.map((c) => c.id)],
+    format: (id) => (id === null ? translate(lang, "indicators.allCategories") : (name.get(id) ?? String(id))),
+    name: "category"
   });
 }
 
 /** The lead unit filter (value: unit id or null for all). */
 export function unitFilter(catalogue: Catalogue, lang: Lang): HTMLElement {
   const name = new Map(catalogue.units.map((u) => [u.id, pick(lang, u.nameZh, u.nameEn)]));
-  return Inputs.select([null, ...catalogue.units.map((u) => u.id)], {
+  return selectInput<string | null>({
     label: translate(lang, "common.leadUnit"),
-    format: (id: string | null) => (id === null ? translate(lang, "indicators.allUnits") : (name.get(id) ?? id))
+    values: [null, ...catalogue.units.map((u) => u.id)],
+    format: (id) => (id === null ? translate(lang, "report.allUnits") : (name.get(id) ?? id)),
+    name: "unit"
   });
 }
 
 /** The free-text search box. */
 export function searchBox(lang: Lang): HTMLElement {
-  return Inputs.text({
+  return textInput({
     label: translate(lang, "indicators.search"),
     placeholder: translate(lang, "indicators.searchPlaceholder")
   });
@@ -43,6 +52,8 @@ export function searchBox(lang: Lang): HTMLElement {
 export interface CardContext {
   report: Report;
   values: ReportValues;
+  /** The focus region's targets (targetRows), for their status. */
+  targets: readonly TargetRow[];
   group: string;
   period: string;
   focus: string;
@@ -50,70 +61,96 @@ export interface CardContext {
   width: number;
 }
 
-/** One indicator: assessment points, improvement measures, lead units, targets, weight and peer values per measure. */
+/** One indicator: lead units, score, targets with status, yes/no checklist, the plan's words, peer values. */
 export function IndicatorCard(entry: IndicatorEntry, ctx: CardContext): HTMLElement {
   const {report, lang} = ctx;
-  const t = (key: StringKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
+  const t = (key: StringKey, params: Params = {}) => translate(lang, key, params);
   const look = lookup(report);
   const members = look.group(ctx.group).members;
   const score = entry.node ? look.score(ctx.period, entry.node, ctx.focus) : null;
   const peerMedian = entry.node ? median(members.map((m) => look.score(ctx.period, entry.node!, m))) : null;
   const region = look.regionName(ctx.focus);
+  const targets = ctx.targets.filter((x) => x.indicatorId === entry.id);
+  const items = checklist(report, ctx.values, entry.measures, ctx.period, ctx.focus, lang);
+  const units = entry.units.length ? joinNames(lang, entry.units) : t("report.noLeadUnit");
   return html`<section class="card bizenv-indicator" id=${`indicator-${entry.id}`}>
     <h3>${entry.id}. ${entry.name}</h3>
     <p class="muted">
-      ${entry.category} · ${t("common.leadUnit")}:
-      ${entry.units.length ? joinNames(lang, entry.units) : t("report.noLeadUnit")} · ${t("indicators.weight")}:
-      ${fmtPercent(entry.effectiveWeight)}
+      ${t("indicators.meta", {category: entry.category, units, weight: formatShare(entry.effectiveWeight)})}
     </p>
+    ${entry.ownerQuote ? html`<p class="muted small">${t("units.card.sectionThree")}<q>${entry.ownerQuote}</q></p>` : ""}
     ${
       entry.node
-        ? html`<p><b>${t("indicators.scoreLine", {region, score: fmt(score), median: fmt(peerMedian)})}</b></p>`
+        ? html`<p>
+            <b>${t("indicators.scoreLine", {region, score: formatScore(score), median: formatScore(peerMedian)})}</b>
+          </p>`
         : html`<p class="muted">${t("indicators.notScored")}</p>`
     }
+    ${
+      targets.length
+        ? html`<ul class="bizenv-indicator-targets">
+            ${targets.map(
+              (x) =>
+                html`<li data-status=${x.status}>
+                  ${StatusBadge(x.status, lang)}
+                  ${t("indicators.target", {
+                    measure: x.measureName,
+                    target: x.target,
+                    value: formatValue(lang, x.values[x.values.length - 1]?.value ?? null, x.unit)
+                  })}
+                  <q class="muted small" lang="zh-CN">${x.quote}</q>
+                </li>`
+            )}
+          </ul>`
+        : ""
+    }
+    ${items ? Checklist(items, lang) : ""}
     <dl>
       <dt>${t("indicators.assessment")}</dt>
       <dd lang="zh-CN">${entry.assessment || t("indicators.noText")}</dd>
       <dt>${t("indicators.improvements")}</dt>
       <dd lang="zh-CN">${entry.improvements || t("indicators.noText")}</dd>
-      ${
-        entry.targets.length
-          ? html`<dt>${t("indicators.targets")}</dt>
-              <dd>
-                <ul>
-                  ${entry.targets.map(
-                    (g) =>
-                      html`<li>
-                        <code>${g.measure}</code> ${g.comparator} ${g.value} ${g.unit}: <q lang="zh-CN">${g.quote}</q>
-                      </li>`
-                  )}
-                </ul>
-              </dd>`
-          : ""
-      }
     </dl>
-    ${entry.measures.length ? html`<h4>${t("indicators.measures")}</h4>` : ""}
-    ${entry.measures.map((m) => MeasureBlock(m.id, ctx))}
+    ${entry.measures.some((m) => !isYesNo(m)) ? html`<h4>${t("indicators.measures")}</h4>` : ""}
+    ${entry.measures.filter((m) => !isYesNo(m)).map((m) => MeasureBlock(m, ctx))}
   </section>` as HTMLElement;
 }
 
-/** One measure's name, peer values chart and text alternative. */
-function MeasureBlock(measureId: string, ctx: CardContext): HTMLElement {
+/** The yes/no items: how many the region has, and which are missing. */
+function Checklist(items: NonNullable<ReturnType<typeof checklist>>, lang: Lang): HTMLElement {
+  const t = (key: StringKey, params: Params = {}) => translate(lang, key, params);
+  return html`<div class="bizenv-checklist" data-testid="checklist">
+    <p>
+      <b>${t("indicators.checklist", {present: items.present, total: items.items.length})}</b>
+    </p>
+    ${
+      items.missing.length
+        ? html`<p data-testid="checklist-missing">
+            ${t("indicators.checklist.missing")}${joinNames(lang, items.missing)}
+          </p>`
+        : html`<p>${t("indicators.checklist.complete")}</p>`
+    }
+    ${items.unknown.length ? html`<p class="muted">${t("indicators.checklist.unknown")}${joinNames(lang, items.unknown)}</p>` : ""}
+  </div>` as HTMLElement;
+}
+
+/** One measure's name, unit, peer values chart and text alternative. */
+function MeasureBlock(measure: ReportMeasure, ctx: CardContext): HTMLElement {
   const {report, values, lang} = ctx;
-  const measure = report.measures.find((m) => m.id === measureId)!;
   const peers = measurePeers(report, values, measure, ctx.group, ctx.period, ctx.focus, lang);
   const top = peers.values[0];
+  const value = (x: number | null) => formatValue(lang, x, measure.unit);
   const alt = translate(lang, "indicators.chart.alt", {
     region: lookup(report).regionName(ctx.focus),
-    value: fmt(peers.focusValue, 2),
-    best: fmt(peers.best, 2),
-    target: fmt(peers.target, 2),
+    value: value(peers.focusValue),
+    best: value(peers.best),
+    target: value(peers.target),
     n: peers.values.length,
     missing: peers.missing,
-    top: top ? `${top.name} ${fmt(top.value, 2)}` : "—"
+    top: top ? `${top.name} ${value(top.value)}` : "—"
   });
   return html`<div class="bizenv-measure">
-    <p>${peers.name} <span class="muted">(${measure.unit})</span></p>
+    <p>${peers.name} <span class="muted">(${unitTitle(lang, measure.unit)})</span></p>
     ${peers.values.length ? PeerValuesChart(peers, {width: Math.min(ctx.width, 720), lang}) : ""}
     ${TextAlternative(lang, alt)}
   </div>` as HTMLElement;

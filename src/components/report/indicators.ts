@@ -3,20 +3,12 @@
  * measures, lead units, targets with the plan's quote, measures), the search and filters, and the peer values
  * of one measure for its chart.
  */
-import type {Catalogue} from "../../engine/catalogue/catalogue.js";
+import {accountableUnits, type Catalogue} from "../../engine/catalogue/catalogue.js";
 import {pick} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import type {Report, ReportMeasure, ReportValues} from "../../engine/report/report-data.js";
 import {lookup, nameOf, unitNames} from "./lookup.js";
-
-/** One target of the plan on a measure of the indicator. */
-export interface TargetEntry {
-  measure: string;
-  comparator: string;
-  value: number;
-  unit: string;
-  quote: string;
-}
+import {isYesNo} from "../../engine/model/model.js";
 
 /** One catalogue indicator as the indicators page shows it. */
 export interface IndicatorEntry {
@@ -28,9 +20,13 @@ export interface IndicatorEntry {
   name: string;
   assessment: string;
   improvements: string;
+  /** The units answerable for it (section 二's lead units, else section 三's owners). */
   unitIds: string[];
   units: string[];
-  targets: TargetEntry[];
+  /** The plan's words naming the units when they come from section 三; "" otherwise. */
+  ownerQuote: string;
+  /** The plan's targets on its measures, as the plan words them (status per region: `targetRows`). */
+  targetQuotes: string[];
   measures: ReportMeasure[];
   effectiveWeight: number | null;
   /** Lower-case Chinese and English text the search looks in. */
@@ -44,11 +40,10 @@ export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lan
     const node = nodeOf.get(ind.id) ?? null;
     const category = catalogue.categories.find((c) => c.id === ind.categoryId);
     const measures = node ? report.measures.filter((m) => m.indicator === node.id) : [];
-    const targets = catalogue.targets
-      .filter((t) => t.indicatorId === ind.id)
-      .map((t) => ({measure: t.measure, comparator: t.comparator, value: t.value, unit: t.unit, quote: t.quoteZh}));
-    const zhUnits = unitNames("zh", catalogue, ind.leadUnits);
-    const enUnits = unitNames("en", catalogue, ind.leadUnits);
+    const targetQuotes = catalogue.targets.filter((t) => t.indicatorId === ind.id).map((t) => t.quoteZh);
+    const unitIds = accountableUnits(ind);
+    const zhUnits = unitNames("zh", catalogue, unitIds);
+    const enUnits = unitNames("en", catalogue, unitIds);
     const haystack = [
       String(ind.id),
       ind.nameZh,
@@ -61,7 +56,7 @@ export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lan
       ...zhUnits,
       ...enUnits,
       ...measures.flatMap((m) => [m.id, m.nameZh, m.nameEn]),
-      ...targets.map((t) => t.quote)
+      ...targetQuotes
     ]
       .join("\n")
       .toLowerCase();
@@ -73,9 +68,10 @@ export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lan
       name: pick(lang, ind.nameZh, ind.nameEn),
       assessment: ind.assessmentZh,
       improvements: ind.measuresZh,
-      unitIds: ind.leadUnits,
+      unitIds,
       units: lang === "en" ? enUnits : zhUnits,
-      targets,
+      ownerQuote: ind.leadUnits.length ? "" : (ind.owner?.quoteZh ?? ""),
+      targetQuotes,
       measures,
       effectiveWeight: node?.effectiveWeight ?? null,
       haystack
@@ -147,7 +143,46 @@ export function measurePeers(
     values: present,
     focusValue: look.of(raw, focus),
     missing: group.members.length - present.length,
-    best: measure.method === "yes_no" ? null : measure.best,
+    best: isYesNo(measure) ? null : measure.best,
     target: measure.target?.value ?? null
+  };
+}
+
+/** One yes/no item of an indicator's checklist with its score: above 0 present, 0 missing, null no data. */
+export interface ChecklistItem {
+  measure: string;
+  name: string;
+  score: number | null;
+}
+
+/** An indicator scored by yes/no items: each item's value for the focus region, and the names of the missing ones. */
+export interface Checklist {
+  items: ChecklistItem[];
+  present: number;
+  /** Items scoring 0 (the region lacks them). */
+  missing: string[];
+  /** Items without a value. */
+  unknown: string[];
+}
+
+/** The yes/no items (measures whose unit is yes/no) of an indicator for a region in a period; null if it has none. */
+export function checklist(
+  report: Report,
+  values: ReportValues,
+  measures: readonly ReportMeasure[],
+  period: string,
+  focus: string,
+  lang: Lang
+): Checklist | null {
+  const look = lookup(report);
+  const items = measures
+    .filter((m) => isYesNo(m))
+    .map((m) => ({measure: m.id, name: nameOf(lang, m), score: look.of(values[period]?.[m.id]?.score, focus)}));
+  if (items.length === 0) return null;
+  return {
+    items,
+    present: items.filter((i) => i.score !== null && i.score > 0).length,
+    missing: items.filter((i) => i.score === 0).map((i) => i.name),
+    unknown: items.filter((i) => i.score === null).map((i) => i.name)
   };
 }

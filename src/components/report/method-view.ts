@@ -1,11 +1,10 @@
 /** Renderers of the method page: formulas, weights, row accounting and rejected rows. */
-import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import {pick, translate} from "../i18n.js";
 import type {Lang, StringKey} from "../i18n.js";
 import type {Report} from "../../engine/report/report-data.js";
+import {formatShare} from "../format.js";
 import {periodLabel} from "../../engine/observations/periods.js";
-import {fmtPercent} from "./format.js";
 import type {WeightRow} from "./method.js";
 import {DataTable} from "./tables.js";
 
@@ -23,7 +22,7 @@ export function Formulas(lang: Lang): HTMLElement {
   </ul>` as HTMLElement;
 }
 
-/** Categories in a plain table, then every node and measure in a searchable, sortable Inputs table. */
+/** Categories in a table, then every indicator and measure with its effective weight in a `<details>`. */
 export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElement {
   const t = (key: StringKey) => translate(lang, key);
   const level = (l: string) => t(`method.level.${l}` as StringKey);
@@ -31,31 +30,23 @@ export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElemen
     rows.filter((r) => r.level === "category"),
     [
       {label: t("common.category"), value: (r) => r.name},
-      {label: t("method.effectiveWeight"), value: (r) => fmtPercent(r.effectiveWeight), numeric: true}
+      {label: t("method.effectiveWeight"), value: (r) => formatShare(r.effectiveWeight), numeric: true}
     ]
   );
-  const all = Inputs.table(
-    rows.map((r) => ({...r, level: level(r.level)})),
-    {
-      columns: ["level", "id", "name", "category", "effectiveWeight"],
-      header: {
-        level: t("method.level"),
-        id: "id",
-        name: t("common.indicator"),
-        category: t("common.category"),
-        effectiveWeight: t("method.effectiveWeight")
-      },
-      format: {effectiveWeight: (x: number) => fmtPercent(x, 3)},
-      align: {effectiveWeight: "right"},
-      select: false,
-      rows: 15.5,
-      layout: "auto"
-    }
+  const all = DataTable(
+    rows.filter((r) => r.level !== "category"),
+    [
+      {label: t("method.level"), value: (r) => level(r.level)},
+      {label: t("method.name"), value: (r) => r.name},
+      {label: t("common.category"), value: (r) => r.category},
+      {label: t("method.effectiveWeight"), value: (r) => formatShare(r.effectiveWeight, 3), numeric: true}
+    ],
+    {className: "bizenv-weights bizenv-stack"}
   );
   return html`<div>
     ${categories}
     <details class="bizenv-alt">
-      <summary>${t("method.level.indicator")} / ${t("method.level.measure")}</summary>
+      <summary>${t("method.allWeights")}</summary>
       ${all}
     </details>
   </div>` as HTMLElement;
@@ -64,14 +55,18 @@ export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElemen
 /** Row accounting per observation file, then the rejected rows (or a line saying there are none). */
 export function LoadTables(report: Report, lang: Lang): HTMLElement {
   const t = (key: StringKey) => translate(lang, key);
-  const load = DataTable(report.load, [
-    {label: t("method.file"), value: (r) => r.file},
-    {label: t("method.read"), value: (r) => r.read, numeric: true},
-    {label: t("method.accepted"), value: (r) => r.accepted, numeric: true},
-    {label: t("method.rejected"), value: (r) => r.rejected, numeric: true},
-    {label: t("method.unfilled"), value: (r) => r.unfilled, numeric: true},
-    {label: t("method.encoding"), value: (r) => r.encoding}
-  ]);
+  const load = DataTable(
+    report.load,
+    [
+      {label: t("method.file"), value: (r) => r.file},
+      {label: t("method.read"), value: (r) => r.read, numeric: true},
+      {label: t("method.accepted"), value: (r) => r.accepted, numeric: true},
+      {label: t("method.rejected"), value: (r) => r.rejected, numeric: true},
+      {label: t("method.unfilled"), value: (r) => r.unfilled, numeric: true},
+      {label: t("method.encoding"), value: (r) => r.encoding.toUpperCase()}
+    ],
+    {className: "bizenv-stack"}
+  );
   const rejected = report.rejections.length
     ? DataTable(report.rejections, [
         {label: t("method.file"), value: (r) => `${r.file}:${r.line}:${r.column}`},
@@ -107,7 +102,7 @@ export function NextPeriodForm(report: Pick<Report, "focus" | "form">, url: stri
   const steps: StringKey[] = ["method.next.step1", "method.next.step2", "method.next.step3"];
   return html`<div class="bizenv-next">
     <ol>
-      ${steps.map((k) => html`<li>${translate(lang, k, params)}</li>`)}
+      ${steps.map((k) => html`<li>${withCode(translate(lang, k, params), COMMANDS)}</li>`)}
     </ol>
     <p>
       <a
@@ -119,4 +114,16 @@ export function NextPeriodForm(report: Pick<Report, "focus" | "form">, url: stri
       >
     </p>
   </div>` as HTMLElement;
+}
+
+/** What the analyst types for the next period's data: shown as code, not as words of the page. */
+const COMMANDS: Record<string, string> = {
+  folder: "data/observations/",
+  validate: "npx bizenv validate",
+  build: "npm run build"
+};
+
+/** A translated string whose remaining `{name}` parameters become `<code>` elements. */
+function withCode(text: string, codes: Record<string, string>): (string | Node)[] {
+  return text.split(/\{(\w+)\}/).map((part, i) => (i % 2 && part in codes ? html`<code>${codes[part]}</code>` : part));
 }

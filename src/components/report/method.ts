@@ -3,7 +3,7 @@ import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
-import {fmtPeriods} from "./format.js";
+import {formatPeriods} from "../format.js";
 import {categoryOf, lookup, nameOf} from "./lookup.js";
 
 /** One row of the weights table. */
@@ -60,7 +60,7 @@ export function weightSum(rows: readonly WeightRow[], level: string): number {
 export function periodsSentence(report: Pick<Report, "periods" | "latest" | "baseline">, lang: Lang): string {
   const label = (p: string) => periodLabel(p, lang);
   return translate(lang, "method.periods", {
-    periods: fmtPeriods(report.periods, lang),
+    periods: formatPeriods(report.periods, lang),
     latest: label(report.latest),
     baseline: report.baseline === null ? translate(lang, "overview.noBaselinePeriod") : label(report.baseline)
   });

@@ -1,34 +1,100 @@
-/** Tables of the overview page: the category scores (the dot chart's text alternative) and the largest gaps. */
+/** Renderers of the overview page: the first screen's cards, the category table and the largest gaps. */
+import {html} from "htl";
+import {formatPeriod, formatPoints, formatRank, formatScore, formatScoreChange, joinNames} from "../format.js";
 import {translate} from "../i18n.js";
-import type {Lang} from "../i18n.js";
-import {fmt, joinNames} from "./format.js";
+import type {Lang, StringKey} from "../i18n.js";
 import type {OverviewModel} from "./overview.js";
 import {DataTable} from "./tables.js";
 
+type Params = Record<string, string | number>;
+
+/** The first screen: total, rank in the group, the plan's targets met, and the lead units with most to gain. */
+export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
+  const t = (key: StringKey, params: Params = {}) => translate(lang, key, params);
+  const latest = formatPeriod(lang, model.latest);
+  const baseline = model.baseline === null ? t("overview.noBaselinePeriod") : formatPeriod(lang, model.baseline);
+  const move =
+    model.placesGained === null
+      ? ""
+      : model.placesGained > 0
+        ? t("overview.move.up", {n: model.placesGained})
+        : model.placesGained < 0
+          ? t("overview.move.down", {n: -model.placesGained})
+          : t("overview.move.same");
+  const {targets} = model;
+  return html`<div class="grid grid-cols-4 bizenv-cards">
+    <div class="card">
+      <h2>${t("overview.card.total", {period: latest})}</h2>
+      <span class="big" data-testid="total">${model.standing.totalText}</span>
+      <p class="muted">${t("overview.card.since", {baseline, change: formatScoreChange(model.change)})}</p>
+    </div>
+    <div class="card">
+      <h2>${t("overview.card.rank", {group: model.group.name})}</h2>
+      <span class="big" data-testid="rank">${model.standing.rankText}</span>
+      <p class="muted">
+        ${t("overview.card.baselineRank", {baseline, rank: formatRank(model.baselineRank, model.baselineRanked ?? 0)})}
+        ${move ? ` · ${move}` : ""}
+      </p>
+      ${model.standing.note ? html`<p class="muted small" data-testid="unranked-note">${model.standing.note}</p>` : ""}
+    </div>
+    <div class="card">
+      <h2>${t("overview.card.targets", {period: latest})}</h2>
+      <span class="big" data-testid="targets-met">${targets.met} / ${targets.total}</span>
+      <span class="bizenv-status met">${t("status.met")}</span>
+      <p class="muted">${t("overview.card.targetsRest", {unmet: targets.unmet, nodata: targets.nodata})}</p>
+      <p><a href="./targets" data-testid="targets-link">${t("overview.card.targetsLink")}</a></p>
+    </div>
+    <div class="card">
+      <h2>${t("overview.card.units")}</h2>
+      <ol class="bizenv-top-units" data-testid="top-units">
+        ${model.topUnits.map(
+          (u) =>
+            html`<li>
+              ${t("overview.card.unit", {
+                unit: u.name,
+                points:
+                  u.toTarget !== null && u.toTarget > 0
+                    ? t("overview.card.unitTarget", {points: formatPoints(u.toTarget)})
+                    : t("overview.card.unitFrontier", {points: formatPoints(u.toFrontier)})
+              })}
+            </li>`
+        )}
+      </ol>
+      <p><a href="./units">${t("overview.card.unitsLink")}</a></p>
+    </div>
+  </div>` as HTMLElement;
+}
+
 /** The focus region's category scores with the peer median and the best peer. */
 export function CategoryTable(model: OverviewModel, lang: Lang): HTMLTableElement {
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const t = (key: StringKey) => translate(lang, key);
   return DataTable(model.categories, [
     {label: t("common.category"), value: (r) => r.name},
-    {label: model.focus.name, value: (r) => fmt(r.score), numeric: true},
-    {label: t("overview.legend.median"), value: (r) => fmt(r.median), numeric: true},
-    {label: t("overview.legend.best"), value: (r) => fmt(r.best), numeric: true},
+    {label: model.focus.name, value: (r) => formatScore(r.score), numeric: true},
+    {label: t("overview.legend.median"), value: (r) => formatScore(r.median), numeric: true},
+    {label: t("overview.legend.best"), value: (r) => formatScore(r.best), numeric: true},
     {label: t("overview.categories.best"), value: (r) => r.bestRegion ?? "—"}
   ]);
 }
 
-/** The largest gaps with their indicator, lead units and the points at the target and at the frontier. */
+/** The largest gaps with their indicator, lead units, the plan's target and the points at the target and frontier. */
 export function GapTable(model: OverviewModel, lang: Lang): HTMLTableElement {
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const t = (key: StringKey, params: Params = {}) => translate(lang, key, params);
   return DataTable(
     model.gaps,
     [
-      {label: t("overview.gaps.measure"), value: (r) => r.name},
+      {label: t("common.measure"), value: (r) => r.name},
       {label: t("common.indicator"), value: (r) => r.indicator},
-      {label: t("common.leadUnit"), value: (r) => (r.units.length ? joinNames(lang, r.units) : "—")},
-      {label: t("overview.gaps.toTarget"), value: (r) => fmt(r.toTarget, 2), numeric: true},
-      {label: t("overview.gaps.toFrontier"), value: (r) => fmt(r.toFrontier, 2), numeric: true}
+      {label: t("common.leadUnit"), value: (r) => (r.units.length ? joinNames(lang, r.units) : t("report.noLeadUnit"))},
+      {
+        label: t("overview.gaps.target"),
+        value: (r) =>
+          r.target
+            ? t("overview.gaps.targetPoints", {target: r.target, points: formatPoints(r.toTarget)})
+            : t("report.noTarget")
+      },
+      {label: t("overview.gaps.toFrontier"), value: (r) => formatPoints(r.toFrontier), numeric: true}
     ],
-    {className: "bizenv-gaps"}
+    {className: "bizenv-gaps bizenv-stack", testid: "gap-table"}
   );
 }

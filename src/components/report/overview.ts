@@ -1,16 +1,20 @@
 /**
- * The overview's view model: where the focus region stands in its peer group (total, rank, change since the
- * baseline), its category scores against the peer median and the best peer, the largest gaps in points
- * attainable, and the one-paragraph summary written from those numbers.
+ * The overview's view model: the three questions of its first screen — where the focus region stands in its peer
+ * group (total, rank, change since the baseline), which of the plan's targets it meets, and which lead units have
+ * the most points to gain — then its category scores against the peer median and the best peer, the largest gaps in
+ * points attainable, and the one-paragraph summary written from those numbers.
  */
 import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
-import {periodLabel} from "../../engine/observations/periods.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import type {Report} from "../../engine/report/report-data.js";
-import {fmt, fmtSigned, joinNames, median} from "./format.js";
+import {formatPeriod, formatPoints, formatScore, formatScoreChange, formatTarget, joinNames} from "../format.js";
 import {categoryOf, lookup, nameOf, unitNames} from "./lookup.js";
-import type {UnitNames} from "./lookup.js";
 import type {Selection} from "./selection.js";
+import {standing, type Standing} from "./standing.js";
+import {median} from "./stats.js";
+import {targetCounts, targetRows, type TargetCounts} from "./targets.js";
+import {unitRanking, type UnitRank} from "./units.js";
 
 /** One category of the focus region against its peers. */
 export interface CategoryRow {
@@ -29,7 +33,10 @@ export interface GapRow {
   name: string;
   indicator: string;
   category: string;
+  /** Names of the units answerable for it. */
   units: string[];
+  /** The plan's target in words, "" when the plan sets none. */
+  target: string;
   /** Points attainable: the larger of the frontier gain and the target gain. */
   points: number;
   toFrontier: number | null;
@@ -45,19 +52,22 @@ export interface OverviewModel {
   latest: string;
   /** The previous period of the same kind as the latest (report.baseline); null when the data have none. */
   baseline: string | null;
-  /** The two periods as a reader writes them ("2024年", "2024 H1"); the baseline's says when there is none. */
-  latestLabel: string;
-  baselineLabel: string;
+  standing: Standing;
   total: number | null;
   rank: number | null;
   /** Peers with a total score in the latest period (the rank's denominator). */
   ranked: number;
   baselineTotal: number | null;
   baselineRank: number | null;
+  baselineRanked: number | null;
   /** Total now minus total at the baseline. */
   change: number | null;
   /** Places gained since the baseline (positive = moved up). */
   placesGained: number | null;
+  /** The plan's targets met, not met and without data in the latest period. */
+  targets: TargetCounts;
+  /** The lead units with the most points to gain, in the units page's order. */
+  topUnits: UnitRank[];
   categories: CategoryRow[];
   gaps: GapRow[];
   summary: string;
@@ -66,17 +76,17 @@ export interface OverviewModel {
 /** How many gaps the overview lists. */
 export const TOP_GAPS = 10;
 
+/** How many lead units the overview's first screen names. */
+export const TOP_UNITS = 3;
+
 /** Builds the overview model for a selection in the report's latest period. */
-export function overviewModel(report: Report, catalogue: UnitNames, selection: Selection, lang: Lang): OverviewModel {
+export function overviewModel(report: Report, catalogue: Catalogue, selection: Selection, lang: Lang): OverviewModel {
   const look = lookup(report);
   const group = look.group(selection.group);
   const {focus} = selection;
-  const {latest, baseline, root} = report;
-  const totals = group.members.map((m) => look.score(latest, root, m));
-  const total = look.score(latest, root, focus);
-  const rank = look.rank(group.id, latest, root, focus);
-  const baselineTotal = baseline === null ? null : look.score(baseline, root, focus);
-  const baselineRank = baseline === null ? null : look.rank(group.id, baseline, root, focus);
+  const {latest, baseline} = report;
+  const now = standing(report, group.id, latest, focus, lang);
+  const before = baseline === null ? null : standing(report, group.id, baseline, focus, lang);
   const categories = look.categories.map((c): CategoryRow => {
     const peers = group.members.map((m) => ({code: m, score: look.score(latest, c.id, m)}));
     const top = peers.reduce<{code: string; score: number} | null>(
@@ -98,15 +108,19 @@ export function overviewModel(report: Report, catalogue: UnitNames, selection: S
     group: {id: group.id, name: nameOf(lang, group), size: group.members.length},
     latest,
     baseline,
-    latestLabel: periodLabel(latest, lang),
-    baselineLabel: baseline === null ? translate(lang, "overview.noBaselinePeriod") : periodLabel(baseline, lang),
-    total,
-    rank,
-    ranked: totals.filter((t) => t !== null).length,
-    baselineTotal,
-    baselineRank,
-    change: total !== null && baselineTotal !== null ? total - baselineTotal : null,
-    placesGained: rank !== null && baselineRank !== null ? baselineRank - rank : null,
+    standing: now,
+    total: now.total,
+    rank: now.rank,
+    ranked: now.ranked,
+    baselineTotal: before?.total ?? null,
+    baselineRank: before?.rank ?? null,
+    baselineRanked: before?.ranked ?? null,
+    change: now.total !== null && before?.total != null ? now.total - before.total : null,
+    placesGained: now.rank !== null && before?.rank != null ? before.rank - now.rank : null,
+    targets: targetCounts(targetRows(report, catalogue, selection, lang)),
+    topUnits: unitRanking(report, catalogue, selection, lang)
+      .filter((u) => (u.toTarget ?? 0) > 0 || (u.toFrontier ?? 0) > 0)
+      .slice(0, TOP_UNITS),
     categories,
     gaps: largestGaps(report, catalogue, focus, lang, TOP_GAPS),
     summary: ""
@@ -116,7 +130,13 @@ export function overviewModel(report: Report, catalogue: UnitNames, selection: S
 }
 
 /** The `count` measures whose goal would add most to the region's total, largest first (ties by measure id). */
-export function largestGaps(report: Report, catalogue: UnitNames, region: string, lang: Lang, count: number): GapRow[] {
+export function largestGaps(
+  report: Report,
+  catalogue: Pick<Catalogue, "units">,
+  region: string,
+  lang: Lang,
+  count: number
+): GapRow[] {
   const look = lookup(report);
   const rows: GapRow[] = [];
   for (const m of report.measures) {
@@ -132,7 +152,8 @@ export function largestGaps(report: Report, catalogue: UnitNames, region: string
       name: nameOf(lang, m),
       indicator: indicator ? nameOf(lang, indicator) : m.indicator,
       category: category ? nameOf(lang, category) : "",
-      units: unitNames(lang, catalogue, m.leadUnits),
+      units: unitNames(lang, catalogue, m.owners),
+      target: formatTarget(lang, m),
       points,
       toFrontier,
       toTarget,
@@ -147,16 +168,18 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
   const t = (key: Parameters<typeof translate>[1], params: Record<string, string | number> = {}) =>
     translate(lang, key, params);
   const region = model.focus.name;
+  const period = formatPeriod(lang, model.standing.period);
+  const baseline = model.baseline === null ? t("overview.noBaselinePeriod") : formatPeriod(lang, model.baseline);
   if (model.total === null || model.rank === null) {
-    return t("overview.summary.noTotal", {region, period: model.latestLabel, group: model.group.name});
+    return t("overview.summary.noTotal", {region, period, group: model.group.name});
   }
   const moved =
     model.placesGained === null
-      ? t("overview.summary.noBaseline", {baseline: model.baselineLabel})
+      ? t("overview.summary.noBaseline", {baseline})
       : t("overview.summary.baseline", {
-          baseline: model.baselineLabel,
+          baseline,
           rank: model.baselineRank ?? "—",
-          change: fmtSigned(model.change),
+          change: formatScoreChange(model.change),
           move:
             model.placesGained > 0
               ? t("overview.move.up", {n: model.placesGained})
@@ -164,24 +187,24 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
                 ? t("overview.move.down", {n: -model.placesGained})
                 : t("overview.move.same")
         });
-  const standing = t("overview.summary.rank", {
+  const standingText = t("overview.summary.rank", {
     region,
     group: model.group.name,
     rank: model.rank,
     count: model.ranked,
-    period: model.latestLabel,
-    total: fmt(model.total),
+    period,
+    total: formatScore(model.total),
     moved
   });
   const gap = model.gaps[0];
-  if (!gap) return standing + t("overview.summary.noGap");
+  if (!gap) return standingText + t("overview.summary.noGap");
   return (
-    standing +
+    standingText +
     t(gap.units.length ? "overview.summary.gap" : "overview.summary.gapNoUnit", {
       measure: gap.name,
       indicator: gap.indicator,
       goal: t(gap.goal === "target" ? "overview.goal.target" : "overview.goal.frontier"),
-      points: fmt(gap.points, 2),
+      points: formatPoints(gap.points),
       units: joinNames(lang, gap.units)
     })
   );

@@ -1,9 +1,11 @@
-/** Number formatting shared by the simulator's panels and its browser test (displayed precision). */
+/**
+ * Number formatting of the simulator's panels and its browser test. Totals and ranks are written by the site's one
+ * formatting module (src/components/format.ts), so the simulator shows them exactly as the report pages do.
+ */
+import {formatScore as siteScore} from "../format.js";
 
-/** A score as displayed: two decimals, "—" when missing. */
-export function formatScore(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(2);
-}
+/** A total or score as every page shows it (src/components/format.ts): one decimal, "—" when missing. */
+export const formatScore = siteScore;
 
 /** A change with its sign: "+0.25", "−0.10", "0.00". */
 export function formatDelta(x: number | null | undefined, digits = 2): string {

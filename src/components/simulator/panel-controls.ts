@@ -3,12 +3,13 @@
  * share the scenario as a link or a JSON file, load one back; export the results as CSV.
  */
 import {html} from "htl";
-import {pick} from "../i18n.js";
+import {peerGroupLabel} from "../format.js";
 import {decodeJson, scenarioFileText, type ScenarioContext} from "./codec.js";
 import {download, makeButton, type SimContext} from "./context.js";
 import {periodLabel} from "../../engine/observations/periods.js";
 import {peerGroupsOf} from "../../engine/regions/regions.js";
 import {goalValues, initialState} from "./state.js";
+import {isYesNo} from "../../engine/model/model.js";
 
 export interface ControlsPanel {
   element: HTMLElement;
@@ -24,7 +25,7 @@ export function scenarioContext(ctx: SimContext): ScenarioContext {
     groups: new Set(ctx.groups.map((g) => g.id)),
     periods: new Set(ctx.periods),
     measures: new Set(model.measures.keys()),
-    targetable: new Set([...model.measures.values()].filter((m) => m.method !== "yes_no").map((m) => m.id)),
+    targetable: new Set([...model.measures.values()].filter((m) => !isYesNo(m)).map((m) => m.id)),
     weighted: new Set(model.defaultWeights.keys())
   };
 }
@@ -139,7 +140,7 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
       const own = peerGroupsOf(state.focus, ctx.groups);
       fillSelect(
         groupSelect,
-        own.map((g) => ({value: g.id, label: `${pick(lang, g.nameZh, g.nameEn)} (${g.members.length})`})),
+        own.map((g) => ({value: g.id, label: peerGroupLabel(lang, g)})),
         state.group
       );
       fillSelect(

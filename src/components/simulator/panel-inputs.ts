@@ -6,6 +6,8 @@
 import {html} from "htl";
 import {UNITS} from "../../engine/methodology/units.js";
 import {pick} from "../i18n.js";
+import {isYesNo} from "../../engine/model/model.js";
+import {formatValue as formatUnitValue} from "../format.js";
 import type {SimContext} from "./context.js";
 import {formatShare, formatValue} from "./format.js";
 import type {SimSummary} from "./results.js";
@@ -23,12 +25,15 @@ export interface InputsPanels {
 export function inputsPanels(ctx: SimContext): InputsPanels {
   const {lang, t, model} = ctx;
   const measureInputs = new Map<string, HTMLInputElement>();
+  const tickBoxes = new Map<string, HTMLInputElement>();
   const currentCells = new Map<string, HTMLElement>();
   const measures = html`<div class="sim-inputs">
     ${model.categories.map((c, i) => {
       const rows = c.measures.map((m) => {
+        // A checklist item is a tick box: ticked = the region has it (1), unticked = not (0).
+        const yesNo = isYesNo(m);
         const input = html`<input
-          type="number"
+          type=${yesNo ? "checkbox" : "number"}
           step="any"
           inputmode="decimal"
           name=${m.id}
@@ -36,7 +41,7 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
           data-testid=${`measure-${m.id}`}
           aria-label=${ctx.measureName(m)}
         />` as HTMLInputElement;
-        measureInputs.set(m.id, input);
+        (yesNo ? tickBoxes : measureInputs).set(m.id, input);
         const cur = html`<td class="num"></td>` as HTMLElement;
         currentCells.set(m.id, cur);
         const unit = UNITS[m.unit as keyof typeof UNITS];
@@ -159,6 +164,15 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
       ctx.schedule();
     });
   }
+  for (const [id, box] of tickBoxes) {
+    box.addEventListener("change", () => {
+      // Ticking back to the region's current answer removes the what-if.
+      const value = box.checked ? 1 : 0;
+      if (value === (ctx.current.get(id) ?? null)) delete ctx.state.values[id];
+      else ctx.state.values[id] = value;
+      ctx.schedule();
+    });
+  }
   for (const [id, input] of weightInputs) {
     input.addEventListener("input", () => {
       const text = input.value.trim();
@@ -175,7 +189,12 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
   }
 
   const showCurrent = () => {
-    for (const [id, cell] of currentCells) cell.textContent = formatValue(ctx.current.get(id));
+    for (const [id, cell] of currentCells) {
+      const m = model.measures.get(id)!;
+      const x = ctx.current.get(id);
+      cell.textContent = isYesNo(m) ? formatUnitValue(lang, x, "yes_no") : formatValue(x);
+    }
+    for (const [id, box] of tickBoxes) box.checked = (ctx.state.values[id] ?? ctx.current.get(id) ?? 0) >= 1;
   };
   return {
     measures,

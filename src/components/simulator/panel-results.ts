@@ -7,7 +7,8 @@ import {html} from "htl";
 import {waterfallChart} from "./charts.js";
 import {moveText, type SimContext} from "./context.js";
 import {excelCsv, type CsvCell} from "./csv-export.js";
-import {exact, formatDelta, formatScore} from "./format.js";
+import {formatRank, formatSignedPoints, unrankedNote as formatUnranked} from "../format.js";
+import {exact, formatScore} from "./format.js";
 import type {SimSummary} from "./results.js";
 
 export interface ResultsPanel {
@@ -51,23 +52,25 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
   </div>` as HTMLElement;
 
   const render = (s: SimSummary) => {
-    // The rank's denominator is the peers with a total, as on the overview page; the others are said to be unranked.
+    // A rank reads "64 / 87" on every page: out of the regions that have a total.
     const rankedBefore = s.ranking.filter((r) => r.rankBefore !== null).length;
-    const n = s.ranking.filter((r) => r.rankAfter !== null).length;
+    const rankedAfter = s.ranking.filter((r) => r.rankAfter !== null).length;
     totalBefore.textContent = formatScore(s.total.baseline);
     totalBefore.dataset.exact = exact(s.total.baseline);
     totalAfter.textContent = formatScore(s.total.scenario);
     totalAfter.dataset.exact = exact(s.total.scenario);
-    totalChange.textContent = formatDelta(s.total.delta, 3);
-    rankBefore.textContent =
-      s.total.baselineRank === null ? "—" : t("sim.rankOf", {rank: s.total.baselineRank, n: rankedBefore});
+    totalChange.textContent = formatSignedPoints(s.total.delta);
+    rankBefore.textContent = formatRank(s.total.baselineRank, rankedBefore);
     rankBefore.dataset.exact = exact(s.total.baselineRank);
-    rankAfter.textContent = s.total.scenarioRank === null ? "—" : t("sim.rankOf", {rank: s.total.scenarioRank, n});
+    rankAfter.textContent = formatRank(s.total.scenarioRank, rankedAfter);
     rankAfter.dataset.exact = exact(s.total.scenarioRank);
     totalNote.hidden = s.total.baseline !== null && s.total.scenario !== null;
     totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
-    unrankedNote.hidden = s.ranking.length === n;
-    unrankedNote.textContent = unrankedNote.hidden ? "" : t("report.unranked", {n: s.ranking.length - n});
+    // Who is not ranked and why, in the words of the report pages.
+    const group = ctx.groups.find((g) => g.id === ctx.state.group);
+    const unranked = s.ranking.filter((r) => r.rankAfter === null).map((r) => ctx.nameOf(r.region));
+    unrankedNote.textContent = group ? formatUnranked(ctx.lang, group, unranked) : "";
+    unrankedNote.hidden = unrankedNote.textContent === "";
     const steps = s.categories.map((c) => ({label: ctx.categoryName(c.id), points: c.points}));
     if (Math.abs(s.residual) > 1e-9) steps.push({label: t("sim.residual"), points: s.residual});
     waterfall.replaceChildren(
@@ -115,7 +118,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
                 (u) =>
                   html`<tr>
                     <td>${ctx.unitName(u.unit)}</td>
-                    <td class="num">${formatDelta(u.points, 4)}</td>
+                    <td class="num">${formatSignedPoints(u.points)}</td>
                   </tr>`
               )}
             </tbody>

@@ -1,6 +1,8 @@
 /** indicators.csv: the plan's assessment indicators with their category, lead units and the provenance of each. */
 import {checker, readTable, splitList} from "./table.js";
-import type {Category, Indicator, LeadSource, LeadUnit, NameSource, CatalogueFile} from "./types.js";
+import {OWNER_SOURCES} from "./types.js";
+import type {Category, Indicator, IndicatorOwner, LeadSource, LeadUnit, NameSource, CatalogueFile} from "./types.js";
+import type {Row} from "./table.js";
 
 const LEAD_PART = /^lead: (?:(none)|(next|previous) \(line after (\d+(?:-\d+)?)\))$/;
 
@@ -17,6 +19,11 @@ function readProvenance(text: string): {nameSource: NameSource; leadSource: Lead
   const match = LEAD_PART.exec(lead);
   if (!match) return undefined;
   return {nameSource, leadSource: match[1] ? "none" : (match[2] as LeadSource)};
+}
+
+/** The units answerable for an indicator: its 责任单位 (section 二), else the owner section 三 names; [] when none. */
+export function accountableUnits(indicator: Pick<Indicator, "leadUnits" | "owner">): string[] {
+  return indicator.leadUnits.length ? indicator.leadUnits : (indicator.owner?.units ?? []);
 }
 
 export function parseIndicators(file: CatalogueFile, categories: Category[], units: LeadUnit[]): Indicator[] {
@@ -69,6 +76,7 @@ export function parseIndicators(file: CatalogueFile, categories: Category[], uni
     if ((nameSource === "split" || nameSource === "group") && group === "") {
       c.fail(row, `${nameSource} 行须有分组范围`, `a ${nameSource} row needs its range in group`);
     }
+    const owner = readOwner(row, c, unitIds, leadUnits);
     return {
       id,
       categoryId,
@@ -82,7 +90,8 @@ export function parseIndicators(file: CatalogueFile, categories: Category[], uni
       leadUnits,
       provenance,
       nameSource,
-      leadSource
+      leadSource,
+      owner
     };
   });
   const last = categories[categories.length - 1].indicatorTo;
@@ -90,4 +99,36 @@ export function parseIndicators(file: CatalogueFile, categories: Category[], uni
     if (!seen.has(id)) c.fail(null, `缺少指标 ${id}`, `missing indicator ${id}`);
   }
   return indicators.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The optional `owner_units`, `owner_source` and `owner_quote_zh` columns: units named outside section 二, only for a
+ * row whose `lead_units` is empty, from a source of the closed list, with the plan's words.
+ */
+function readOwner(row: Row, c: ReturnType<typeof checker>, unitIds: Set<string>, leadUnits: string[]) {
+  const units = splitList(row.get("owner_units"));
+  const source = row.get("owner_source").trim();
+  const quoteZh = row.get("owner_quote_zh").trim();
+  if (units.length === 0 && source === "" && quoteZh === "") return null;
+  if (units.length === 0 || source === "" || quoteZh === "") {
+    c.fail(
+      row,
+      "owner_units、owner_source 和 owner_quote_zh 须同时填写",
+      "owner_units, owner_source and owner_quote_zh go together"
+    );
+  }
+  if (leadUnits.length > 0) {
+    c.fail(row, "已有责任单位的指标不应再填 owner_units", "owner_units is only for a row whose lead_units is empty");
+  }
+  for (const unit of units) {
+    if (!unitIds.has(unit)) c.fail(row, `未知的责任单位 ${unit}`, `unknown lead unit ${unit}`);
+  }
+  if (!(OWNER_SOURCES as readonly string[]).includes(source)) {
+    c.fail(
+      row,
+      `未知的 owner_source "${source}"`,
+      `unknown owner_source "${source}" (expected ${OWNER_SOURCES.join(", ")})`
+    );
+  }
+  return {units, source, quoteZh} as IndicatorOwner;
 }

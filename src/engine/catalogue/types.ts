@@ -38,6 +38,25 @@ export interface Indicator {
   provenance: string;
   nameSource: NameSource;
   leadSource: LeadSource;
+  /**
+   * Lead units named outside section 二 for an indicator section 二 leaves without one (`lead_units` empty): the
+   * plan's section 三 (工作要求) assigns tasks to 县政务服务中心 and 县大数据中心. Null when there is none.
+   */
+  owner: IndicatorOwner | null;
+}
+
+/** Where an owner outside the indicator's own 责任单位 lines comes from (the closed list of `owner_source`). */
+export type OwnerSource = "section 三";
+
+/** The owner sources a catalogue row may cite. */
+export const OWNER_SOURCES: readonly OwnerSource[] = ["section 三"];
+
+/** Lead units the plan names for an indicator outside section 二, with the plan's words. */
+export interface IndicatorOwner {
+  units: string[];
+  source: OwnerSource;
+  /** The plan's exact words naming the units and the task. */
+  quoteZh: string;
 }
 
 /** What sort of body a lead unit is. */

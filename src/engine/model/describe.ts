@@ -1,5 +1,5 @@
 /** One description of every node and observed measure, shared by the report loader and the simulator. */
-import type {Catalogue, Comparator} from "../catalogue/catalogue.js";
+import {accountableUnits, type Catalogue, type Comparator} from "../catalogue/catalogue.js";
 import {parentOf, rootNode, type Direction, type Methodology} from "../methodology/methodology.js";
 import {buildPlan, effectiveWeights} from "../methodology/plan.js";
 
@@ -45,8 +45,18 @@ export interface MeasureInfo {
   category: string;
   /** Weight in the total. */
   effectiveWeight: number;
-  /** Lead units of the measure's indicator (catalogue ids). */
+  /** Lead units of the measure's indicator (catalogue ids), as section 二 of the plan names them. */
   leadUnits: string[];
+  /** The units answerable for it: its lead units, else the owners section 三 names (`accountableUnits`); [] if none. */
+  owners: string[];
+}
+
+/**
+ * Whether a measure is a yes/no item (a checklist point): its unit is yes/no, whatever normalisation scores it (the
+ * plan's checklists score yes = 1, no = 0 on a frontier; older files say method "yes_no").
+ */
+export function isYesNo(m: {unit: string; method: string}): boolean {
+  return m.unit === "yes_no" || m.method === "yes_no";
 }
 
 /** The catalogue id a category or indicator node stands for: the number in its id (`c03` → 3, `i045` → 45). */
@@ -114,7 +124,8 @@ export function describeMeasures(methodology: Methodology, catalogue: Catalogue)
         indicator,
         category,
         effectiveWeight: weights[m.id] ?? 0,
-        leadUnits: info?.leadUnits ?? []
+        leadUnits: info?.leadUnits ?? [],
+        owners: info ? accountableUnits(info) : []
       };
     });
 }

@@ -15,12 +15,18 @@ const EPS = 1e-9;
 
 type Targeted = Pick<MeasureInfo, "target" | "higher">;
 
+/** How a target is met: at most (`<=`) or at least (`>=`) its value; `=` reads in the measure's direction. Null without one. */
+export function goalComparator(m: Targeted): "<=" | ">=" | null {
+  if (!m.target) return null;
+  const {comparator} = m.target;
+  return comparator === "<=" || (comparator === "=" && !m.higher) ? "<=" : ">=";
+}
+
 /** Whether `value` meets the measure's plan target; null when there is no target or no value. */
 export function targetMet(m: Targeted, value: number | null): boolean | null {
   if (!m.target || value === null) return null;
-  const {value: goal, comparator} = m.target;
-  const atMost = comparator === "<=" || (comparator === "=" && !m.higher);
-  return atMost ? value <= goal + EPS : value >= goal - EPS;
+  const goal = m.target.value;
+  return goalComparator(m) === "<=" ? value <= goal + EPS : value >= goal - EPS;
 }
 
 /** The value a region reaches when it meets a goal; a value that already meets it is kept. Null without that goal. */

@@ -5,7 +5,7 @@
  * (describe.ts), and the one goal rule: when a target is met, and the value a region reaches when it meets a target or
  * the frontier (goal.ts). This file is the folder's front door.
  */
-export {catalogueIdOf, describeMeasures, describeNodes} from "./describe.js";
+export {catalogueIdOf, describeMeasures, describeNodes, isYesNo} from "./describe.js";
 export type {MeasureInfo, NodeInfo, PlanTarget} from "./describe.js";
-export {goalValue, targetMet} from "./goal.js";
+export {goalComparator, goalValue, targetMet} from "./goal.js";
 export type {Goal} from "./goal.js";

@@ -4,6 +4,7 @@
  * JSON (no DuckDB-wasm on those pages). Numbers are stored as arrays aligned with `regions` (or a peer group's
  * `members` for ranks) to keep the files small.
  */
+import type {Comparator} from "../catalogue/catalogue.js";
 import type {MeasureInfo, NodeInfo} from "../model/model.js";
 
 /** Values aligned with a list of regions; null where missing. */
@@ -22,9 +23,36 @@ export interface ReportPeerGroup {
   members: string[];
 }
 
+/** A target's status per region: 1 met, 0 not met, null no data (or a measure the methodology does not observe). */
+export type Status = (0 | 1 | null)[];
+
+/** One quantitative target of the plan (catalogue targets.csv) with its measure's values and status in every period. */
+export interface ReportTarget {
+  /** Catalogue target id (targets.csv, the plan's order). */
+  id: number;
+  /** Catalogue indicator id 1..123. */
+  indicatorId: number;
+  /** The measure it bounds (a methodology measure id). */
+  measure: string;
+  comparator: Comparator;
+  value: number;
+  /** Unit id of src/engine/methodology/units.ts. */
+  unit: string;
+  /** The plan's own words. */
+  quoteZh: string;
+  /** Units answerable for the indicator (its lead units, else the owners section 三 names); [] when none. */
+  owners: string[];
+  /** period → the measure's raw value per region (aligned with `regions`). */
+  values: Record<string, Aligned>;
+  /** period → status per region by the goal rule (`targetMet` of src/engine/model). */
+  met: Record<string, Status>;
+}
+
 /** report.json: what every report page needs. */
 export interface Report {
   methodology: {id: string; nameZh: string; nameEn: string};
+  /** The day the report was built (YYYY-MM-DD; SOURCE_DATE_EPOCH when set, for reproducible builds). */
+  generated: string;
   /** True when the observations are the bundled illustrative set (say so on every page). */
   illustrative: boolean;
   /** Every period of the data, in time order (src/engine/observations/periods.ts). */
@@ -52,8 +80,15 @@ export interface Report {
    * frontier / to the plan's target (null without a target); a value already better is kept, so gains are ≥ 0.
    */
   gains: Record<string, {toFrontier: Aligned; toTarget: Aligned | null}>;
-  /** lead unit id → points if every target (or frontier) of its indicators' measures were met, latest period. */
+  /**
+   * lead unit id → points if every target (or frontier) of the measures it answers for (`MeasureInfo.owners`) were
+   * met, latest period.
+   */
   unitGains: Record<string, {toTarget: Aligned | null; toFrontier: Aligned | null}>;
+  /** The same for the measures of indicators the plan gives no owner at all. */
+  ownerlessGains: {toTarget: Aligned | null; toFrontier: Aligned | null};
+  /** The plan's quantitative targets, in the plan's order. */
+  targets: ReportTarget[];
   /**
    * Regions whose observations were accepted but that are in no bundled peer group (e.g. 兰州新区 620171, a functional
    * area, docs/data-format.md § 5): read and counted, never scored or ranked, and listed on the method page.
