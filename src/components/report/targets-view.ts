@@ -52,15 +52,18 @@ export function TargetTable(rows: readonly TargetRow[], periods: readonly string
       {
         label: t("common.indicator"),
         value: (r) =>
-          html`<span>${r.indicatorId}. ${r.indicator}</span><br /><span class="muted small">${r.measureName}</span>`
+          html`<span>${r.indicatorId}. ${r.indicator}</span><br /><span class="muted small">${r.measureName}</span>`,
+        className: "text-wide"
       },
       {
         label: t("common.leadUnit"),
-        value: (r) => (r.owners.length ? joinNames(lang, r.owners) : t("report.noLeadUnit"))
+        value: (r) => (r.owners.length ? joinNames(lang, r.owners) : t("report.noLeadUnit")),
+        className: "text"
       },
       {
         label: t("common.target"),
-        value: (r) => html`<b>${r.target}</b><br /><q class="muted small" lang="zh-CN">${r.quote}</q>`
+        value: (r) => html`<b>${r.target}</b><br /><q class="muted small" lang="zh-CN">${r.quote}</q>`,
+        className: "text-wide"
       },
       ...periods.map((p, i) => ({
         label: formatPeriod(lang, p),
