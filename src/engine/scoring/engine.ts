@@ -30,6 +30,8 @@ import {
   type SubUnit
 } from "./types.js";
 
+export {sortedNodeRows} from "./results.js";
+
 /** A methodology bound to a database, with observations and sub-units loaded. */
 export interface Engine {
   readonly methodology: Methodology;

@@ -3,6 +3,7 @@
  * as they are ({@link NodeColumns}, for callers that read many rows) or as sorted objects ({@link ScoreResult}).
  */
 import type {ColumnResult} from "../db/database.js";
+import {sortPositions} from "./codes.js";
 import {MissingDataError, type NodeColumns, type ScoreDelta, type ScoreResult} from "./types.js";
 
 /** What a code means: region, period and id names by code, and each region's and period's place in name order. */
@@ -105,6 +106,16 @@ export function toNodeColumns(result: ColumnResult, d: Decoder): NodeColumns {
     periods: [...d.periods],
     nodes: [...d.ids]
   };
+}
+
+/** The rows of {@link NodeColumns} in the order {@link ScoreResult} promises: region name, period name, then id. */
+export function sortedNodeRows(c: NodeColumns): Uint32Array {
+  const [regionOrder, periodOrder] = [sortPositions(c.regions), sortPositions(c.periods)];
+  const [P, K] = [c.periods.length, c.nodes.length];
+  const keys = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++)
+    keys[i] = (regionOrder[c.region[i]] * P + periodOrder[c.period[i]]) * K + c.node[i];
+  return sortedBy(keys);
 }
 
 /** Each scenario node's score and rank beside the baseline's. */
