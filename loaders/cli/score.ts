@@ -14,7 +14,7 @@ import {
 } from "../../src/engine/observations/check.js";
 import {ObservationColumns} from "../../src/engine/observations/columns.js";
 import type {CheckContext, CheckResult} from "../../src/engine/observations/check.js";
-import type {ScoreOptions} from "../../src/engine/scoring/types.js";
+import type {NodeColumns, ScoreOptions} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
 import {describeFileError, fileChunks, readJsonFile} from "../files.js";
 import {readRegionsFile} from "../regions.js";
@@ -77,8 +77,8 @@ function readArgs(args: string[]): Args {
 
 /**
  * Checks observation files read in chunks into columns (a national file of millions of rows fits), rejects rows
- * repeated across files, and returns the results, the accepted rows as Arrow IPC (`take` hands it over once, so that
- * it is not held while scoring) and the regions and periods present.
+ * repeated across files, and returns the results, the regions and periods present, and the accepted rows as Arrow IPC
+ * (all, or one period's).
  */
 async function readObservationFiles(files: string[], ctx: CheckContext) {
   const columns = new ObservationColumns();
@@ -87,14 +87,8 @@ async function readObservationFiles(files: string[], ctx: CheckContext) {
     results.push(await checkObservationChunks(fileChunks(file), file, ctx, columns.sink(f)));
   }
   for (const [f, lines] of rejectAcrossFiles(results, (f) => columns.keys(f))) columns.dropLines(f, lines);
-  let ipc: Uint8Array | null = columns.toIpc();
   const present = {regions: columns.present("region"), periods: columns.present("period")};
-  const take = () => {
-    const given = ipc!;
-    ipc = null;
-    return given;
-  };
-  return {results, present, ipc: {take}};
+  return {results, present, ipcOf: (period?: string) => columns.toIpc(period)};
 }
 
 /** Writes CSV lines to `out` (or stdout) in batches, never as one string. */
@@ -119,6 +113,54 @@ async function writeCsv(out: string | undefined, lines: () => Iterable<string>):
   }
 }
 
+/** Score columns of several runs of one engine (region, period and node codes are the engine's, shared). */
+function concatColumns(parts: NodeColumns[]): NodeColumns {
+  const last = parts[parts.length - 1];
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  const join = <T extends Int32Array | Int16Array | Float64Array>(
+    pick: (p: NodeColumns) => T,
+    make: (n: number) => T
+  ) => {
+    const out = make(length);
+    let at = 0;
+    for (const p of parts) {
+      out.set(pick(p), at);
+      at += p.length;
+    }
+    return out;
+  };
+  return {
+    length,
+    region: join(
+      (p) => p.region,
+      (n) => new Int32Array(n)
+    ),
+    period: join(
+      (p) => p.period,
+      (n) => new Int16Array(n)
+    ),
+    node: join(
+      (p) => p.node,
+      (n) => new Int16Array(n)
+    ),
+    score: join(
+      (p) => p.score,
+      (n) => new Float64Array(n)
+    ),
+    coverage: join(
+      (p) => p.coverage,
+      (n) => new Float64Array(n)
+    ),
+    rank: join(
+      (p) => p.rank,
+      (n) => new Int32Array(n)
+    ),
+    regions: last?.regions ?? [],
+    periods: last?.periods ?? [],
+    nodes: last?.nodes ?? []
+  };
+}
+
 const num = (x: number | null) => (x === null ? "" : x.toFixed(6));
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -136,7 +178,7 @@ export async function run(args: string[]): Promise<number> {
   const scenarioJson = a.scenario ? await readJsonFile(a.scenario) : undefined;
   const regions = regionFile ? regionFile.regions.map((code) => ({code})) : null;
   const ctx = checkContext(methodology, regions, null, a.period);
-  const {results, ipc, present} = await readObservationFiles(a.observations, ctx);
+  const {results, ipcOf, present} = await readObservationFiles(a.observations, ctx);
   let rejected = 0;
   for (const result of results) {
     for (const r of result.rejected) process.stderr.write(`${formatRejection(r)}\n`);
@@ -153,20 +195,26 @@ export async function run(args: string[]): Promise<number> {
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, methodology);
-    await engine.loadObservations(ipc.take());
     const subunits = regionFile?.subunits ?? [];
-    await engine.setRegions(subunits);
     const children = new Set(subunits.map((s) => s.region));
     const options: ScoreOptions = {
       measures: false,
-      peerGroup: a.peerGroup ?? regionFile?.regions.filter((r) => !children.has(r)),
+      // Every region of the data (or of the regions file) is ranked, in every period, however the data are loaded.
+      peerGroup: a.peerGroup ?? (regionFile?.regions ?? [...present.regions]).filter((r) => !children.has(r)),
       periods: a.periods,
       level: a.level,
       scenario
     };
     if (!scenario) {
-      // Without a what-if the scores come back as typed arrays: a national run has millions of rows, no object each.
-      const c = await engine.scoreColumns(options);
+      // Without a what-if, periods are scored one at a time (each is ranked on its own), so DuckDB holds one period of
+      // a national file, and scores come back as typed arrays: millions of rows, no object each.
+      const parts: NodeColumns[] = [];
+      for (const period of a.periods ?? [...present.periods]) {
+        await engine.loadObservations(ipcOf(period));
+        await engine.setRegions(subunits);
+        parts.push(await engine.scoreColumns({...options, periods: [period]}));
+      }
+      const c = concatColumns(parts);
       const order = sortedNodeRows(c);
       await writeCsv(a.out, function* () {
         yield "region,period,node,score,rank";
@@ -178,6 +226,8 @@ export async function run(args: string[]): Promise<number> {
       });
       return 0;
     }
+    await engine.loadObservations(ipcOf());
+    await engine.setRegions(subunits);
     const result = await engine.score(options);
     await writeCsv(a.out, function* () {
       yield "region,period,node,score,rank,baseline_score,baseline_rank,delta";

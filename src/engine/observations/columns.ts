@@ -79,6 +79,14 @@ export class ObservationColumns {
     }
   }
 
+  private rowsOfPeriod(code: number): Int32Array {
+    let count = 0;
+    for (let i = 0; i < this.length; i++) if (this.ints.period[i] === code) count++;
+    const rows = new Int32Array(count);
+    for (let i = 0, j = 0; i < this.length; i++) if (this.ints.period[i] === code) rows[j++] = i;
+    return rows;
+  }
+
   /** The distinct ids of one text column that occur in the held observations. */
   present(column: "region" | "period"): Set<string> {
     const seen = new Uint8Array(this.dict[column].values.length);
@@ -86,12 +94,22 @@ export class ObservationColumns {
     return new Set(this.dict[column].values.filter((_, code) => seen[code]));
   }
 
-  /** Arrow IPC stream with columns region, period, measure, value, flag, as `observationsIpc` writes them. */
-  toIpc(): Uint8Array {
-    const n = this.length;
+  /**
+   * Arrow IPC stream with columns region, period, measure, value, flag, as `observationsIpc` writes them; with
+   * `period`, only that period's observations (a national file is scored a period at a time).
+   */
+  toIpc(period?: string): Uint8Array {
+    const rows = period === undefined ? null : this.rowsOfPeriod(this.dict.period.values.indexOf(period));
+    const n = rows ? rows.length : this.length;
     if (n === 0) return observationsIpc([]);
+    const pick = <T extends Int32Array | Float64Array>(from: T): T => {
+      if (!rows) return from.slice(0, n) as T;
+      const out = from instanceof Float64Array ? new Float64Array(n) : new Int32Array(n);
+      for (let j = 0; j < n; j++) out[j] = from[rows[j]];
+      return out as T;
+    };
     const text = (column: keyof ObservationColumns["dict"]) => {
-      const codes = this.ints[column].slice(0, n);
+      const codes = pick(this.ints[column]);
       const nulls = validity(n, (i) => codes[i] >= 0);
       for (let i = 0; i < n; i++) if (codes[i] < 0) codes[i] = 0;
       const dictionary = vectorFromArray(this.dict[column].values, new Utf8());
@@ -100,7 +118,7 @@ export class ObservationColumns {
         makeData({type, length: n, nullCount: nulls.count, nullBitmap: nulls.bitmap, data: codes, dictionary})
       );
     };
-    const values = this.values.slice(0, n);
+    const values = pick(this.values);
     const valueNulls = validity(n, (i) => !Number.isNaN(values[i]));
     const table = new Table({
       region: text("region"),
