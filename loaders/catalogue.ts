@@ -1,6 +1,7 @@
 /** Reads the catalogue's CSV files from disk and hands them to the pure parser in src/engine/catalogue/catalogue.ts. */
 import {readFile} from "node:fs/promises";
 import path from "node:path";
+import {describeFileError} from "./files.js";
 import {CatalogueError, parseCatalogue, type Catalogue, type CatalogueFile} from "../src/engine/catalogue/catalogue.js";
 
 /** Where the catalogue lives, relative to the repository root. */
@@ -11,8 +12,9 @@ async function readCatalogueFile(dir: string, base: string): Promise<CatalogueFi
   try {
     return {name, text: await readFile(name, "utf8")};
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CatalogueError(name, null, "无法读取文件", `cannot read the file (${reason})`);
+    // Said for people ("找不到文件或文件夹 / no such file or folder"), never a bare ENOENT.
+    const reason = describeFileError(error, name).message.slice(name.length + 2);
+    throw new CatalogueError(name, null, "无法读取文件", `cannot read the file: ${reason}`);
   }
 }
 

@@ -3,7 +3,7 @@
  * folder or a locked file is named in Chinese and English (never a bare ENOENT), a byte-order mark is accepted, and
  * JSON that does not parse is located at its line and column.
  */
-import {readFile} from "node:fs/promises";
+import {open, readFile} from "node:fs/promises";
 
 /** Node's file-system error codes, said for people. */
 const FS_ERRORS: Record<string, [zh: string, en: string]> = {
@@ -30,6 +30,26 @@ export async function readTextFile(path: string): Promise<string> {
     return (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
     throw describeFileError(error, path);
+  }
+}
+
+/**
+ * A file's bytes in chunks of 4 MB (never the whole file at once: observation files may be hundreds of MB);
+ * file-system errors are described.
+ */
+export async function* fileChunks(path: string, size = 4 * 1024 * 1024): AsyncGenerator<Uint8Array> {
+  const handle = await open(path).catch((error) => Promise.reject(describeFileError(error, path)));
+  try {
+    for (;;) {
+      const buffer = new Uint8Array(size);
+      const {bytesRead} = await handle
+        .read(buffer, 0, size)
+        .catch((error) => Promise.reject(describeFileError(error, path)));
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

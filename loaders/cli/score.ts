@@ -4,18 +4,22 @@
  * checked by src/engine/observations/check.ts) with a methodology and prints CSV
  * `region,period,node,score,rank` (plus baseline columns with a scenario). docs/methodology-format.md.
  */
-import {readFile, writeFile} from "node:fs/promises";
-import Papa from "papaparse";
-import {createEngine} from "../../src/engine/scoring/engine.js";
-import type {Observation} from "../../src/engine/observations/observation.js";
-import {checkContext, checkObservations, formatRejection, summariseLoad} from "../../src/engine/observations/check.js";
-import type {CheckResult} from "../../src/engine/observations/check.js";
-import type {ScoreOptions, SubUnit} from "../../src/engine/scoring/types.js";
+import {open} from "node:fs/promises";
+import {createEngine, sortedNodeRows} from "../../src/engine/scoring/engine.js";
+import {
+  checkContext,
+  checkObservationChunks,
+  formatRejection,
+  summariseLoad
+} from "../../src/engine/observations/check.js";
+import {ObservationColumns} from "../../src/engine/observations/columns.js";
+import type {CheckContext, CheckResult} from "../../src/engine/observations/check.js";
+import type {NodeColumns, ScoreOptions} from "../../src/engine/scoring/types.js";
 import {openNodeDatabase} from "../duckdb.js";
-import {describeFileError, readJsonFile, readTextFile} from "../files.js";
+import {describeFileError, fileChunks, readJsonFile} from "../files.js";
+import {readRegionsFile} from "../regions.js";
 import {readMethodology} from "../methodology.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
-import {observationsIpc} from "../../src/engine/observations/arrow.js";
 import {checkScenario} from "../../src/engine/methodology/scenario.js";
 import {rejectAcrossFiles} from "../../src/engine/observations/across-files.js";
 
@@ -71,32 +75,90 @@ function readArgs(args: string[]): Args {
   };
 }
 
-/** Reads `region[,parent,weight]` rows; errors name file:line:column. */
-export function parseRegions(text: string, file: string): {regions: string[]; subunits: SubUnit[]} {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {skipEmptyLines: true});
-  const [header = [], ...rows] = parsed.data;
-  const col = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
-  const [ri, pi, wi] = [col("region"), col("parent"), col("weight")];
-  if (ri < 0) throw new Error(`${file}:1:1: 缺少 region 列 / missing column "region"`);
-  const regions: string[] = [];
-  const subunits: SubUnit[] = [];
-  rows.forEach((row, k) => {
-    const line = k + 2;
-    const region = (row[ri] ?? "").trim();
-    if (!region) throw new Error(`${file}:${line}:${ri + 1}: 地区为空 / empty region`);
-    regions.push(region);
-    const parent = pi >= 0 ? (row[pi] ?? "").trim() : "";
-    if (!parent) return;
-    const cell = wi >= 0 ? (row[wi] ?? "").trim() : "";
-    const weight = cell === "" ? NaN : Number(cell);
-    if (!Number.isFinite(weight) || weight < 0) {
-      throw new Error(
-        `${file}:${line}:${wi >= 0 ? wi + 1 : row.length + 1}: 有上级的地区需要权重 ≥ 0 / a region with a parent needs a weight ≥ 0 (got «${cell}»)`
-      );
+/**
+ * Checks observation files read in chunks into columns (a national file of millions of rows fits), rejects rows
+ * repeated across files, and returns the results, the regions and periods present, and the accepted rows as Arrow IPC
+ * (all, or one period's).
+ */
+async function readObservationFiles(files: string[], ctx: CheckContext) {
+  const columns = new ObservationColumns();
+  const results: CheckResult[] = [];
+  for (const [f, file] of files.entries()) {
+    results.push(await checkObservationChunks(fileChunks(file), file, ctx, columns.sink(f)));
+  }
+  for (const [f, lines] of rejectAcrossFiles(results, (f) => columns.keys(f))) columns.dropLines(f, lines);
+  const present = {regions: columns.present("region"), periods: columns.present("period")};
+  return {results, present, ipcOf: (period?: string) => columns.toIpc(period)};
+}
+
+/** Writes CSV lines to `out` (or stdout) in batches, never as one string. */
+async function writeCsv(out: string | undefined, lines: () => Iterable<string>): Promise<void> {
+  const file = out ? await open(out, "w").catch((error) => Promise.reject(describeFileError(error, out))) : null;
+  const write = (text: string) =>
+    file
+      ? file.write(text).then(() => undefined)
+      : new Promise<void>((done) => (process.stdout.write(text) ? done() : process.stdout.once("drain", done)));
+  try {
+    let batch: string[] = [];
+    for (const line of lines()) {
+      batch.push(line);
+      if (batch.length === 10000) {
+        await write(`${batch.join("\n")}\n`);
+        batch = [];
+      }
     }
-    subunits.push({region, parent, weight});
-  });
-  return {regions, subunits};
+    if (batch.length > 0) await write(`${batch.join("\n")}\n`);
+  } finally {
+    await file?.close();
+  }
+}
+
+/** Score columns of several runs of one engine (region, period and node codes are the engine's, shared). */
+function concatColumns(parts: NodeColumns[]): NodeColumns {
+  const last = parts[parts.length - 1];
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  const join = <T extends Int32Array | Int16Array | Float64Array>(
+    pick: (p: NodeColumns) => T,
+    make: (n: number) => T
+  ) => {
+    const out = make(length);
+    let at = 0;
+    for (const p of parts) {
+      out.set(pick(p), at);
+      at += p.length;
+    }
+    return out;
+  };
+  return {
+    length,
+    region: join(
+      (p) => p.region,
+      (n) => new Int32Array(n)
+    ),
+    period: join(
+      (p) => p.period,
+      (n) => new Int16Array(n)
+    ),
+    node: join(
+      (p) => p.node,
+      (n) => new Int16Array(n)
+    ),
+    score: join(
+      (p) => p.score,
+      (n) => new Float64Array(n)
+    ),
+    coverage: join(
+      (p) => p.coverage,
+      (n) => new Float64Array(n)
+    ),
+    rank: join(
+      (p) => p.rank,
+      (n) => new Int32Array(n)
+    ),
+    regions: last?.regions ?? [],
+    periods: last?.periods ?? [],
+    nodes: last?.nodes ?? []
+  };
 }
 
 const num = (x: number | null) => (x === null ? "" : x.toFixed(6));
@@ -112,22 +174,15 @@ export async function run(args: string[]): Promise<number> {
     return usageExit(error, USAGE);
   }
   const methodology = await readMethodology(a.methodology!);
-  const regionFile = a.regions ? parseRegions(await readTextFile(a.regions), a.regions) : undefined;
+  const regionFile = a.regions ? await readRegionsFile(a.regions) : undefined;
   const scenarioJson = a.scenario ? await readJsonFile(a.scenario) : undefined;
   const regions = regionFile ? regionFile.regions.map((code) => ({code})) : null;
   const ctx = checkContext(methodology, regions, null, a.period);
-  const observations: Observation[] = [];
-  const results: CheckResult[] = [];
+  const {results, ipcOf, present} = await readObservationFiles(a.observations, ctx);
   let rejected = 0;
-  for (const file of a.observations) {
-    const bytes = new Uint8Array(await readFile(file).catch((error) => Promise.reject(describeFileError(error, file))));
-    results.push(checkObservations(bytes, file, ctx));
-  }
-  rejectAcrossFiles(results);
   for (const result of results) {
     for (const r of result.rejected) process.stderr.write(`${formatRejection(r)}\n`);
     rejected += result.rejected.length;
-    for (const o of result.accepted) observations.push(o);
   }
   // Row accounting, blank lines and columns nothing reads (a misspelt measure column) are always said.
   process.stderr.write(`${summariseLoad(results)}\n`);
@@ -136,48 +191,59 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   // A what-if may only name regions, periods and measures of the data, with values its units allow.
-  const scenario =
-    a.scenario === undefined
-      ? undefined
-      : checkScenario(
-          methodology,
-          scenarioJson,
-          {regions: new Set(observations.map((o) => o.region)), periods: new Set(observations.map((o) => o.period))},
-          a.scenario
-        );
+  const scenario = a.scenario === undefined ? undefined : checkScenario(methodology, scenarioJson, present, a.scenario);
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, methodology);
-    await engine.loadObservations(observationsIpc(observations));
     const subunits = regionFile?.subunits ?? [];
-    await engine.setRegions(subunits);
     const children = new Set(subunits.map((s) => s.region));
     const options: ScoreOptions = {
       measures: false,
-      peerGroup: a.peerGroup ?? regionFile?.regions.filter((r) => !children.has(r)),
+      // Every region of the data (or of the regions file) is ranked, in every period, however the data are loaded.
+      peerGroup: a.peerGroup ?? (regionFile?.regions ?? [...present.regions]).filter((r) => !children.has(r)),
       periods: a.periods,
       level: a.level,
       scenario
     };
+    if (!scenario) {
+      // Without a what-if, periods are scored one at a time (each is ranked on its own), so DuckDB holds one period of
+      // a national file, and scores come back as typed arrays: millions of rows, no object each.
+      const parts: NodeColumns[] = [];
+      for (const period of a.periods ?? [...present.periods]) {
+        await engine.loadObservations(ipcOf(period));
+        await engine.setRegions(subunits);
+        parts.push(await engine.scoreColumns({...options, periods: [period]}));
+      }
+      const c = concatColumns(parts);
+      const order = sortedNodeRows(c);
+      await writeCsv(a.out, function* () {
+        yield "region,period,node,score,rank";
+        for (const i of order) {
+          const score = Number.isNaN(c.score[i]) ? null : c.score[i];
+          const cells = [c.regions[c.region[i]], c.periods[c.period[i]], c.nodes[c.node[i]]].map(csvCell);
+          yield `${cells.join(",")},${num(score)},${c.rank[i] === 0 ? "" : String(c.rank[i])}`;
+        }
+      });
+      return 0;
+    }
+    await engine.loadObservations(ipcOf());
+    await engine.setRegions(subunits);
     const result = await engine.score(options);
-    const lines = [
-      scenario ? "region,period,node,score,rank,baseline_score,baseline_rank,delta" : "region,period,node,score,rank"
-    ];
-    result.nodes.forEach((n, i) => {
-      const cells = [
-        csvCell(n.region),
-        csvCell(n.period),
-        csvCell(n.node),
-        num(n.score),
-        n.rank === null ? "" : String(n.rank)
-      ];
-      const d = result.deltas?.[i];
-      if (d) cells.push(num(d.baseline), d.baselineRank === null ? "" : String(d.baselineRank), num(d.delta));
-      lines.push(cells.join(","));
+    await writeCsv(a.out, function* () {
+      yield "region,period,node,score,rank,baseline_score,baseline_rank,delta";
+      for (const [i, n] of result.nodes.entries()) {
+        const cells = [
+          csvCell(n.region),
+          csvCell(n.period),
+          csvCell(n.node),
+          num(n.score),
+          n.rank === null ? "" : String(n.rank)
+        ];
+        const d = result.deltas![i];
+        cells.push(num(d.baseline), d.baselineRank === null ? "" : String(d.baselineRank), num(d.delta));
+        yield cells.join(",");
+      }
     });
-    const csv = `${lines.join("\n")}\n`;
-    if (a.out) await writeFile(a.out, csv);
-    else process.stdout.write(csv);
     return 0;
   } finally {
     await db.close();

@@ -4,15 +4,15 @@
  * per file, and exits 1 when any row is rejected (2 on a usage error).
  */
 import {existsSync} from "node:fs";
-import {readFile} from "node:fs/promises";
 import {
   checkContext,
-  checkObservations,
+  checkObservationChunks,
   formatRejection,
   normalisePeriod,
   summariseLoad
 } from "../../src/engine/observations/check.js";
-import {describeFileError} from "../files.js";
+import type {ObservationSink} from "../../src/engine/observations/check.js";
+import {fileChunks} from "../files.js";
 import {isPeriod, PERIOD_FORMS} from "../../src/engine/observations/periods.js";
 import {DEFAULT_METHODOLOGY, projectPath, readMethodology} from "../methodology.js";
 import {readRegions} from "../regions.js";
@@ -92,11 +92,10 @@ export async function run(args: string[]): Promise<number> {
     options.periods,
     options.defaultPeriod
   );
+  // Files are read in chunks and accepted values are counted, not kept: a file of any size needs little memory.
   const results = [];
-  for (const file of options.files) {
-    const bytes = new Uint8Array(await readFile(file).catch((error) => Promise.reject(describeFileError(error, file))));
-    results.push(checkObservations(bytes, file, ctx));
-  }
+  const discard: ObservationSink = {push() {}, dropLines() {}};
+  for (const file of options.files) results.push(await checkObservationChunks(fileChunks(file), file, ctx, discard));
   for (const r of results.flatMap((x) => x.rejected)) process.stdout.write(`${formatRejection(r)}\n`);
   process.stdout.write(`${summariseLoad(results)}\n`);
   return results.some((r) => r.rejected.length > 0) ? 1 : 0;

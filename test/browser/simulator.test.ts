@@ -180,7 +180,10 @@ describe("simulator page", () => {
         mimeType: "text/csv",
         buffer: Buffer.from(bad)
       });
-      await expect.poll(() => byTest(page, "sim-upload-rejections").textContent()).toContain("bad.csv:3:3");
+      // The check runs in a worker, which starts (and loads its modules) on the first upload.
+      await expect
+        .poll(() => byTest(page, "sim-upload-rejections").textContent(), {timeout: 60_000})
+        .toContain("bad.csv:3:3");
       expect(await byTest(page, "sim-upload-rejections").textContent()).toContain("bad.csv:4:1");
       expect(await fetchedNational()).toBe(true);
       expect(await byTest(page, "sim-upload-summary").textContent()).toMatch(/3.*=.*1.*\+.*2/);
@@ -199,7 +202,9 @@ describe("simulator page", () => {
         mimeType: "text/csv",
         buffer: Buffer.from(rows.join("\n"))
       });
-      await expect.poll(() => byTest(page, "sim-upload-summary").textContent()).toContain(`${rows.length - 1}`);
+      await expect
+        .poll(() => byTest(page, "sim-upload-summary").textContent(), {timeout: 60_000})
+        .toContain(`${rows.length - 1}`);
       await page.waitForTimeout(50);
       await idle(page);
       const after = Number(await byTest(page, "sim-total-after").getAttribute("data-exact"));
@@ -215,7 +220,7 @@ describe("simulator page", () => {
         mimeType: "text/csv",
         buffer: Buffer.from(bad)
       });
-      await expect.poll(() => byTest(page, "sim-upload-summary").textContent()).toContain("bad.csv");
+      await expect.poll(() => byTest(page, "sim-upload-summary").textContent(), {timeout: 60_000}).toContain("bad.csv");
       await page.waitForTimeout(50);
       await idle(page);
       expect(await byTest(page, "sim-total-after").textContent()).toBe("—");
@@ -324,6 +329,58 @@ describe("simulator page", () => {
       expect(text.startsWith("\uFEFFsection,")).toBe(true);
       expect(text).toContain("\r\n");
       expect(text).toContain("庄浪县");
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it("checks a 16 MB upload off the page's thread: progress shows and ends, unknown columns are listed", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      // Every progress text the page shows, and animation frames drawn while the check runs (the page is not frozen).
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        const state = {seen, frames: 0};
+        (window as unknown as {uploadWatch: typeof state}).uploadWatch = state;
+        const text = document.querySelector('[data-testid="sim-upload-progress-text"]')!;
+        new MutationObserver(() => seen.push(text.textContent ?? "")).observe(text, {childList: true, subtree: true});
+        const frame = () => {
+          if (text.textContent) state.frames++;
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      // A wide file: Pingliang's seven counties in 1,176 period-by-county rows with a long note each, and a misspelt
+      // measure column (startup_dayz) that is not read.
+      const members = node.groups.find((g) => g.id === "pingliang")!.members;
+      const note = "备注".repeat(2400);
+      const rows = ["region,period,startup_days,startup_dayz,note"];
+      for (let year = 2000; year <= 2023; year++) {
+        for (const form of ["", "H1", "H2", "Q1", "Q2", "Q3", "Q4"]) {
+          for (const region of members) rows.push(`${region},${year}${form},3,4,${note}`);
+        }
+      }
+      const buffer = Buffer.from(rows.join("\n"));
+      expect(buffer.length).toBeGreaterThan(16_000_000);
+      await byTest(page, "sim-upload-data").setInputFiles({name: "big.csv", mimeType: "text/csv", buffer});
+      await expect
+        .poll(() => byTest(page, "sim-upload-summary").textContent(), {timeout: 120_000})
+        .toContain("big.csv");
+      const summary = await byTest(page, "sim-upload-summary").textContent();
+      expect(summary).toMatch(/1176.*=.*1176.*\+.*0/);
+      expect(await byTest(page, "sim-upload-ignored").textContent()).toContain("startup_dayz");
+      const watch = await page.evaluate(
+        () => (window as unknown as {uploadWatch: {seen: string[]; frames: number}}).uploadWatch
+      );
+      expect(watch.seen.some((t) => /正在检查 big\.csv：\d+%/.test(t))).toBe(true);
+      expect(watch.frames).toBeGreaterThan(0);
+      // The progress has ended: the bar is hidden and its text empty.
+      expect(await byTest(page, "sim-upload-progress").isHidden()).toBe(true);
+      expect(await byTest(page, "sim-upload-progress-text").textContent()).toBe("");
+      await page.waitForTimeout(50);
+      await idle(page);
+      expect(watched.problems).toEqual([]);
     } finally {
       await watched.context.close();
     }

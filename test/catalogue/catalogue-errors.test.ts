@@ -37,8 +37,9 @@ describe("a bad catalogue is rejected with the file and the line", () => {
   }
 
   it("names a file that cannot be read", async () => {
-    const message = `${BAD}/no-such-folder/categories.csv: 无法读取文件`;
+    const message = `${BAD}/no-such-folder/categories.csv: 无法读取文件 / cannot read the file: 找不到文件或文件夹 / no such file or folder`;
     await expect(readCatalogue(`${BAD}/no-such-folder`)).rejects.toThrow(message);
+    await expect(readCatalogue(`${BAD}/no-such-folder`)).rejects.not.toThrow(/ENOENT/);
   });
 });
 

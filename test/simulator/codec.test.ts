@@ -9,6 +9,7 @@ import {
   type ScenarioContext
 } from "../../src/components/simulator/codec.js";
 import type {SimState} from "../../src/components/simulator/state.js";
+import {readMethodology} from "../../loaders/methodology.js";
 
 const ctx: ScenarioContext = {
   regions: new Set(["620825", "620802"]),
@@ -85,5 +86,17 @@ describe("scenario link and file codec", () => {
     const ok = decodeJson(JSON.stringify({...base, values: {startup_days: null}}), ctx);
     expect(ok.ok && ok.state.values).toEqual({startup_days: null});
     expect(decodeJson(JSON.stringify({...base, weights: {c10: null}}), ctx).ok).toBe(false);
+  });
+
+  it("checks link and file values with the methodology's units, as bizenv score does (issue 15)", async () => {
+    const methodology = await readMethodology();
+    const checked = {...ctx, methodology};
+    const base = {v: 1, focus: "620825", group: "pingliang", period: "2023"};
+    expect(decodeJson(scenarioFileText(state), checked)).toEqual({ok: true, state});
+    const negative = message(decodeJson(JSON.stringify({...base, values: {startup_days: -3}}), checked));
+    expect(negative).toContain("values.startup_days: startup_days = -3 超出单位「工作日」允许的范围");
+    expect(negative).toContain("is out of range for working days");
+    const ok = decodeJson(JSON.stringify({...base, values: {startup_days: null}}), checked);
+    expect(ok.ok).toBe(true);
   });
 });

@@ -3,7 +3,9 @@
  * period, values, weights, targets}`). Decoding never evaluates anything: it parses JSON, checks sizes and the
  * schema, and checks every id against the methodology; any problem is one bilingual message.
  */
-import type {SimState} from "./state.js";
+import type {Methodology} from "../../engine/methodology/methodology.js";
+import {scenarioIssues} from "../../engine/methodology/scenario.js";
+import {scenarioOf, type SimState} from "./state.js";
 
 /** Version written into links and files. */
 export const SCENARIO_VERSION = 1;
@@ -23,6 +25,11 @@ export interface ScenarioContext {
   targetable: ReadonlySet<string>;
   /** Nodes and measures that carry a weight. */
   weighted: ReadonlySet<string>;
+  /**
+   * The methodology: when given, values, weights and targets also pass the scenario check `bizenv score` runs (units
+   * and ranges: no −3 working days or 250 %; weights that leave a node nothing), as typing them into the page does.
+   */
+  methodology?: Methodology;
 }
 
 /** The outcome of decoding: a state, or a message saying what is wrong ("中文 / English"). */
@@ -126,17 +133,31 @@ function checkDocument(doc: unknown, ctx: ScenarioContext): Decoded {
   if ("message" in weights) return weights;
   const targets = numberMap(doc.targets, "targets", ctx.targetable, {});
   if ("message" in targets) return targets;
-  return {
-    ok: true,
-    state: {
-      focus,
-      group,
-      period,
-      values: values.map,
-      weights: weights.map as Record<string, number>,
-      targets: targets.map as Record<string, number>
-    }
+  const state: SimState = {
+    focus,
+    group,
+    period,
+    values: values.map,
+    weights: weights.map as Record<string, number>,
+    targets: targets.map as Record<string, number>
   };
+  if (ctx.methodology) {
+    const scope = {regions: ctx.regions, periods: ctx.periods};
+    const issues = scenarioIssues(ctx.methodology, scenarioOf(state), scope);
+    if (issues.length > 0) {
+      const listed = issues.slice(0, 5).map((i) => `${linkPath(i.path, state)}: ${i.message}`);
+      return {ok: false, message: listed.join("; ") + (issues.length > 5 ? ` … (+${issues.length - 5})` : "")};
+    }
+  }
+  return {ok: true, state};
+}
+
+/** A scenario-check path (`values[0].value`) as the link names it (`values.startup_days`). */
+function linkPath(path: string, state: SimState): string {
+  const at = /^values\[(\d+)\](.*)$/.exec(path);
+  if (!at) return path;
+  const measure = Object.keys(state.values).sort((a, b) => a.localeCompare(b))[Number(at[1])];
+  return measure === undefined ? path : `values.${measure}`;
 }
 
 function numberMap(

@@ -26,7 +26,8 @@ export function scenarioContext(ctx: SimContext): ScenarioContext {
     periods: new Set(ctx.periods),
     measures: new Set(model.measures.keys()),
     targetable: new Set([...model.measures.values()].filter((m) => !isYesNo(m)).map((m) => m.id)),
-    weighted: new Set(model.defaultWeights.keys())
+    weighted: new Set(model.defaultWeights.keys()),
+    methodology: model.methodology
   };
 }
 

@@ -9,8 +9,7 @@ import type {CheckContext, CheckResult} from "../../engine/observations/check.js
 import {pick} from "../i18n.js";
 import {makeButton, type SimContext, type SimulatorInputs} from "./context.js";
 import {checkContext} from "../../engine/observations/context.js";
-import {checkUpload, uploadedGroup, uploadedPeriods} from "./upload.js";
-import {observationsIpc} from "../../engine/observations/arrow.js";
+import {checkUpload, uploadedGroup, uploadedPeriods, type CheckedUpload} from "./upload.js";
 
 export interface DataPanel {
   nodes: Node[];
@@ -33,6 +32,15 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
   const restoreButton = makeButton(t, "sim.restoreData", "sim-restore-data");
   const uploadSummary = html`<div data-testid="sim-upload-summary">${t("sim.usingBundled")}</div>` as HTMLElement;
   const uploadRejections = html`<ol class="sim-rejections" data-testid="sim-upload-rejections"></ol>` as HTMLElement;
+  const uploadProgress = html`<progress data-testid="sim-upload-progress" max="1" value="0" hidden></progress>`;
+  const uploadProgressText = html`<span data-testid="sim-upload-progress-text"></span>` as HTMLElement;
+  const showProgress = (file: string, share: number | null) => {
+    const bar = uploadProgress as HTMLProgressElement;
+    bar.hidden = share === null;
+    if (share !== null) bar.value = share;
+    uploadProgressText.textContent =
+      share === null ? "" : t("sim.uploadProgress", {file, percent: Math.floor(share * 100)});
+  };
   // The national table is needed only once a file arrives; the page starts without it. Its regions also name the
   // file's counties outside the bundled groups.
   let uploadCtx: Promise<CheckContext> | null = null;
@@ -51,6 +59,14 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
       rejected: r.rejectedRows,
       unfilled: r.unfilledRows
     });
+    // A misspelt measure column is not read: the page says so, as validate, score and the build do.
+    if (r.ignoredColumns.length > 0) {
+      uploadSummary.append(
+        html`<div data-testid="sim-upload-ignored">
+          ${t("sim.uploadIgnored", {columns: r.ignoredColumns.join(", ")})}
+        </div>`
+      );
+    }
     uploadRejections.replaceChildren(
       ...r.rejected.slice(0, 200).map(
         (x) =>
@@ -107,19 +123,23 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
       uploadCtx = null;
       return ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
     }
-    const result = checkUpload(new Uint8Array(await file.arrayBuffer()), file.name, checking);
-    showCheck(result);
-    if (result.accepted.length === 0) return ctx.say(t("sim.uploadNone"), "error");
-    const group = uploadedGroup(result);
+    let upload: CheckedUpload;
+    showProgress(file.name, 0);
+    try {
+      upload = await checkUpload(file, checking, (share) => showProgress(file.name, share));
+    } catch (error) {
+      showProgress(file.name, null);
+      return ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
+    }
+    showProgress(file.name, null);
+    showCheck(upload.result);
+    if (upload.observations === 0) return ctx.say(t("sim.uploadNone"), "error");
+    const group = uploadedGroup(upload);
     const peers = [group, ...inputs.peerGroups.filter((g) => g.members.some((c) => group.members.includes(c)))];
     await changeData(async () => {
       try {
-        await useData(
-          () => session.engine.loadObservations(observationsIpc(result.accepted)),
-          peers,
-          uploadedPeriods(result)
-        );
-        ctx.say(t("sim.uploadLoaded", {n: result.accepted.length}));
+        await useData(() => session.engine.loadObservations(upload.ipc), peers, uploadedPeriods(upload));
+        ctx.say(t("sim.uploadLoaded", {n: upload.observations}));
       } catch (error) {
         ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
         await useBundled();
@@ -141,7 +161,8 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
         <p class="sim-muted">${t("sim.ownDataNote")}</p>
         <div class="sim-controls">
           <label class="sim-file">${t("sim.uploadData")} ${dataUpload}</label> ${restoreButton}
-        </div>`,
+        </div>
+        <div class="sim-upload-progress">${uploadProgress} ${uploadProgressText}</div>`,
       uploadSummary,
       uploadRejections
     ],

@@ -114,6 +114,8 @@ export const en: Record<StringKey, string> = {
   "sim.restoreData": "Back to the bundled data",
   "sim.uploadSummary":
     "{file} ({encoding}): read {read} rows = {accepted} accepted + {rejected} rejected + {unfilled} not yet filled",
+  "sim.uploadProgress": "Checking {file}: {percent}%",
+  "sim.uploadIgnored": "Columns not read (neither a known column nor a measure id of the methodology): {columns}",
   "sim.uploadNone": "No usable row in the file; still using the previous data.",
   "sim.uploadLoaded": "Using your data: {n} observations.",
   "sim.usingBundled": "Using the bundled data.",

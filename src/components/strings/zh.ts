@@ -107,6 +107,8 @@ export const zh = {
   "sim.restoreData": "恢复内置数据",
   "sim.uploadSummary":
     "{file}（{encoding}）：读取 {read} 行 = 接受 {accepted} 行 + 拒绝 {rejected} 行 + 未填 {unfilled} 行",
+  "sim.uploadProgress": "正在检查 {file}：{percent}%",
+  "sim.uploadIgnored": "未读取的列（既不是已知列名，也不是方法中的指标代码）：{columns}",
   "sim.uploadNone": "文件中没有可用的行，仍使用之前的数据。",
   "sim.uploadLoaded": "正在使用上传的数据：{n} 个观测值。",
   "sim.usingBundled": "正在使用内置数据。",

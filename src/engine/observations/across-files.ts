@@ -6,9 +6,25 @@
 import {reasonFor} from "./reasons.js";
 import type {CheckResult} from "./types.js";
 
-/** Rejects, in place, every accepted row whose (region, period, measure) another file also has. */
-export function rejectAcrossFiles(results: CheckResult[]): void {
-  const firstSeen = new Map<string, {file: number; line: number}>();
+/** The accepted observations of file `f` as (key, line): by default from `result.accepted`. */
+export type AcceptedKeys = (f: number) => Iterable<{key: string | number; line: number}>;
+
+function* keysOfAccepted(r: CheckResult): Generator<{key: string; line: number}> {
+  for (let i = 0; i < r.accepted.length; i++) {
+    const o = r.accepted[i];
+    yield {key: `${o.region}\u0000${o.period}\u0000${o.measure}`, line: r.acceptedLines[i]};
+  }
+}
+
+/**
+ * Rejects, in place, every accepted row whose (region, period, measure) another file also has; returns the lines
+ * rejected per file index, so that a caller keeping observations elsewhere (`ObservationColumns`) can drop them.
+ */
+export function rejectAcrossFiles(
+  results: CheckResult[],
+  accepted: AcceptedKeys = (f) => keysOfAccepted(results[f])
+): Map<number, Set<number>> {
+  const firstSeen = new Map<string | number, {file: number; line: number}>();
   /** file index → line → the other place ("file:line") it repeats. */
   const repeated = new Map<number, Map<number, string>>();
   const mark = (file: number, line: number, other: {file: number; line: number}) => {
@@ -16,17 +32,16 @@ export function rejectAcrossFiles(results: CheckResult[]): void {
     const lines = repeated.get(file)!;
     if (!lines.has(line)) lines.set(line, `${results[other.file].file}:${other.line}`);
   };
-  results.forEach((r, f) => {
-    r.accepted.forEach((o, i) => {
-      const key = `${o.region}\u0000${o.period}\u0000${o.measure}`;
-      const line = r.acceptedLines[i];
+  if (results.length < 2) return new Map();
+  results.forEach((_, f) => {
+    for (const {key, line} of accepted(f)) {
       const first = firstSeen.get(key);
       if (!first) firstSeen.set(key, {file: f, line});
       else if (first.file !== f) {
         mark(f, line, first);
         mark(first.file, first.line, {file: f, line});
       }
-    });
+    }
   });
   for (const [f, lines] of repeated) {
     const r = results[f];
@@ -50,4 +65,5 @@ export function rejectAcrossFiles(results: CheckResult[]): void {
     }
     r.rejected.sort((a, b) => a.line - b.line || a.column - b.column);
   }
+  return new Map([...repeated].map(([f, lines]) => [f, new Set(lines.keys())]));
 }

@@ -64,7 +64,7 @@ export function decodeObservationFile(input: Uint8Array | string): Decoded {
 }
 
 /** Locates the first replacement character of lossy UTF-8 text, if any, and the byte behind it. */
-function withBadBytes(text: string, encoding: FileEncoding, bytes: Uint8Array): Decoded {
+export function withBadBytes(text: string, encoding: FileEncoding, bytes: Uint8Array): Decoded {
   const at = text.indexOf("\uFFFD");
   if (at < 0) return {text, encoding};
   const before = text.slice(0, at);

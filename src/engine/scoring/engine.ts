@@ -9,12 +9,13 @@
  * columns (results.ts). The baseline's leaf rows are cached in a table, so a scenario that only changes raw values
  * rescores just the (region, period) pairs it touches and re-ranks them with the cached others.
  */
-import type {SqlDatabase} from "../db/database.js";
+import {quoteIdent, type SqlDatabase} from "../db/database.js";
 import type {Methodology} from "../methodology/methodology.js";
 import {buildPlan, effectiveWeights, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
 import {createCodeBook, sortPositions} from "./codes.js";
 import {fillCacheSql, outputSql, overrideParams, type OutputShape} from "./output-sql.js";
 import {resolveOverrides} from "./overrides.js";
+import {codesIpc} from "../db/arrow-ipc.js";
 import {createIdsSql, createPlanTablesSql, dropPlanTablesSql, planTableNames, type PlanTables} from "./plan-sql.js";
 import {scoreDeltas, toNodeColumns, toScoreResult, type Decoder} from "./results.js";
 import {createStatementRunner, type Inputs} from "./statements.js";
@@ -28,6 +29,8 @@ import {
   type ScoreResult,
   type SubUnit
 } from "./types.js";
+
+export {sortedNodeRows} from "./results.js";
 
 /** A methodology bound to a database, with observations and sub-units loaded. */
 export interface Engine {
@@ -86,9 +89,9 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   };
   let scenarioKey: string | null = null;
 
-  await db.query(
-    createIdsSql(tables.ids, [...methodology.measures.map((x) => x.id), ...basePlan.nodes.map((n) => n.node)])
-  );
+  const ids = [...methodology.measures.map((x) => x.id), ...basePlan.nodes.map((n) => n.node)];
+  await db.loadArrow(`${tables.ids}_given`, codesIpc({id: ids}));
+  await db.query(createIdsSql(tables.ids, `${tables.ids}_given`));
   const idOf: string[] = [];
   for (const {id, k} of await db.query<{id: string; k: number}>(`SELECT id, k FROM "${tables.ids}" ORDER BY k`))
     idOf[k] = id;
@@ -97,7 +100,10 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   const heightOf = new Map(basePlan.nodes.map((n) => [code.get(n.node)!, n.height]));
   // Every table exists from the start and is only ever refilled: creating a table once statements are prepared would
   // make DuckDB re-plan each of them on every later EXECUTE (a rebound statement is never stored again).
-  await db.query(createPlanTablesSql(baseTables, basePlan, code));
+  const flagNames = [...new Set([...basePlan.flags.map((f) => f.flag), ...basePlan.forcing.map((f) => f.flag)])];
+  const flags = {table: `${prefix}_flags`, index: new Map(flagNames.map((f, i) => [f, i]))};
+  await db.loadArrow(flags.table, codesIpc({flag: flagNames}, {i: flagNames.map((_, i) => i)}));
+  await db.query(createPlanTablesSql(baseTables, basePlan, code, {flags}));
   await db.query(createPlanTablesSql(scenarioTables, basePlan, code, {only: ["bm", "mp", "ed", "nd"]}));
   await db.query(createEngineTablesSql(tables));
   await db.query(PLAN_SETTINGS);
@@ -269,7 +275,8 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     async close() {
       await statements.forget();
       await db.query(
-        `${dropTablesSql(tables)}; ${dropPlanTablesSql(baseTables)}; ${dropPlanTablesSql(scenarioTables)}`
+        `${dropTablesSql(tables)}; ${dropPlanTablesSql(baseTables)}; ${dropPlanTablesSql(scenarioTables)}; ` +
+          `DROP TABLE IF EXISTS ${quoteIdent(flags.table)}`
       );
     }
   };

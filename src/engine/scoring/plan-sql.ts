@@ -3,7 +3,7 @@
  * into small DuckDB tables, with every measure and node id replaced by an integer code and every method, aggregation
  * and missing policy by a small integer (integer comparisons instead of text in the per-row CASEs).
  */
-import {quoteIdent, quoteString} from "../db/database.js";
+import {quoteIdent} from "../db/database.js";
 import type {Aggregation, MissingPolicy} from "../methodology/methodology.js";
 import type {MeasureParams, ScoringPlan} from "../methodology/plan.js";
 import {highPart, lowPart} from "./exact-sum.js";
@@ -44,15 +44,27 @@ export function planTableNames(prefix: string): PlanTables {
 
 type Literal = string | number | boolean | null;
 
+/** The derivation operators (methodology `derive.op`, checked by parseMethodology): the only text in plan SQL. */
+const DERIVE_OPS: readonly string[] = ["sum", "mean"];
+
+/** A table of flag names (column `flag`) and their index `i`, loaded as Arrow, that the flag tables join. */
+export interface FlagNames {
+  table: string;
+  index: ReadonlyMap<string, number>;
+}
+
 /** A SQL literal; numbers are written in exponent form, which DuckDB reads as the same DOUBLE (no DECIMAL detour). */
 export function sqlLiteral(value: Literal): string {
   if (value === null) return "NULL";
+  // The one text a plan writes is the engine's own vocabulary; names from files reach DuckDB as Arrow (arrow-ipc.ts).
+  if (typeof value === "string" && !DERIVE_OPS.includes(value))
+    throw new Error(`not a SQL word of the engine: ${value}`);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
     return value.toExponential();
   }
-  return quoteString(value);
+  return `'${value}'`;
 }
 
 /** `SELECT unnest(list) AS column, …` over one typed list literal per column (binds fast). */
@@ -106,11 +118,14 @@ const NODES: [string, string][] = [
   ["n_all", "INTEGER"]
 ];
 
-/** Creates the id table: every id with its code k (0-based, in DuckDB's sort order of the ids). */
-export function createIdsSql(table: string, ids: readonly string[]): string {
-  const list = ids.map(quoteString).join(", ");
+/**
+ * Creates the id table: every id with its code k (0-based, in DuckDB's sort order of the ids), from table `given`
+ * (column id), which the engine loads as Arrow: ids never appear in SQL text. Drops `given`.
+ */
+export function createIdsSql(table: string, given: string): string {
   return `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS
-SELECT id, (row_number() OVER (ORDER BY id) - 1)::SMALLINT AS k FROM (SELECT DISTINCT unnest([${list}]::VARCHAR[]) AS id)`;
+SELECT id, (row_number() OVER (ORDER BY id) - 1)::SMALLINT AS k FROM (SELECT DISTINCT CAST(id AS VARCHAR) AS id FROM ${quoteIdent(given)});
+DROP TABLE ${quoteIdent(given)}`;
 }
 
 /**
@@ -122,8 +137,22 @@ export function createPlanTablesSql(
   t: PlanTables,
   plan: ScoringPlan,
   code: ReadonlyMap<string, number>,
-  options: {only?: (keyof PlanTables)[]; refill?: boolean} = {}
+  options: {only?: (keyof PlanTables)[]; refill?: boolean; flags?: FlagNames} = {}
 ): string {
+  const flagIndex = (flag: string) => {
+    const i = options.flags?.index.get(flag);
+    if (i === undefined) throw new Error(`no index for flag ${flag}`);
+    return i;
+  };
+  /** Flag names come from the flag table by index: `rows` carry the index in column `fi`. */
+  const withFlags = (name: string, columns: [string, string][], select: string, rows: Literal[][]) => {
+    const create = createSql(name, columns, refill);
+    if (!rows.length) return create;
+    const given: [string, string][] = columns.map(([c, t]) => (c === "flag" ? ["fi", "INTEGER"] : [c, t]));
+    return `${create};
+INSERT INTO ${quoteIdent(name)} SELECT ${select} FROM (${rowsSql(given, rows)}) x
+JOIN ${quoteIdent(options.flags!.table)} f ON f.i = x.fi`;
+  };
   const k = (id: string) => {
     const c = code.get(id);
     if (c === undefined) throw new Error(`no code for id ${id}`);
@@ -193,25 +222,25 @@ export function createPlanTablesSql(
         refill
       ),
     fl: () =>
-      tableSql(
+      withFlags(
         t.fl,
         [
           ["flag", "VARCHAR"],
           ["fscore", "DOUBLE"]
         ],
-        plan.flags.map((f) => [f.flag, f.score]),
-        refill
+        "f.flag, x.fscore",
+        plan.flags.map((f) => [flagIndex(f.flag), f.score])
       ),
     fm: () =>
-      tableSql(
+      withFlags(
         t.fm,
         [
           ["k", "SMALLINT"],
           ["flag", "VARCHAR"],
           ["target", "SMALLINT"]
         ],
-        plan.forcing.map((f) => [k(f.measure), f.flag, k(f.target)]),
-        refill
+        "x.k, f.flag, x.target",
+        plan.forcing.map((f) => [k(f.measure), flagIndex(f.flag), k(f.target)])
       ),
     // The weights split for exact sums (exact-sum.ts) once here, so that a node's w_all and the sum of the weights of
     // its available children come out bit for bit equal when every child is available.

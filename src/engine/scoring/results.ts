@@ -3,6 +3,7 @@
  * as they are ({@link NodeColumns}, for callers that read many rows) or as sorted objects ({@link ScoreResult}).
  */
 import type {ColumnResult} from "../db/database.js";
+import {sortPositions} from "./codes.js";
 import {MissingDataError, type NodeColumns, type ScoreDelta, type ScoreResult} from "./types.js";
 
 /** What a code means: region, period and id names by code, and each region's and period's place in name order. */
@@ -21,11 +22,18 @@ function sortedBy(keys: Float64Array): Uint32Array {
   const n = keys.length;
   let max = 0;
   for (const k of keys) max = Math.max(max, k);
+  // Plain loops, not TypedArray.from with a map function, which first lists every value as a JS number (a national
+  // result of 2.7 M rows cost 350 MB that way).
+  const order = new Uint32Array(n);
   if ((max + 1) * n < 2 ** 53) {
-    const packed = Float64Array.from(keys, (k, i) => k * n + i).sort();
-    return Uint32Array.from(packed, (v) => v % n);
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = keys[i] * n + i;
+    packed.sort();
+    for (let i = 0; i < n; i++) order[i] = packed[i] % n;
+    return order;
   }
-  return Uint32Array.from(keys, (_, i) => i).sort((a, b) => keys[a] - keys[b]);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => keys[a] - keys[b]);
 }
 
 /** The indexes of the rows of one kind, sorted by region name, period name, then id (the order results promise). */
@@ -36,8 +44,11 @@ function rowsOf(result: ColumnResult, kind: number, d: Decoder): Uint32Array {
   for (let i = 0; i < result.length; i++) if ((kinds ? kinds[i] : 1) === kind) rows.push(i);
   const P = d.periods.length;
   const K = d.ids.length;
-  const keys = Float64Array.from(rows, (i) => (d.regionOrder[r[i]] * P + d.periodOrder[p[i]]) * K + k[i]);
-  return Uint32Array.from(sortedBy(keys), (j) => rows[j]);
+  const keys = new Float64Array(rows.length);
+  rows.forEach((i, j) => (keys[j] = (d.regionOrder[r[i]] * P + d.periodOrder[p[i]]) * K + k[i]));
+  const order = sortedBy(keys);
+  for (let j = 0; j < order.length; j++) order[j] = rows[order[j]];
+  return order;
 }
 
 /** Throws {@link MissingDataError} for the first ten failed rows (kind 2) of an output statement, if any. */
@@ -105,6 +116,16 @@ export function toNodeColumns(result: ColumnResult, d: Decoder): NodeColumns {
     periods: [...d.periods],
     nodes: [...d.ids]
   };
+}
+
+/** The rows of {@link NodeColumns} in the order {@link ScoreResult} promises: region name, period name, then id. */
+export function sortedNodeRows(c: NodeColumns): Uint32Array {
+  const [regionOrder, periodOrder] = [sortPositions(c.regions), sortPositions(c.periods)];
+  const [P, K] = [c.periods.length, c.nodes.length];
+  const keys = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++)
+    keys[i] = (regionOrder[c.region[i]] * P + periodOrder[c.period[i]]) * K + c.node[i];
+  return sortedBy(keys);
 }
 
 /** Each scenario node's score and rank beside the baseline's. */

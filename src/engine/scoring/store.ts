@@ -1,4 +1,5 @@
 /** The load: checked observations as Arrow IPC → a staging table → coded, checked for duplicates → the observations. */
+import {codesIpc} from "../db/arrow-ipc.js";
 import {quoteIdent, type SqlDatabase} from "../db/database.js";
 import type {CodeBook} from "./codes.js";
 import {compareNames} from "./codes.js";
@@ -35,7 +36,7 @@ export async function storeObservations(
   codes: {regions: CodeBook; periods: CodeBook},
   ipc: Uint8Array
 ): Promise<Loaded> {
-  const coded = `${tables.staging}_coded`;
+  const [coded, codeTable] = [`${tables.staging}_coded`, `${tables.staging}_codes`];
   const rows = await db.loadArrow(tables.staging, ipc);
   try {
     const columns = await db.query<{name: string}>(`SELECT name FROM pragma_table_info('${tables.staging}')`);
@@ -44,15 +45,21 @@ export async function storeObservations(
     const periods = keys.filter((x) => x.kind === 1).map((x) => x.key);
     regions.sort(compareNames);
     periods.sort(compareNames);
-    const given = {
-      regions: [regions, codes.regions.encode(regions)] as [string[], number[]],
-      periods: [periods, codes.periods.encode(periods)] as [string[], number[]]
-    };
+    // Names go to DuckDB as Arrow, never as SQL text: kind 0 regions, 1 periods, each with the engine's code.
+    const given = {regions: codes.regions.encode(regions), periods: codes.periods.encode(periods)};
+    await db.loadArrow(
+      codeTable,
+      codesIpc(
+        {name: [...regions, ...periods]},
+        {kind: [...regions.map(() => 0), ...periods.map(() => 1)], code: [...given.regions, ...given.periods]}
+      )
+    );
+    // The staging table is dropped as soon as it is coded: a national file is held twice at most, not three times.
     await db.query(
       codeStagedSql(
         tables,
         coded,
-        given,
+        codeTable,
         columns.some((c) => c.name === "flag")
       )
     );
@@ -71,6 +78,6 @@ export async function storeObservations(
     const {r, p} = stored.columns;
     return {rows, regions, periods, pairs: Array.from(r, (x, i) => x * 2 ** 16 + p[i])};
   } finally {
-    await db.query(dropStagingSql(tables, coded));
+    await db.query(dropStagingSql(tables, coded, codeTable));
   }
 }

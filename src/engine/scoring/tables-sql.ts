@@ -4,7 +4,7 @@
  * DuckDB (`r` INTEGER, `p` SMALLINT, given out by the engine's {@link CodeBook}s), measures and nodes too (`k`
  * SMALLINT, from the id table): every join, partition and sort key is an integer.
  */
-import {quoteIdent, quoteString} from "../db/database.js";
+import {quoteIdent} from "../db/database.js";
 
 /** Table names one engine owns. */
 export interface ScoringTables {
@@ -114,24 +114,20 @@ UNION ALL SELECT 1, CAST(period AS VARCHAR) FROM ${staging} GROUP BY 1, 2`;
 
 /**
  * Codes the staged observations into table `coded` (r, p, measure, k, value, flag; k NULL for a measure the
- * methodology does not have), given every staged region and period with its code.
+ * methodology does not have), joining table `codes` (kind 0 region, 1 period; name; code), which the engine loads as
+ * Arrow: names never appear in SQL text.
  */
-export function codeStagedSql(
-  t: ScoringTables,
-  coded: string,
-  codes: {regions: [string[], number[]]; periods: [string[], number[]]},
-  hasFlag: boolean
-): string {
-  const names = (xs: string[]) => `[${xs.map(quoteString).join(", ")}]::VARCHAR[]`;
+export function codeStagedSql(t: ScoringTables, coded: string, codes: string, hasFlag: boolean): string {
   const flag = hasFlag ? "nullif(trim(CAST(s.flag AS VARCHAR)), '')" : "NULL::VARCHAR";
+  const c = quoteIdent(codes);
   return `CREATE OR REPLACE TABLE ${quoteIdent(coded)} AS
-SELECT rc.r, pc.p, CAST(s.measure AS VARCHAR) AS measure, d.k, CAST(s.value AS DOUBLE) AS value, ${flag} AS flag
+SELECT CAST(rc.code AS INTEGER) AS r, CAST(pc.code AS SMALLINT) AS p, CAST(s.measure AS VARCHAR) AS measure, d.k,
+  CAST(s.value AS DOUBLE) AS value, ${flag} AS flag
 FROM ${quoteIdent(t.staging)} s
-JOIN (SELECT unnest(${names(codes.regions[0])}) AS name, unnest(${listSql(codes.regions[1], "INTEGER")}) AS r) rc
-  ON rc.name = CAST(s.region AS VARCHAR)
-JOIN (SELECT unnest(${names(codes.periods[0])}) AS name, unnest(${listSql(codes.periods[1], "SMALLINT")}) AS p) pc
-  ON pc.name = CAST(s.period AS VARCHAR)
-LEFT JOIN ${quoteIdent(t.ids)} d ON d.id = CAST(s.measure AS VARCHAR)`;
+JOIN (SELECT name, code FROM ${c} WHERE kind = 0) rc ON rc.name = CAST(s.region AS VARCHAR)
+JOIN (SELECT name, code FROM ${c} WHERE kind = 1) pc ON pc.name = CAST(s.period AS VARCHAR)
+LEFT JOIN ${quoteIdent(t.ids)} d ON d.id = CAST(s.measure AS VARCHAR);
+DROP TABLE IF EXISTS ${quoteIdent(t.staging)}; DROP TABLE IF EXISTS ${c}`;
 }
 
 /** The (r, p, measure) keys of `coded` given more than once. */
@@ -154,9 +150,9 @@ ORDER BY g.r, g.p, b.k;
 DELETE FROM ${quoteIdent(t.cache)}`;
 }
 
-/** Drops the staging table and `coded`. */
-export function dropStagingSql(t: ScoringTables, coded: string): string {
-  return `DROP TABLE IF EXISTS ${quoteIdent(coded)}; DROP TABLE IF EXISTS ${quoteIdent(t.staging)}`;
+/** Drops the staging table, `coded` and `codes`. */
+export function dropStagingSql(t: ScoringTables, coded: string, codes: string): string {
+  return [coded, t.staging, codes].map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)}`).join("; ");
 }
 
 /** Replaces the sub-units (DML: prepared statements stay valid). */
