@@ -94,6 +94,61 @@ describe("simulator page", () => {
     }
   });
 
+  it("opens on the focus region and peer group chosen on the report pages (the query, then the remembered choice)", async () => {
+    // From a shared link: ?focus=&group=.
+    const linked = await watchedPage(browser);
+    try {
+      await linked.page.goto(`${server.origin}/simulator?focus=620821&group=gansu`);
+      await settle(linked, 120_000);
+      await idle(linked.page);
+      expect(await byTest(linked.page, "sim-focus").inputValue()).toBe("620821");
+      expect(await byTest(linked.page, "sim-group").inputValue()).toBe("gansu");
+      await expectNodeResult(linked.page, initialState("620821", "gansu", "2023"));
+      expect(linked.problems).toEqual([]);
+    } finally {
+      await linked.context.close();
+    }
+    // Chosen on the peers page, then the simulator opened from the menu (no query).
+    const chosen = await watchedPage(browser);
+    try {
+      await chosen.page.goto(`${server.origin}/peers?focus=620826&group=pingliang`);
+      await settle(chosen, 60_000);
+      await chosen.page.goto(`${server.origin}/simulator`);
+      await settle(chosen, 120_000);
+      await idle(chosen.page);
+      expect(await byTest(chosen.page, "sim-focus").inputValue()).toBe("620826");
+      expect(await byTest(chosen.page, "sim-group").inputValue()).toBe("pingliang");
+      expect(chosen.problems).toEqual([]);
+    } finally {
+      await chosen.context.close();
+    }
+  });
+
+  it("keeps what-if values when the period or the focus region changes, and says so", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      await byTest(page, "measure-startup_days").fill("0.5");
+      await page.waitForTimeout(50);
+      await idle(page);
+      await byTest(page, "sim-period").selectOption("2022");
+      await page.waitForTimeout(50);
+      await idle(page);
+      expect(await byTest(page, "measure-startup_days").inputValue()).toBe("0.5");
+      expect(await byTest(page, "sim-message").textContent()).toContain("已保留你的修改：1 个假设值");
+      await expectNodeResult(page, {...initialState("620825", "pingliang", "2022"), values: {startup_days: 0.5}});
+      await byTest(page, "sim-focus").selectOption("620821");
+      await page.waitForTimeout(50);
+      await idle(page);
+      expect(await byTest(page, "measure-startup_days").inputValue()).toBe("0.5");
+      const group = await byTest(page, "sim-group").inputValue();
+      await expectNodeResult(page, {...initialState("620821", group, "2022"), values: {startup_days: 0.5}});
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
   it("offers checklist items as tick boxes: ticking a missing item gives the Node engine's total", async () => {
     const watched = await open();
     const {page} = watched;

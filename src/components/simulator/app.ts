@@ -124,6 +124,9 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
     writeHash: () => history.replaceState(null, "", `#${encodeFragment(ctx.state)}`)
   };
   ctx.state = ctx.defaultState();
+  // The report pages' peer group, when it holds the focus region.
+  if (inputs.group && ctx.groups.some((g) => g.id === inputs.group && g.members.includes(inputs.focus)))
+    ctx.state = {...ctx.state, group: inputs.group};
 
   const controls = controlsPanel(ctx, () => (ctx.summary ? results.csv(ctx.summary) : null));
   const results = resultsPanel(ctx, timing);

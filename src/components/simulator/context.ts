@@ -25,6 +25,8 @@ export interface SimulatorInputs {
   /** Fetches every GB/T 2260 region (≈ 105 kB); called on the first upload, to check and name its regions. */
   nationalRegions: () => Promise<Region[]>;
   focus: string;
+  /** The peer group to open on (the report pages' choice); default: the smallest group holding `focus`. */
+  group?: string;
   /** The database, already opening: the page starts it as early as it can (its 34 MB of wasm take the longest). */
   database: Promise<SqlDatabase>;
   /** Milliseconds of quiet before an edit is scored (default 200). */
@@ -88,4 +90,15 @@ export function download(name: string, text: string, type: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** "Kept 2 what-if values, 1 weight and 0 targets" in the page's language, or "" when there is nothing to keep. */
+export function keptMessage(ctx: Pick<SimContext, "state" | "t">): string {
+  const {values, weights, targets} = ctx.state;
+  const n = {
+    values: Object.keys(values).length,
+    weights: Object.keys(weights).length,
+    targets: Object.keys(targets).length
+  };
+  return n.values + n.weights + n.targets === 0 ? "" : ctx.t("sim.kept", n);
 }

@@ -5,7 +5,7 @@
 import {html} from "htl";
 import {peerGroupLabel} from "../format.js";
 import {decodeJson, scenarioFileText, type ScenarioContext} from "./codec.js";
-import {download, makeButton, type SimContext} from "./context.js";
+import {download, keptMessage, makeButton, type SimContext} from "./context.js";
 import {periodLabel} from "../../engine/observations/periods.js";
 import {peerGroupsOf} from "../../engine/regions/regions.js";
 import {goalValues, initialState} from "./state.js";
@@ -56,8 +56,10 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
   </div>` as HTMLElement;
 
   focusSelect.addEventListener("change", () => {
-    ctx.state = {...ctx.state, focus: focusSelect.value, group: ctx.defaultGroup(focusSelect.value), values: {}};
+    // The what-if values, weights and targets stay: they now apply to the new focus region.
+    ctx.state = {...ctx.state, focus: focusSelect.value, group: ctx.defaultGroup(focusSelect.value)};
     ctx.writeHash();
+    sayKept();
     void ctx.reload();
   });
   groupSelect.addEventListener("change", () => {
@@ -65,10 +67,13 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
     ctx.schedule();
   });
   periodSelect.addEventListener("change", () => {
-    ctx.state = {...ctx.state, period: periodSelect.value, values: {}};
+    ctx.state = {...ctx.state, period: periodSelect.value};
     ctx.writeHash();
+    sayKept();
     void ctx.reload();
   });
+  /** Says which of the user's edits carried over to the new focus region or period (nothing is cleared silently). */
+  const sayKept = () => ctx.say(keptMessage(ctx));
   applyButton.addEventListener("click", () => {
     const applied = goalValues(model, ctx.current, "target");
     ctx.state = {...ctx.state, values: {...ctx.state.values, ...applied}};

@@ -7,7 +7,7 @@ import {html} from "htl";
 import type {PeerGroup} from "../../engine/regions/regions.js";
 import type {CheckContext, CheckResult} from "../../engine/observations/check.js";
 import {pick} from "../i18n.js";
-import {makeButton, type SimContext, type SimulatorInputs} from "./context.js";
+import {keptMessage, makeButton, type SimContext, type SimulatorInputs} from "./context.js";
 import {checkContext} from "../../engine/observations/context.js";
 import {checkUpload, uploadedGroup, uploadedPeriods, type CheckedUpload} from "./upload.js";
 
@@ -104,7 +104,9 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     ctx.periods = periods;
     ctx.regionCodes = unionMembers(groups);
     const focus = ctx.regionCodes.includes(ctx.state.focus) ? ctx.state.focus : ctx.regionCodes[0];
-    const state = {...ctx.defaultState(focus), weights: ctx.state.weights, targets: ctx.state.targets};
+    // The user's edits survive a change of data: the measures are the methodology's, whatever the file holds.
+    const {values, weights, targets} = ctx.state;
+    const state = {...ctx.defaultState(focus), values, weights, targets};
     if (!periods.includes(state.period)) state.period = periods[periods.length - 1];
     ctx.state = state;
     ctx.writeHash();
@@ -139,7 +141,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     await changeData(async () => {
       try {
         await useData(() => session.engine.loadObservations(upload.ipc), peers, uploadedPeriods(upload));
-        ctx.say(t("sim.uploadLoaded", {n: upload.observations}));
+        ctx.say(`${t("sim.uploadLoaded", {n: upload.observations})} ${keptMessage(ctx)}`.trim());
       } catch (error) {
         ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
         await useBundled();
@@ -151,7 +153,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
       await useBundled();
       uploadSummary.textContent = t("sim.usingBundled");
       uploadRejections.replaceChildren();
-      ctx.say(t("sim.usingBundled"));
+      ctx.say(`${t("sim.usingBundled")} ${keptMessage(ctx)}`.trim());
     })
   );
 

@@ -41,6 +41,7 @@ export const en: Record<StringKey, string> = {
   "sim.badLink": "The scenario in the link cannot be used; showing the defaults instead: {reason}",
   "sim.badFile": "The scenario file cannot be used: {reason}",
   "sim.scenarioLoaded": "Loaded scenario file {file}",
+  "sim.kept": "Your edits are kept: {values} what-if values, {weights} weights, {targets} targets.",
   "sim.targetsApplied": "Applied all the plan's targets: {n} measures (values already better are kept)",
   "sim.badInput": "{measure}: “{text}” is not a number between {min} and {max}",
   "sim.error": "Computation failed: {reason}",

@@ -39,6 +39,7 @@ export const zh = {
   "sim.badLink": "链接中的情景无法使用，已按默认设置显示：{reason}",
   "sim.badFile": "情景文件无法使用：{reason}",
   "sim.scenarioLoaded": "已载入情景文件 {file}",
+  "sim.kept": "已保留你的修改：{values} 个假设值、{weights} 个权重、{targets} 个目标。",
   "sim.targetsApplied": "已应用全部目标：{n} 个计量项（已优于目标的保持原值）",
   "sim.badInput": "{measure}：输入值 “{text}” 不是 {min}–{max} 之间的数值",
   "sim.error": "计算失败：{reason}",
