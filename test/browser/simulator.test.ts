@@ -149,6 +149,23 @@ describe("simulator page", () => {
     }
   });
 
+  it("keeps the results bar below the site header when the page scrolls", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      await page.evaluate(() => window.scrollTo(0, 1500));
+      await page.waitForTimeout(100);
+      const [header, bar] = await page.evaluate(() =>
+        ["#observablehq-header", ".sim-top"].map((s) => document.querySelector(s)!.getBoundingClientRect().toJSON())
+      );
+      expect(bar.top, "the bar is stuck, not scrolled away").toBeGreaterThanOrEqual(0);
+      expect(bar.top, "the bar starts below the header").toBeGreaterThanOrEqual(header.bottom - 1);
+      await page.screenshot({path: `${OUTPUT}/simulator.scrolled.zh.png`});
+    } finally {
+      await watched.context.close();
+    }
+  });
+
   it("offers checklist items as tick boxes: ticking a missing item gives the Node engine's total", async () => {
     const watched = await open();
     const {page} = watched;

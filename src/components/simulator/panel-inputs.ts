@@ -7,7 +7,7 @@ import {html} from "htl";
 import {UNITS} from "../../engine/methodology/units.js";
 import {pick} from "../i18n.js";
 import {isYesNo} from "../../engine/model/model.js";
-import {formatValue as formatUnitValue} from "../format.js";
+import {formatTarget, formatValue as formatUnitValue} from "../format.js";
 import type {SimContext} from "./context.js";
 import {formatShare, formatValue} from "./format.js";
 import type {SimSummary} from "./results.js";
@@ -53,9 +53,7 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
           <td>${unit ? pick(lang, unit.zh, unit.en) : m.unit}</td>
           ${cur}
           <td class="num">${formatValue(m.best)}</td>
-          <td class="num" title=${m.target?.quoteZh ?? ""}>
-            ${m.target ? `${m.target.comparator} ${formatValue(m.target.value)}` : "—"}
-          </td>
+          <td class="num" title=${m.target?.quoteZh ?? ""}>${m.target ? formatTarget(lang, m) : "—"}</td>
           <td>${input}</td>
         </tr>`;
       });
