@@ -356,6 +356,42 @@ describe("simulator page", () => {
       expect(Number(await greedy.getAttribute("data-rank"))).toBe(1);
       // The set is the shortest prefix of the list that reaches first place.
       expect((await totalWith(Object.fromEntries(chosen.slice(0, -1)))).scenarioRank).toBeGreaterThan(1);
+      expect(await byTest(page, "sim-priority-basis").textContent()).toContain("当前数据");
+      expect(await byTest(page, "sim-priority-stale").isHidden()).toBe(true);
+
+      // "Apply this set" makes the set the what-if: the page shows first place, as the Node engine does; the
+      // priority list, computed before, is now marked out of date.
+      await byTest(page, "sim-greedy-apply").click();
+      await page.waitForTimeout(50);
+      await idle(page);
+      const applied = await expectNodeResult(page, {...start, values: Object.fromEntries(chosen)});
+      expect(applied.scenarioRank).toBe(1);
+      expect(await byTest(page, "sim-priority-stale").isVisible()).toBe(true);
+      expect(await byTest(page, "sim-priority-table").getAttribute("data-stale")).toBe("1");
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  });
+
+  it("finds the fewest reforms on its own, stating the scenario it starts from", async () => {
+    const watched = await open();
+    const {page} = watched;
+    try {
+      await byTest(page, "measure-startup_days").fill("0.5");
+      await page.waitForTimeout(50);
+      await idle(page);
+      await byTest(page, "sim-priority-goal").selectOption("frontier");
+      await byTest(page, "sim-greedy-rank").fill("1");
+      await byTest(page, "sim-greedy-run").click();
+      const greedy = byTest(page, "sim-greedy-summary");
+      await greedy.waitFor({timeout: 120_000});
+      expect(await greedy.getAttribute("data-reached")).toBe("true");
+      expect(await byTest(page, "sim-priority-basis").textContent()).toContain("当前情景（含 1 项修改）");
+      const listed = await byTest(page, "sim-priority-table")
+        .locator("tr[data-measure]")
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-measure")));
+      expect(listed).not.toContain("startup_days");
       expect(watched.problems).toEqual([]);
     } finally {
       await watched.context.close();

@@ -105,6 +105,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
       initialState(focus, ctx.defaultGroup(focus), ctx.periods[ctx.periods.length - 1]),
     schedule() {
       root.dataset.busy = "1";
+      root.dispatchEvent(new Event("sim-edit"));
       ctx.writeHash();
       clearTimeout(timer);
       timerPending = true;

@@ -41,8 +41,20 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
   // One engine run per measure that has a goal it does not yet meet (peer group = the focus alone: a region's
   // total does not depend on its peers).
   let busy = false;
-  priorityRun.addEventListener("click", async () => {
-    if (busy) return;
+  const basisLine = html`<p class="sim-muted" data-testid="sim-priority-basis"></p>` as HTMLElement;
+  const staleNote = html`<p class="sim-error" data-testid="sim-priority-stale" hidden>
+    ${t("sim.stale")}
+  </p>` as HTMLElement;
+  // Results are marked stale as soon as an edit makes them answer another question; reverting the edit clears it.
+  const isStale = () => snapshot !== null && stateKey(snapshot) !== stateKey(ctx.state);
+  ctx.root.addEventListener("sim-edit", () => {
+    staleNote.hidden = !isStale();
+    priorityTable.dataset.stale = greedyResult.dataset.stale = isStale() ? "1" : "0";
+  });
+
+  /** Computes the priority list from the current state; false when it failed (the message says why). */
+  const runPriority = async (): Promise<boolean> => {
+    if (busy) return false;
     busy = true;
     priorityRun.disabled = true;
     const goal = goalSelect.value as Goal;
@@ -69,13 +81,24 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
       gains = sortGains(found);
       snapshot = base;
       render(gains, base, current);
+      basisLine.textContent = basisText(base);
+      staleNote.hidden = true;
+      priorityTable.dataset.stale = "0";
+      return true;
     } catch (error) {
       ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
+      return false;
     } finally {
       busy = false;
       priorityRun.disabled = false;
     }
-  });
+  };
+  priorityRun.addEventListener("click", () => void runPriority());
+  /** What the list starts from: the data as they are, or the data with the user's what-if. */
+  const basisText = (base: SimState) => {
+    const n = Object.keys(base.values).length + Object.keys(base.weights).length + Object.keys(base.targets).length;
+    return n === 0 ? t("sim.basisData") : t("sim.basisScenario", {n});
+  };
   const render = (list: MeasureGain[], base: SimState, current: ReadonlyMap<string, number | null>) => {
     priorityTable.replaceChildren(
       list.length === 0
@@ -108,8 +131,18 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
     );
   };
 
+  const applySet = makeButton(t, "sim.applySet", "sim-greedy-apply");
+  let chosenValues: Record<string, number> = {};
+  applySet.addEventListener("click", () => {
+    ctx.state = {...ctx.state, values: {...ctx.state.values, ...chosenValues}};
+    ctx.syncControls();
+    ctx.say(t("sim.setApplied", {n: Object.keys(chosenValues).length}));
+    ctx.schedule();
+  });
   greedyRun.addEventListener("click", async () => {
-    if (!gains || !snapshot) return greedyResult.replaceChildren(html`<p>${t("sim.greedyNeedsPriority")}</p>`);
+    // Works on its own: the priority list is computed first when there is none or it is stale.
+    if ((!gains || !snapshot || isStale()) && !(await runPriority())) return;
+    if (!gains || !snapshot) return;
     const base = snapshot;
     const list = gains;
     const groups = ctx.groups;
@@ -122,13 +155,16 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
         return result.nodes.find((n) => n.region === base.focus)?.rank ?? null;
       });
       const key: StringKey = set.reached ? "sim.greedyReached" : "sim.greedyNotReached";
+      chosenValues = Object.fromEntries(set.chosen.map((g) => [g.measure, g.goal]));
+      greedyResult.dataset.stale = "0";
       greedyResult.replaceChildren(
         html`<p data-testid="sim-greedy-summary" data-reached=${String(set.reached)} data-rank=${exact(set.rank)}>
           ${t(key, {n: set.chosen.length, rank: set.rank ?? "—", calls: set.calls})}
         </p>`,
         html`<ol>
           ${set.chosen.map((g) => html`<li data-measure=${g.measure} data-goal=${exact(g.goal)}>${ctx.measureName(model.measures.get(g.measure)!)} → ${formatValue(g.goal)} (${formatDelta(g.points, 4)})</li>`)}
-        </ol>`
+        </ol>`,
+        set.chosen.length ? applySet : ""
       );
     } catch (error) {
       ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
@@ -144,6 +180,8 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
         <div class="sim-controls">
           <label>${t("sim.goal")} ${goalSelect}</label> ${priorityRun} ${priorityProgress}
         </div>`,
+      basisLine,
+      staleNote,
       priorityTable,
       html`<h3>${t("sim.greedy")}</h3>
         <p class="sim-muted">${t("sim.greedyNote")}</p>
@@ -155,6 +193,14 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
       snapshot = null;
       priorityTable.replaceChildren();
       greedyResult.replaceChildren();
+      basisLine.textContent = "";
+      staleNote.hidden = true;
     }
   };
+}
+
+/** What a result answers: the focus, group, period and every edit. */
+function stateKey(s: SimState): string {
+  const sorted = (o: Record<string, number | null>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([s.focus, s.group, s.period, sorted(s.values), sorted(s.weights), sorted(s.targets)]);
 }

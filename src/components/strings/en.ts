@@ -87,6 +87,11 @@ export const en: Record<StringKey, string> = {
   "sim.points": "Points gained",
   "sim.goalValue": "Moves to",
   "sim.priorityEmpty": "Nothing to gain: the focus region already meets every goal.",
+  "sim.basisData": "Basis: the current data (no what-if).",
+  "sim.basisScenario": "Basis: the current scenario ({n} edits); measures already at their goal are not listed.",
+  "sim.stale": "Out of date: edits were made since; compute again.",
+  "sim.applySet": "Apply this set",
+  "sim.setApplied": "The set's {n} reforms are now what-if values.",
   "sim.greedy": "Fewest reforms to reach a rank",
   "sim.greedyNote":
     "Greedy by points per measure: add measures in order of their own gain and keep the shortest prefix that reaches the rank (combinations are not searched).",
@@ -94,7 +99,6 @@ export const en: Record<StringKey, string> = {
   "sim.greedyRun": "Find the reforms",
   "sim.greedyReached": "{n} reform(s) reach rank {rank} ({calls} engine runs).",
   "sim.greedyNotReached": "Even all {n} reforms only reach rank {rank}.",
-  "sim.greedyNeedsPriority": "Compute the priority first.",
   "sim.sensitivity": "Sensitivity",
   "sim.sensitivityNote":
     "Monte Carlo: each draw multiplies every weight by U(1−k, 1+k) and re-scores the chosen peer group; shows each region's median rank and 5–95 % band. The page stays usable while it runs.",
