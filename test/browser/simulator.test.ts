@@ -88,6 +88,12 @@ describe("simulator page", () => {
       await startup.fill("-3");
       expect(await startup.getAttribute("aria-invalid")).toBe("true");
       expect(await byTest(page, "sim-message").textContent()).toMatch(/0–∞/);
+      // …and next to the field itself, in words.
+      const beside = startup.locator("xpath=following-sibling::span[contains(@class, 'sim-field-error')]");
+      expect(await beside.isVisible()).toBe(true);
+      expect(await beside.textContent()).toContain("0–∞");
+      await startup.fill("0.5");
+      expect(await beside.isHidden()).toBe(true);
       expect(watched.problems).toEqual([]);
     } finally {
       await watched.context.close();

@@ -139,25 +139,23 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
       const text = input.value.trim();
       if (text === "") {
         delete ctx.state.values[id];
-        input.removeAttribute("aria-invalid");
+        fieldError(input, null);
         return ctx.schedule();
       }
       const unit = UNITS[m.unit as keyof typeof UNITS];
       const value = Number(text);
       if (!Number.isFinite(value) || (unit && (value < unit.min || value > unit.max))) {
-        input.setAttribute("aria-invalid", "true");
-        ctx.say(
-          t("sim.badInput", {
-            measure: ctx.measureName(m),
-            text,
-            min: bound(unit?.min ?? -Infinity),
-            max: bound(unit?.max ?? Infinity)
-          }),
-          "error"
-        );
+        const why = t("sim.badInput", {
+          measure: ctx.measureName(m),
+          text,
+          min: bound(unit?.min ?? -Infinity),
+          max: bound(unit?.max ?? Infinity)
+        });
+        fieldError(input, why);
+        ctx.say(why, "error");
         return;
       }
-      input.removeAttribute("aria-invalid");
+      fieldError(input, null);
       ctx.state.values[id] = value;
       ctx.schedule();
     });
@@ -177,11 +175,11 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
       const value = Number(text);
       if (text === "") delete ctx.state.weights[id];
       else if (!Number.isFinite(value) || value < 0) {
-        input.setAttribute("aria-invalid", "true");
+        fieldError(input, t("sim.badWeight", {id, text}));
         ctx.say(t("sim.badWeight", {id, text}), "error");
         return;
       } else ctx.state.weights[id] = value;
-      input.removeAttribute("aria-invalid");
+      fieldError(input, null);
       ctx.schedule();
     });
   }
@@ -219,3 +217,16 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
 
 /** A unit's bound as people write it: ∞ rather than "Infinity". */
 const bound = (x: number) => (x === Infinity ? "∞" : x === -Infinity ? "-∞" : formatValue(x));
+
+/** Writes why a field's text was refused next to the field (in words, the page's language), or clears it. */
+function fieldError(input: HTMLInputElement, why: string | null): void {
+  let note = input.nextElementSibling as HTMLElement | null;
+  if (!note?.classList.contains("sim-field-error")) {
+    note = html`<span class="sim-field-error" role="alert"></span>` as HTMLElement;
+    input.after(note);
+  }
+  note.textContent = why ?? "";
+  note.hidden = why === null;
+  if (why === null) input.removeAttribute("aria-invalid");
+  else input.setAttribute("aria-invalid", "true");
+}
