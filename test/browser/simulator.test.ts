@@ -440,9 +440,12 @@ describe("simulator page", () => {
       const path = `${OUTPUT}/simulator-export.csv`;
       await download.saveAs(path);
       const text = readFileSync(path, "utf8");
-      expect(text.startsWith("\uFEFFsection,")).toBe(true);
+      // What produced the figures comes first, then the table with Chinese headers on the Chinese page.
+      expect(text.startsWith("\uFEFF营商环境评估模拟器")).toBe(true);
       expect(text).toContain("\r\n");
-      expect(text).toContain("庄浪县");
+      expect(text).toContain("关注地区,庄浪县 (620825)");
+      expect(text).toContain("\r\n部分,代码,名称,之前,之后,变化");
+      expect(text).toMatch(/情景[^\r]*"\{""v"":/);
     } finally {
       await watched.context.close();
     }

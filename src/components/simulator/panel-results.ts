@@ -6,7 +6,7 @@
 import {html} from "htl";
 import {waterfallChart} from "./charts.js";
 import {moveText, type SimContext} from "./context.js";
-import {excelCsv, type CsvCell} from "./csv-export.js";
+import {resultsCsv} from "./results-csv.js";
 import {formatRank, formatSignedPoints, unrankedNote as formatUnranked} from "../format.js";
 import {exact, formatScore} from "./format.js";
 import type {SimSummary} from "./results.js";
@@ -126,36 +126,19 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     );
   };
 
-  const csv = (s: SimSummary) => {
-    const header = ["section", "id", "name", "before", "after", "change", "rank_before", "rank_after"];
-    const rows: CsvCell[][] = [];
-    for (const r of s.ranking)
-      rows.push([
-        "ranking",
-        r.region,
-        ctx.nameOf(r.region),
-        r.before,
-        r.after,
-        r.after !== null && r.before !== null ? r.after - r.before : null,
-        r.rankBefore,
-        r.rankAfter
-      ]);
-    for (const c of s.categories)
-      rows.push(["category", c.id, ctx.categoryName(c.id), c.before, c.after, c.delta, null, null]);
-    for (const u of s.units) rows.push(["lead_unit", u.unit, ctx.unitName(u.unit), null, null, u.points, null, null]);
-    for (const [id, v] of Object.entries(ctx.state.values))
-      rows.push([
-        "what_if",
-        id,
-        ctx.measureName(ctx.model.measures.get(id)!),
-        ctx.current.get(id) ?? null,
-        v,
-        null,
-        null,
-        null
-      ]);
-    return excelCsv(header, rows);
-  };
+  const csv = (s: SimSummary) =>
+    resultsCsv(s, {
+      lang: ctx.lang,
+      state: ctx.state,
+      methodology: ctx.model.methodology,
+      groups: ctx.groups,
+      current: ctx.current,
+      nameOf: ctx.nameOf,
+      categoryName: (id) => ctx.categoryName(id),
+      unitName: ctx.unitName,
+      measureName: (id) => ctx.measureName(ctx.model.measures.get(id)!),
+      now: new Date().toISOString()
+    });
 
   return {headline, waterfall, ranking, units, render, csv};
 }
