@@ -422,6 +422,10 @@ describe("simulator page", () => {
       await page.waitForSelector('[data-testid="sim-root"][data-sensitivity="done"]', {timeout: 120_000});
       expect(doneWhenEdited).toBeLessThan(60);
       expect(await byTest(page, "sim-sens-status").textContent()).toContain("60");
+      // A one-line verdict: how often the focus region keeps its rank, and the 5–95 % band.
+      expect(await byTest(page, "sim-sens-verdict").textContent()).toMatch(
+        /^庄浪县在 \d+% 的抽样中保持第 \d+ 名；5–95% 的抽样落在第 \d+–\d+ 名。$/
+      );
       expect(await byTest(page, "sim-sens-result").locator("tbody tr").count()).toBe(7);
       expect(await byTest(page, "sim-removal").locator("tbody tr").count()).toBe(13);
       await page.evaluate(() => window.scrollTo(0, 0));

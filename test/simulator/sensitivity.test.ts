@@ -4,6 +4,7 @@ import {
   quantile,
   runSensitivity,
   seededRandom,
+  shareAt,
   summariseRanks
 } from "../../src/components/simulator/sensitivity.js";
 
@@ -47,6 +48,9 @@ describe("sensitivity sampling", () => {
       ["y", 1],
       ["x", 2]
     ]);
+    // The verdict's share: x holds rank 2 in two draws of three.
+    expect(shareAt(bands[1], 2)).toBeCloseTo(2 / 3, 12);
+    expect(shareAt(bands[0], 2)).toBe(0);
   });
 
   it("reports progress, yields between draws and stops when cancelled", async () => {

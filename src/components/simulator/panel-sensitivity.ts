@@ -8,7 +8,7 @@ import {pick} from "../i18n.js";
 import {bandChart} from "./charts.js";
 import {makeButton, moveText, type SimContext} from "./context.js";
 import {formatValue} from "./format.js";
-import {runSensitivity} from "./sensitivity.js";
+import {runSensitivity, shareAt} from "./sensitivity.js";
 import {scenarioOf, scoreOptionsOf} from "./state.js";
 
 export function sensitivityPanel(ctx: SimContext): Node[] {
@@ -39,6 +39,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
   ></progress>` as HTMLProgressElement;
   const sensText = html`<span data-testid="sim-sens-status"></span>` as HTMLElement;
   const sensOut = html`<div data-testid="sim-sens-result"></div>` as HTMLElement;
+  const verdict = html`<p class="sim-verdict" data-testid="sim-sens-verdict"></p>` as HTMLElement;
   const removalOut = html`<div data-testid="sim-removal"></div>` as HTMLElement;
 
   let cancelled = false;
@@ -59,6 +60,8 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
     };
     cancelled = false;
     sensRun.disabled = true;
+    const started = performance.now();
+    const rankNow = (await ranksOf(weights)).get(base.focus) ?? null;
     sensCancel.disabled = false;
     root.dataset.sensitivity = "running";
     sensProgress.max = draws;
@@ -73,11 +76,23 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         cancelled: () => cancelled,
         onProgress: (done, total) => {
           sensProgress.value = done;
-          sensText.textContent = t("sim.progress", {done, total});
+          const left = ((performance.now() - started) / done) * (total - done);
+          sensText.textContent = `${t("sim.progress", {done, total})} · ${t("sim.timeLeft", {s: Math.ceil(left / 1000)})}`;
           sensProgress.dataset.done = String(done);
         }
       });
       sensText.textContent = t(run.cancelled ? "sim.sensCancelled" : "sim.sensDone", {done: run.done});
+      const band = run.bands.find((b) => b.region === base.focus);
+      verdict.textContent =
+        band && rankNow !== null
+          ? t("sim.sensVerdict", {
+              region: ctx.nameOf(base.focus),
+              rank: rankNow,
+              share: `${Math.round(shareAt(band, rankNow) * 100)}%`,
+              p5: Math.round(band.p5),
+              p95: Math.round(band.p95)
+            })
+          : "";
       sensOut.replaceChildren(
         bandChart(run.bands, ctx.nameOf, {
           width: Math.max(320, sensOut.clientWidth || 640),
@@ -148,6 +163,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         <label>${t("sim.draws")} ${drawsInput}</label><label>${t("sim.k")} ${kInput}</label> ${sensRun} ${sensCancel}
         ${sensProgress} ${sensText}
       </div>`,
+    verdict,
     sensOut,
     html`<h3>${t("sim.removal")}</h3>`,
     removalOut

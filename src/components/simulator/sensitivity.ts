@@ -44,6 +44,13 @@ export interface RankBand {
   p5: number;
   p95: number;
   draws: number;
+  /** Every draw's rank, sorted. */
+  ranks: number[];
+}
+
+/** Share of the draws (0–1) in which a band's region holds `rank`. */
+export function shareAt(band: RankBand, rank: number): number {
+  return band.draws === 0 ? 0 : band.ranks.filter((r) => r === rank).length / band.draws;
 }
 
 /** Median and 5–95 % band of each region's ranks, best median first. */
@@ -56,7 +63,8 @@ export function summariseRanks(ranks: ReadonlyMap<string, readonly number[]>): R
       median: quantile(sorted, 0.5),
       p5: quantile(sorted, 0.05),
       p95: quantile(sorted, 0.95),
-      draws: sorted.length
+      draws: sorted.length,
+      ranks: sorted
     });
   }
   return out.sort((a, b) => a.median - b.median || a.region.localeCompare(b.region));
