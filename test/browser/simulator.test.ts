@@ -71,6 +71,10 @@ describe("simulator page", () => {
       const halfDay = {...start, values: {startup_days: 0.5}};
       const moved = await expectNodeResult(page, halfDay);
       expect(moved.delta).toBeGreaterThan(0);
+      // Beside the rank: who holds the next rank up and how many points it is away.
+      const next = byTest(page, "sim-next-rank");
+      expect(await next.textContent()).toMatch(/^距第 \d+ 名（.+）还差 \d+\.\d\d 分$/);
+      expect(Number(await next.getAttribute("data-points"))).toBeGreaterThan(0);
       expect(await byTest(page, "sim-waterfall").locator("svg").count()).toBe(1);
 
       await byTest(page, "sim-apply-targets").click();

@@ -7,9 +7,9 @@ import {html} from "htl";
 import {waterfallChart} from "./charts.js";
 import {moveText, type SimContext} from "./context.js";
 import {resultsCsv} from "./results-csv.js";
-import {formatRank, formatSignedPoints, unrankedNote as formatUnranked} from "../format.js";
+import {formatPoints, formatRank, formatSignedPoints, unrankedNote as formatUnranked} from "../format.js";
 import {exact, formatScore} from "./format.js";
-import type {SimSummary} from "./results.js";
+import {nextRank, type SimSummary} from "./results.js";
 
 export interface ResultsPanel {
   headline: HTMLElement;
@@ -38,6 +38,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     hidden
   ></p>` as HTMLElement;
   const unrankedNote = html`<p class="sim-muted sim-note" data-testid="sim-unranked" hidden></p>` as HTMLElement;
+  const nextNote = html`<div class="sim-muted sim-next" data-testid="sim-next-rank"></div>` as HTMLElement;
   const headline = html`<div class="sim-headline">
     <div>
       <div class="sim-label">${t("sim.total")}</div>
@@ -45,7 +46,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     </div>
     <div>
       <div class="sim-label">${t("common.rank")}</div>
-      ${rankBefore} → ${rankAfter}
+      ${rankBefore} → ${rankAfter} ${nextNote}
     </div>
     <div>${timing}</div>
     ${totalNote} ${unrankedNote}
@@ -64,6 +65,11 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     rankBefore.dataset.exact = exact(s.total.baselineRank);
     rankAfter.textContent = formatRank(s.total.scenarioRank, rankedAfter);
     rankAfter.dataset.exact = exact(s.total.scenarioRank);
+    const next = nextRank(s, ctx.state.focus);
+    nextNote.textContent = next
+      ? t("sim.nextRank", {rank: next.rank, region: ctx.nameOf(next.region), points: formatPoints(next.points)})
+      : "";
+    nextNote.dataset.points = next ? exact(next.points) : "";
     totalNote.hidden = s.total.baseline !== null && s.total.scenario !== null;
     totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
     // Who is not ranked and why, in the words of the report pages.

@@ -108,3 +108,17 @@ export function unitShares(
     .map(([unit, p]) => ({unit, points: p}))
     .sort((a, b) => b.points - a.points || a.unit.localeCompare(b.unit));
 }
+
+/** The next rank up for the focus region: who holds it and how many points of the total separate them. */
+export function nextRank(
+  s: Pick<SimSummary, "ranking">,
+  focus: string
+): {region: string; rank: number; points: number} | null {
+  const me = s.ranking.find((r) => r.region === focus);
+  if (!me || me.after === null || me.rankAfter === null || me.rankAfter === 1) return null;
+  // The region just above: the lowest total that still ranks better.
+  const above = s.ranking
+    .filter((r) => r.after !== null && r.rankAfter !== null && r.rankAfter < me.rankAfter!)
+    .sort((a, b) => a.after! - b.after! || a.region.localeCompare(b.region))[0];
+  return above ? {region: above.region, rank: above.rankAfter!, points: above.after! - me.after} : null;
+}

@@ -107,6 +107,7 @@ export const en: Record<StringKey, string> = {
   "sim.sensRun": "Run",
   "sim.timeLeft": "about {s} s left",
   "sim.sensVerdict": "{region} stays at rank {rank} in {share} of draws; 5–95 % of draws: ranks {p5}–{p95}.",
+  "sim.nextRank": "{points} points behind rank {rank} ({region})",
   "sim.sensDone": "{done} draws done",
   "sim.sensCancelled": "Cancelled; based on {done} draws",
   "sim.medianRank": "Median rank",

@@ -100,6 +100,7 @@ export const zh = {
   "sim.sensRun": "运行",
   "sim.timeLeft": "约剩 {s} 秒",
   "sim.sensVerdict": "{region}在 {share} 的抽样中保持第 {rank} 名；5–95% 的抽样落在第 {p5}–{p95} 名。",
+  "sim.nextRank": "距第 {rank} 名（{region}）还差 {points} 分",
   "sim.sensDone": "完成 {done} 次抽样",
   "sim.sensCancelled": "已取消，基于 {done} 次抽样",
   "sim.medianRank": "名次中位数",
