@@ -368,6 +368,11 @@ describe("simulator page", () => {
       expect((await totalWith(Object.fromEntries(chosen.slice(0, -1)))).scenarioRank).toBeGreaterThan(1);
       expect(await byTest(page, "sim-priority-basis").textContent()).toContain("当前数据");
       expect(await byTest(page, "sim-priority-stale").isHidden()).toBe(true);
+      // The list answers the frontier: choosing the plan's targets instead makes it out of date, and back clears it.
+      await byTest(page, "sim-priority-goal").selectOption("target");
+      expect(await byTest(page, "sim-priority-stale").isVisible()).toBe(true);
+      await byTest(page, "sim-priority-goal").selectOption("frontier");
+      expect(await byTest(page, "sim-priority-stale").isHidden()).toBe(true);
 
       // "Apply this set" makes the set the what-if: the page shows first place, as the Node engine does; the
       // priority list, computed before, is now marked out of date.

@@ -46,11 +46,16 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
     ${t("sim.stale")}
   </p>` as HTMLElement;
   // Results are marked stale as soon as an edit makes them answer another question; reverting the edit clears it.
-  const isStale = () => snapshot !== null && stateKey(snapshot) !== stateKey(ctx.state);
-  ctx.root.addEventListener("sim-edit", () => {
+  // So does choosing the other goal (target ↔ frontier).
+  let snapshotGoal: string | null = null;
+  const isStale = () =>
+    snapshot !== null && (stateKey(snapshot) !== stateKey(ctx.state) || goalSelect.value !== snapshotGoal);
+  const markStale = () => {
     staleNote.hidden = !isStale();
     priorityTable.dataset.stale = greedyResult.dataset.stale = isStale() ? "1" : "0";
-  });
+  };
+  ctx.root.addEventListener("sim-edit", markStale);
+  goalSelect.addEventListener("change", markStale);
 
   /** Computes the priority list from the current state; false when it failed (the message says why). */
   const runPriority = async (): Promise<boolean> => {
@@ -80,6 +85,7 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
       priorityProgress.textContent = t("sim.progress", {done: todo.length, total: todo.length});
       gains = sortGains(found);
       snapshot = base;
+      snapshotGoal = goal;
       render(gains, base, current);
       basisLine.textContent = basisText(base);
       staleNote.hidden = true;
