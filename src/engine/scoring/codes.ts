@@ -1,3 +1,7 @@
+import {codesIpc} from "../db/arrow-ipc.js";
+import type {SqlDatabase} from "../db/database.js";
+import {createIdsSql} from "./plan-sql.js";
+
 /**
  * Integer codes for region and period names: inside DuckDB every key is an integer, names only cross at the edges (the
  * load codes the staged names; results are decoded in JavaScript). A code, once given, keeps its name for the engine's
@@ -58,4 +62,32 @@ export function sortPositions(names: readonly string[]): Int32Array {
   const position = new Int32Array(names.length);
   order.forEach((code, rank) => (position[code] = rank));
   return position;
+}
+
+/** Codes every measure and node id in DuckDB's sort order (table `table`, loaded as Arrow); returns code → id. */
+export async function loadIdCodes(db: SqlDatabase, table: string, ids: readonly string[]): Promise<string[]> {
+  await db.loadArrow(`${table}_given`, codesIpc({id: [...ids]}));
+  await db.query(createIdsSql(table, `${table}_given`));
+  const idOf: string[] = [];
+  for (const {id, k} of await db.query<{id: string; k: number}>(`SELECT id, k FROM "${table}" ORDER BY k`))
+    idOf[k] = id;
+  if (idOf.length > 32767) throw new Error(`too many measures and nodes (${idOf.length}; at most 32,767)`);
+  return idOf;
+}
+
+/** The codes of the nodes of a level label or of a node's level (null: no filter); throws on an unknown one. */
+export function nodeCodes(
+  levels: ReadonlyMap<string, string>,
+  code: ReadonlyMap<string, number>,
+  level: string | undefined
+): number[] | null {
+  if (level === undefined) return null;
+  const label = levels.get(level) ?? level;
+  const ids = [...levels].filter(([, l]) => l === label).map(([id]) => id);
+  if (!ids.length) {
+    throw new Error(
+      `未知层级或节点 ${level} / unknown level or node ${level} (levels: ${[...new Set(levels.values())].join(", ")})`
+    );
+  }
+  return ids.map((id) => code.get(id)!);
 }

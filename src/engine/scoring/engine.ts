@@ -1,23 +1,22 @@
 /**
  * The scoring folder owns the scoring: it turns checked observations and a methodology into scores, coverages and
- * ranks, the same way in Node (build, command line, bench) and in the browser (the simulator), on any
- * {@link SqlDatabase}. All of the project's scoring SQL is built here (plan-sql.ts: the methodology as tables;
- * tables-sql.ts: the engine's own tables; leaf-sql.ts: the scoring of (region, period) pairs; exact-sum.ts:
- * order-independent sums; output-sql.ts: the statements that answer a call), and this file binds it into an
- * {@link Engine}: observations loaded once (store.ts), names turned into integer codes (codes.ts), statements prepared
- * once and then only executed (statements.ts), what-if overrides resolved (overrides.ts), results shaped as objects or
- * columns (results.ts). The baseline's leaf rows are cached in a table, so a scenario that only changes raw values
- * rescores just the (region, period) pairs it touches and re-ranks them with the cached others.
- */
+ * ranks, the same way in Node and in the browser, on any {@link SqlDatabase}. All of the project's scoring SQL is built
+ * here (plan-sql.ts: the methodology as tables; tables-sql.ts: the engine's own tables; leaf-sql.ts: the scoring of
+ * (region, period) pairs; exact-sum.ts: order-independent sums; output-sql.ts: the statements that answer a call;
+ * batch-sql.ts: many scenarios in one statement), and this file binds it into an {@link Engine}: observations loaded
+ * once (store.ts), names coded (codes.ts), statements prepared once and then only executed (statements.ts), overrides
+ * resolved (overrides.ts), results shaped (results.ts). The baseline's leaf rows are cached in a table, so a scenario
+ * that only changes raw values rescores just the pairs it touches and re-ranks them with the cached others. */
 import {quoteIdent, type SqlDatabase} from "../db/database.js";
 import type {Methodology} from "../methodology/methodology.js";
 import {buildPlan, effectiveWeights, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
-import {createCodeBook, sortPositions} from "./codes.js";
+import {createCodeBook, loadIdCodes, nodeCodes, sortPositions} from "./codes.js";
 import {fillCacheSql, outputSql, overrideParams, type OutputShape} from "./output-sql.js";
 import {resolveOverrides} from "./overrides.js";
 import {codesIpc} from "../db/arrow-ipc.js";
-import {createIdsSql, createPlanTablesSql, dropPlanTablesSql, planTableNames, type PlanTables} from "./plan-sql.js";
+import {createPlanTablesSql, dropPlanTablesSql, planTableNames, type PlanTables} from "./plan-sql.js";
 import {scoreDeltas, toNodeColumns, toScoreResult, type Decoder} from "./results.js";
+import {scoreBatch, type BatchOptions} from "./batch.js";
 import {createStatementRunner, type Inputs} from "./statements.js";
 import {storeObservations} from "./store.js";
 import {createEngineTablesSql, dropTablesSql, scoringTableNames, setSubunitsSql} from "./tables-sql.js";
@@ -25,6 +24,8 @@ import {
   leafRegions,
   subunitDepths,
   type NodeColumns,
+  type NodeScore,
+  type Scenario,
   type ScoreOptions,
   type ScoreResult,
   type SubUnit
@@ -45,6 +46,11 @@ export interface Engine {
   setRegions(subunits?: readonly SubUnit[]): Promise<void>;
   /** Scores; with a scenario also scores the baseline and returns `deltas`. */
   score(options?: ScoreOptions): Promise<ScoreResult>;
+  /**
+   * Scores many scenarios of one request together (a handful of statements, batch.ts) and returns each one's node
+   * rows as {@link score} returns them (no measures, no deltas): for reform priority, the fewest reforms, sensitivity.
+   */
+  scoreScenarios(scenarios: readonly Scenario[], options?: BatchOptions): Promise<NodeScore[][]>;
   /**
    * Scores every node from the observations (normalise → aggregate → rank; no cache, no scenario) and returns the
    * nodes as typed arrays, for callers that read many rows: no object per row, no sort.
@@ -89,13 +95,10 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
   };
   let scenarioKey: string | null = null;
 
-  const ids = [...methodology.measures.map((x) => x.id), ...basePlan.nodes.map((n) => n.node)];
-  await db.loadArrow(`${tables.ids}_given`, codesIpc({id: ids}));
-  await db.query(createIdsSql(tables.ids, `${tables.ids}_given`));
-  const idOf: string[] = [];
-  for (const {id, k} of await db.query<{id: string; k: number}>(`SELECT id, k FROM "${tables.ids}" ORDER BY k`))
-    idOf[k] = id;
-  if (idOf.length > 32767) throw new Error(`too many measures and nodes (${idOf.length}; at most 32,767)`);
+  const idOf = await loadIdCodes(db, tables.ids, [
+    ...methodology.measures.map((x) => x.id),
+    ...basePlan.nodes.map((n) => n.node)
+  ]);
   const code = new Map(idOf.map((id, k) => [id, k]));
   const heightOf = new Map(basePlan.nodes.map((n) => [code.get(n.node)!, n.height]));
   // Every table exists from the start and is only ever refilled: creating a table once statements are prepared would
@@ -158,7 +161,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       leaves,
       periods: options.periods ? [...new Set(options.periods)] : observedPeriods,
       peers,
-      nodes: nodeFilter(options.level)
+      nodes: nodeCodes(levels, code, options.level)
     };
   };
 
@@ -210,19 +213,8 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     await db.query(createPlanTablesSql(scenarioTables, plan, code, {only: ["bm", "mp", "ed", "nd"], refill: true}));
     scenarioKey = key;
   };
-  const nodeFilter = (level: string | undefined): number[] | null => {
-    if (level === undefined) return null;
-    const label = levels.get(level) ?? level;
-    const ids = [...levels].filter(([, l]) => l === label).map(([id]) => id);
-    if (!ids.length) {
-      throw new Error(
-        `未知层级或节点 ${level} / unknown level or node ${level} (levels: ${[...new Set(levels.values())].join(", ")})`
-      );
-    }
-    return ids.map((id) => code.get(id)!);
-  };
 
-  return {
+  const engine: Engine = {
     methodology,
     async loadObservations(ipc) {
       await statements.forget();
@@ -267,6 +259,28 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       result.deltas = scoreDeltas(baseline.nodes, result.nodes);
       return result;
     },
+    scoreScenarios: (scenarios, options) =>
+      scoreBatch(
+        {
+          methodology,
+          plan: basePlan,
+          planTables: baseTables,
+          tables,
+          statements,
+          code,
+          heightOf,
+          levels,
+          regions,
+          periods,
+          batchable: () => rollupDepth === 0,
+          request,
+          fillCache,
+          decoder,
+          score: (o) => engine.score(o)
+        },
+        scenarios,
+        options
+      ),
     async scoreColumns(options = {}) {
       const result = await run(basePlan, {...options, measures: false}, false, true);
       return toNodeColumns(result, decoder());
@@ -280,4 +294,5 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       );
     }
   };
+  return engine;
 }

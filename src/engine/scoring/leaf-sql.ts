@@ -66,6 +66,10 @@ export interface LeafOptions {
    * statements in duckdb-wasm.
    */
   compact?: boolean;
+  /** The grid's column holding the region whose observations a pair reads (default "r"; a scenario batch's virtual pairs). */
+  source?: string;
+  /** Stop at the measure rows: the last CTE holds (r, p, k, score) of every measure, no node is scored. */
+  measuresOnly?: boolean;
 }
 
 /**
@@ -79,6 +83,7 @@ export function leafRowsSql(
   options: LeafOptions = {}
 ): string {
   const {overrides = null, name = "leafrows", heights = null, everyPair = false, compact = false} = options;
+  const {source = "r", measuresOnly = false} = options;
   const f = planFeatures(plan);
   const {flags, forcing} = f;
   const ctes: string[] = [];
@@ -99,7 +104,7 @@ export function leafRowsSql(
   const base = compact
     ? `SELECT g.r, g.p, b.k, ${raw("o.value")} AS raw${flagCols}
     FROM grid g CROSS JOIN ${quoteIdent(t.bm)} b
-    LEFT JOIN ${quoteIdent(obs.observations)} o ON o.r = g.r AND o.p = g.p AND o.k = b.k${fl}${ov("g", "b.k")}`
+    LEFT JOIN ${quoteIdent(obs.observations)} o ON o.r = g.${source} AND o.p = g.p AND o.k = b.k${fl}${ov("g", "b.k")}`
     : everyPair
       ? observed
       : `${observed}
@@ -139,6 +144,10 @@ export function leafRowsSql(
     })`);
   } else {
     ctes.push(`scored AS (SELECT * FROM ms)`);
+  }
+  if (measuresOnly) {
+    ctes.push(`${name} AS (SELECT r, p, k, score FROM scored)`);
+    return ctes.join(",\n");
   }
   ctes.push(...nodeLevelCtes(t, f, heights ? Math.max(0, ...heights) : plan.maxHeight, !compact));
   const nodeRows = (h: number) =>

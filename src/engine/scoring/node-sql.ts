@@ -136,14 +136,14 @@ function nodeLevelCte(h: number, children: string, t: PlanTables, f: Features, s
 }
 
 /**
- * CTEs n1 … n`top`, the nodes of each height, from CTE `scored` (r, p, k, score: the measures) and each other; `split`
- * as in {@link statsSql} (same results either way).
+ * CTEs n1 … n`top`, the nodes of each height, from CTE `measures` (r, p, k, score; default `scored`) and each other;
+ * `split` as in {@link statsSql} (same results either way).
  */
-export function nodeLevelCtes(t: PlanTables, f: Features, top: number, split: boolean): string[] {
+export function nodeLevelCtes(t: PlanTables, f: Features, top: number, split: boolean, measures = "scored"): string[] {
   const ctes: string[] = [];
   for (let h = 1; h <= top; h++) {
     // Only the heights the children of this height's nodes have (0 = measures).
-    const from = [...(f.below.get(h) ?? [0])].sort().map((c) => (c === 0 ? "scored" : `n${c}`));
+    const from = [...(f.below.get(h) ?? [0])].sort().map((c) => (c === 0 ? measures : `n${c}`));
     const children =
       from.length === 1 ? from[0] : `(${from.map((c) => `SELECT r, p, k, score FROM ${c}`).join(" UNION ALL ")})`;
     ctes.push(nodeLevelCte(h, children, t, f, split));
