@@ -3,8 +3,9 @@
  * alone (median of 5), then prints DuckDB's EXPLAIN ANALYZE of each (operators with their time and row count, the
  * slowest first). Two calls are profiled: the what-if of the bench (one changed value → totals and ranks of the peer
  * group), or with --full the bench's full scoring (every node of every region and period; the columnar path when the
- * engine has one). The first call of each kind is profiled too (it prepares statements and may fill caches).
- * Usage: node --import tsx bench/profile-engine.ts [pingliang|gansu|china] [--full] [--plan]
+ * engine has one), or with --sensitivity a batch of 100 weight draws (scenarios as a dimension, as the simulator's
+ * sensitivity sends them). The first call of each kind is profiled too (it prepares statements and may fill caches).
+ * Usage: node --import tsx bench/profile-engine.ts [pingliang|gansu|china] [--full | --sensitivity] [--plan]
  * (--plan prints every operator instead of the ten slowest.)
  */
 import {openNodeDatabase} from "../loaders/duckdb.js";
@@ -20,6 +21,7 @@ import {median, ms, timed} from "./stats.js";
 
 const scale = process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? "gansu";
 const full = process.argv.includes("--full");
+const sensitivity = process.argv.includes("--sensitivity");
 const everyOperator = process.argv.includes("--plan");
 const methodology = await readMethodology();
 const group = (await readRegions()).peerGroups.find((g) => g.id === scale);
@@ -47,16 +49,28 @@ await engine.loadObservations(observationsIpc(data.rows));
 
 const focus = data.regions.includes("620825") ? "620825" : data.regions[0];
 const measure = methodology.measures.find((x) => !x.derive)!.id;
+const weights: Record<string, number> = {};
+for (const n of methodology.nodes) for (const c of n.children) weights[c.id] = c.weight;
+/** Draw i: every weight × a factor in [0.8, 1.2) that varies with the draw and the id (as the simulator's draws do). */
+const draw = (i: number) =>
+  Object.fromEntries(
+    Object.entries(weights).map(([id, w], j) => [id, w * (0.8 + (((i + 1) * 7919 + j * 104729) % 1000) / 2500)])
+  );
 const call = (i: number): Promise<unknown> =>
   full
     ? engineScore(engine, data)
-    : engine.score({
-        peerGroup: data.regions,
-        periods: ["2023"],
-        level: "total",
-        measures: false,
-        scenario: {values: [{region: focus, period: "2023", measure, value: 2 + i}]}
-      });
+    : sensitivity
+      ? engine.scoreScenarios(
+          Array.from({length: 100}, (_, d) => ({weights: draw(i * 100 + d)})),
+          {peerGroup: data.regions, periods: ["2023"], level: "total"}
+        )
+      : engine.score({
+          peerGroup: data.regions,
+          periods: ["2023"],
+          level: "total",
+          measures: false,
+          scenario: {values: [{region: focus, period: "2023", measure, value: 2 + i}]}
+        });
 
 /** A statement that runs alone: an EXECUTE becomes its prepared body with the parameters in place. */
 function standalone(sql: string): string {
@@ -75,8 +89,11 @@ function splitArgs(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
+  let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === "[" || text[i] === "(") depth++;
+    if (text[i] === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (text[i] === "[" || text[i] === "(") depth++;
     else if (text[i] === "]" || text[i] === ")") depth--;
     else if (text[i] === "," && depth === 0) {
       out.push(text.slice(start, i).trim());
@@ -148,7 +165,7 @@ function countOf(sql: string): string {
 }
 
 console.log(
-  `${scale}: ${data.regions.length} regions × ${data.periods.length} periods, ${data.rows.length.toLocaleString("en-US")} observations; ${full ? "full scoring" : "what-if"}`
+  `${scale}: ${data.regions.length} regions × ${data.periods.length} periods, ${data.rows.length.toLocaleString("en-US")} observations; ${full ? "full scoring" : sensitivity ? "sensitivity, 100 draws" : "what-if"}`
 );
 await profile("first call", () => call(0));
 for (let i = 1; i < 4; i++) await call(i);

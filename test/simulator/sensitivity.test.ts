@@ -53,6 +53,12 @@ describe("sensitivity sampling", () => {
     expect(shareAt(bands[0], 2)).toBe(0);
   });
 
+  const ranksOf = (w: Record<string, number>) =>
+    new Map([
+      ["A", w.a > w.b ? 1 : 2],
+      ["B", w.a > w.b ? 2 : 1]
+    ]);
+
   it("reports progress, yields between draws and stops when cancelled", async () => {
     const progress: number[] = [];
     let pauses = 0;
@@ -62,11 +68,7 @@ describe("sensitivity sampling", () => {
       k: 0.5,
       seed: 3,
       base: {a: 1, b: 1},
-      rankWith: async (w) =>
-        new Map([
-          ["A", w.a > w.b ? 1 : 2],
-          ["B", w.a > w.b ? 2 : 1]
-        ]),
+      rankWith: async (ws) => ws.map(ranksOf),
       onProgress: (done) => {
         progress.push(done);
         if (done === 4) stop = true;
@@ -80,5 +82,35 @@ describe("sensitivity sampling", () => {
     expect(pauses).toBe(4);
     expect(run).toMatchObject({done: 4, cancelled: true});
     expect(run.bands.map((b) => b.draws)).toEqual([4, 4]);
+  });
+
+  it("gives the same draws and bands whatever the chunk, with progress per chunk", async () => {
+    const runWith = async (chunk: number) => {
+      const progress: number[] = [];
+      const calls: number[] = [];
+      const seen: Record<string, number>[] = [];
+      const run = await runSensitivity({
+        draws: 10,
+        k: 0.5,
+        seed: 7,
+        base: {a: 1, b: 1},
+        chunk,
+        rankWith: async (ws) => {
+          calls.push(ws.length);
+          seen.push(...ws);
+          return ws.map(ranksOf);
+        },
+        onProgress: (done) => progress.push(done),
+        pause: async () => undefined
+      });
+      return {run, progress, calls, seen};
+    };
+    const one = await runWith(1);
+    const four = await runWith(4);
+    expect(four.calls).toEqual([4, 4, 2]);
+    expect(four.progress).toEqual([4, 8, 10]);
+    expect(four.seen).toEqual(one.seen);
+    expect(four.run.bands).toEqual(one.run.bands);
+    expect(one.run.bands.map((b) => b.draws)).toEqual([10, 10]);
   });
 });

@@ -3,7 +3,7 @@
  * frontier), and the smallest set of the best ones that reaches a chosen rank (greedy, and said so).
  */
 import {html} from "htl";
-import type {ScoreResult} from "../../engine/scoring/types.js";
+import type {NodeScore} from "../../engine/scoring/types.js";
 import type {StringKey} from "../i18n.js";
 import {makeButton, type SimContext} from "./context.js";
 import {exact, formatDelta, formatValue} from "./format.js";
@@ -38,8 +38,8 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
   let gains: MeasureGain[] | null = null;
   let snapshot: SimState | null = null;
 
-  // One engine run per measure that has a goal it does not yet meet (peer group = the focus alone: a region's
-  // total does not depend on its peers).
+  // One scenario per measure that has a goal it does not yet meet, all in one engine statement (peer group = the focus
+  // alone: a region's total does not depend on its peers).
   let busy = false;
   const basisLine = html`<p class="sim-muted" data-testid="sim-priority-basis"></p>` as HTMLElement;
   const staleNote = html`<p class="sim-error" data-testid="sim-priority-stale" hidden>
@@ -65,21 +65,23 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
     const goal = goalSelect.value as Goal;
     const base = {...ctx.state, values: {...ctx.state.values}};
     const current = ctx.current;
-    const alone = {peerGroup: [base.focus], periods: [base.period], level: model.root, measures: false};
-    const totalOf = (r: ScoreResult) =>
-      r.nodes.find((n) => n.region === base.focus && n.node === model.root)?.score ?? null;
+    const alone = {peerGroup: [base.focus], periods: [base.period], level: model.root};
+    const totalOf = (nodes: NodeScore[]) =>
+      nodes.find((n) => n.region === base.focus && n.node === model.root)?.score ?? null;
     try {
-      const reference = totalOf((await session.score({...alone, scenario: scenarioOf(base)})).result);
       const todo = [...model.measures.values()].flatMap((m) => {
         const now = base.values[m.id] ?? current.get(m.id) ?? null;
         const to = goalValue(m, goal, now);
         return to === null || to === now ? [] : [{m, to}];
       });
+      priorityProgress.textContent = t("sim.progress", {done: 0, total: todo.length});
+      // The current scenario and one scenario per measure moved to its goal: one engine statement.
+      const withEach = todo.map(({m, to}) => scenarioOf({...base, values: {...base.values, [m.id]: to}}));
+      const {result} = await session.scenarios([scenarioOf(base), ...withEach], alone);
+      const reference = totalOf(result[0]);
       const found: MeasureGain[] = [];
       for (const [i, {m, to}] of todo.entries()) {
-        priorityProgress.textContent = t("sim.progress", {done: i, total: todo.length});
-        const withIt = {...base, values: {...base.values, [m.id]: to}};
-        const total = totalOf((await session.score({...alone, scenario: scenarioOf(withIt)})).result);
+        const total = totalOf(result[i + 1]);
         if (total !== null && reference !== null) found.push({measure: m.id, goal: to, points: total - reference});
       }
       priorityProgress.textContent = t("sim.progress", {done: todo.length, total: todo.length});
@@ -155,17 +157,24 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
     const target = Math.max(1, Math.floor(Number(greedyRank.value) || 1));
     greedyRun.disabled = true;
     try {
-      const set = await smallestReformSet(list, target, async (k) => {
-        const values = {...base.values, ...Object.fromEntries(list.slice(0, k).map((g) => [g.measure, g.goal]))};
-        const {result} = await session.score({...scoreOptionsOf({...base, values}, groups), level: model.root});
-        return result.nodes.find((n) => n.region === base.focus)?.rank ?? null;
-      });
+      // Every prefix of the list (k = 0 … n reforms) scored with the peer group in one statement; the search reads them.
+      const prefixes = list.map((_, k) => k).concat(list.length);
+      const scenarios = prefixes.map((k) =>
+        scenarioOf({
+          ...base,
+          values: {...base.values, ...Object.fromEntries(list.slice(0, k).map((g) => [g.measure, g.goal]))}
+        })
+      );
+      const {peerGroup, periods} = scoreOptionsOf(base, groups);
+      const {result} = await session.scenarios(scenarios, {peerGroup, periods, level: model.root});
+      const ranks = result.map((nodes) => nodes.find((n) => n.region === base.focus)?.rank ?? null);
+      const set = await smallestReformSet(list, target, async (k) => ranks[k]);
       const key: StringKey = set.reached ? "sim.greedyReached" : "sim.greedyNotReached";
       chosenValues = Object.fromEntries(set.chosen.map((g) => [g.measure, g.goal]));
       greedyResult.dataset.stale = "0";
       greedyResult.replaceChildren(
         html`<p data-testid="sim-greedy-summary" data-reached=${String(set.reached)} data-rank=${exact(set.rank)}>
-          ${t(key, {n: set.chosen.length, rank: set.rank ?? "—", calls: set.calls})}
+          ${t(key, {n: set.chosen.length, rank: set.rank ?? "—", calls: scenarios.length})}
         </p>`,
         html`<ol>
           ${set.chosen.map((g) => html`<li data-measure=${g.measure} data-goal=${exact(g.goal)}>${ctx.measureName(model.measures.get(g.measure)!)} → ${formatValue(g.goal)} (${formatDelta(g.points, 4)})</li>`)}

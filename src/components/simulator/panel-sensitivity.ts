@@ -1,7 +1,8 @@
 /**
  * Weight sensitivity: seeded Monte-Carlo draws of the weights (each within ±k of its value), the rank band
- * of every peer, and the focus region's rank with each category removed. The draws go one by one through the
- * session's serial queue, so edits made meanwhile are scored between draws; the run can be cancelled.
+ * of every peer, and the focus region's rank with each category removed. The draws go a chunk at a time (one engine
+ * statement each) through the session's serial queue, so edits made meanwhile are scored between chunks; the run
+ * can be cancelled.
  */
 import {html} from "htl";
 import {pick} from "../i18n.js";
@@ -9,7 +10,10 @@ import {bandChart} from "./charts.js";
 import {makeButton, moveText, type SimContext} from "./context.js";
 import {formatValue} from "./format.js";
 import {runSensitivity, shareAt} from "./sensitivity.js";
-import {scenarioOf, scoreOptionsOf} from "./state.js";
+import {scoreOptionsOf} from "./state.js";
+
+/** Draws per engine statement: large enough to amortise a statement, small enough to show progress and cancel. */
+const DRAWS_PER_STATEMENT = 50;
 
 export function sensitivityPanel(ctx: SimContext): Node[] {
   const {lang, t, model, session, root} = ctx;
@@ -53,15 +57,20 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
       return ctx.say(t("sim.badSensitivity"), "error");
     const base = {...ctx.state, values: {...ctx.state.values}, weights: {...ctx.state.weights}};
     const weights = Object.fromEntries([...model.defaultWeights].map(([id, w]) => [id, base.weights[id] ?? w]));
-    const options = {...scoreOptionsOf(base, ctx.groups), level: model.root};
-    const ranksOf = async (w: Record<string, number>) => {
-      const {result} = await session.score({...options, scenario: {...scenarioOf(base), weights: w}});
-      return new Map(result.nodes.map((n) => [n.region, n.rank]));
+    const {peerGroup, periods, scenario} = scoreOptionsOf(base, ctx.groups);
+    const options = {peerGroup, periods, level: model.root};
+    // Every draw is a scenario: a chunk of draws is one engine statement (scenarios as a dimension).
+    const ranksOf = async (list: Record<string, number>[]) => {
+      const {result} = await session.scenarios(
+        list.map((w) => ({...scenario, weights: w})),
+        options
+      );
+      return result.map((nodes) => new Map(nodes.map((n) => [n.region, n.rank])));
     };
     cancelled = false;
     sensRun.disabled = true;
     const started = performance.now();
-    const rankNow = (await ranksOf(weights)).get(base.focus) ?? null;
+    const rankNow = (await ranksOf([weights]))[0].get(base.focus) ?? null;
     sensCancel.disabled = false;
     root.dataset.sensitivity = "running";
     sensProgress.max = draws;
@@ -73,6 +82,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         seed: 2023,
         base: weights,
         rankWith: ranksOf,
+        chunk: DRAWS_PER_STATEMENT,
         cancelled: () => cancelled,
         onProgress: (done, total) => {
           sensProgress.value = done;
@@ -120,10 +130,13 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         </table>`
       );
       if (!run.cancelled) {
-        const now = (await ranksOf(weights)).get(base.focus) ?? null;
+        // The focus region's rank now and with each category removed: one statement.
+        const [now, ...removed] = (
+          await ranksOf([weights, ...model.categories.map((c) => ({...weights, [c.id]: 0}))])
+        ).map((ranks) => ranks.get(base.focus) ?? null);
         const rows = [];
-        for (const c of model.categories) {
-          const without = (await ranksOf({...weights, [c.id]: 0})).get(base.focus) ?? null;
+        for (const [i, c] of model.categories.entries()) {
+          const without = removed[i];
           rows.push(
             html`<tr>
               <td>${c.number}. ${pick(lang, c.nameZh, c.nameEn)}</td>

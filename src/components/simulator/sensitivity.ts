@@ -1,7 +1,8 @@
 /**
  * Sensitivity of the ranking to the weights: Monte Carlo draws where every weight is multiplied by U(1−k, 1+k),
- * each draw scored by the engine, summarised per region as the median rank and the 5–95 % band. The runner
- * yields to the browser between draws so the page stays responsive, reports progress and can be cancelled.
+ * scored by the engine a chunk of draws per statement (scenarios as a dimension), summarised per region as the median
+ * rank and the 5–95 % band. The runner yields to the browser between chunks so the page stays responsive, reports
+ * progress and can be cancelled.
  */
 
 /** A small seeded generator (mulberry32) so a run can be repeated exactly. */
@@ -77,8 +78,10 @@ export interface SensitivityRun {
   seed: number;
   /** The weights perturbed (id → current weight). */
   base: Readonly<Record<string, number>>;
-  /** Scores one set of weights; returns region → rank. */
-  rankWith: (weights: Record<string, number>) => Promise<ReadonlyMap<string, number | null>>;
+  /** Scores sets of weights (one engine statement for all of them); returns region → rank for each. */
+  rankWith: (weights: Record<string, number>[]) => Promise<ReadonlyMap<string, number | null>[]>;
+  /** Draws scored per call (default 1); the draws themselves do not depend on it. */
+  chunk?: number;
   onProgress?: (done: number, total: number) => void;
   /** Checked between draws; when it says so the run stops and returns what it has. */
   cancelled?: () => boolean;
@@ -86,24 +89,28 @@ export interface SensitivityRun {
   pause?: () => Promise<void>;
 }
 
-/** Runs the draws one by one, yielding between them; returns the bands and how many draws were done. */
+/** Runs the draws a chunk at a time, yielding between chunks; returns the bands and how many draws were done. */
 export async function runSensitivity(
   run: SensitivityRun
 ): Promise<{bands: RankBand[]; done: number; cancelled: boolean}> {
   const random = seededRandom(run.seed);
   const pause = run.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const chunk = Math.max(1, Math.floor(run.chunk ?? 1));
   const ranks = new Map<string, number[]>();
   let done = 0;
-  for (; done < run.draws; done++) {
+  while (done < run.draws) {
     if (run.cancelled?.()) break;
-    const result = await run.rankWith(drawWeights(run.base, run.k, random));
-    for (const [region, rank] of result) {
-      if (rank === null) continue;
-      const list = ranks.get(region) ?? [];
-      list.push(rank);
-      ranks.set(region, list);
+    const draws = Array.from({length: Math.min(chunk, run.draws - done)}, () => drawWeights(run.base, run.k, random));
+    for (const result of await run.rankWith(draws)) {
+      for (const [region, rank] of result) {
+        if (rank === null) continue;
+        const list = ranks.get(region) ?? [];
+        list.push(rank);
+        ranks.set(region, list);
+      }
     }
-    run.onProgress?.(done + 1, run.draws);
+    done += draws.length;
+    run.onProgress?.(done, run.draws);
     await pause();
   }
   return {bands: summariseRanks(ranks), done, cancelled: done < run.draws};

@@ -2,8 +2,9 @@
  * The simulator's engine session: one engine on the browser database, every call run one after another (an
  * interactive re-score waits at most for the draw in progress) and timed.
  */
+import type {BatchOptions} from "../../engine/scoring/batch.js";
 import type {Engine} from "../../engine/scoring/engine.js";
-import type {ScoreOptions, ScoreResult} from "../../engine/scoring/types.js";
+import type {NodeScore, Scenario, ScoreOptions, ScoreResult} from "../../engine/scoring/types.js";
 
 /** A serial, timed wrapper around an engine. */
 export interface SimSession {
@@ -12,6 +13,8 @@ export interface SimSession {
   serial<T>(task: (engine: Engine) => Promise<T>): Promise<T>;
   /** One engine.score call, queued; `ms` is the time of the call itself (not the wait). */
   score(options: ScoreOptions): Promise<{result: ScoreResult; ms: number}>;
+  /** One engine.scoreScenarios call (many scenarios, one statement), queued and timed like {@link score}. */
+  scenarios(scenarios: readonly Scenario[], options: BatchOptions): Promise<{result: NodeScore[][]; ms: number}>;
 }
 
 /** Wraps an engine in a serial queue. */
@@ -25,14 +28,16 @@ export function createSession(engine: Engine, now: () => number = () => performa
     tail = run.catch(() => undefined);
     return run;
   };
+  const timedCall = <T>(call: (e: Engine) => Promise<T>) =>
+    serial(async (e) => {
+      const start = now();
+      const result = await call(e);
+      return {result, ms: now() - start};
+    });
   return {
     engine,
     serial,
-    score: (options) =>
-      serial(async (e) => {
-        const start = now();
-        const result = await e.score(options);
-        return {result, ms: now() - start};
-      })
+    score: (options) => timedCall((e) => e.score(options)),
+    scenarios: (scenarios, options) => timedCall((e) => e.scoreScenarios(scenarios, options))
   };
 }

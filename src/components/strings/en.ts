@@ -77,7 +77,7 @@ export const en: Record<StringKey, string> = {
   "sim.badWeight": "{id}: weight “{text}” must be a number ≥ 0",
   "sim.priority": "Reform priority",
   "sim.priorityNote":
-    "One engine run per measure: the points the focus region's total gains when that one measure alone moves to its target (or the frontier).",
+    "The points the focus region's total gains when one measure alone moves to its target (or the frontier), every measure in one engine run.",
   "sim.goal": "Move to",
   "sim.goalTarget": "the plan's target",
   "sim.goalFrontier": "the frontier",
@@ -97,7 +97,7 @@ export const en: Record<StringKey, string> = {
     "Greedy by points per measure: add measures in order of their own gain and keep the shortest prefix that reaches the rank (combinations are not searched).",
   "sim.targetRank": "Target rank",
   "sim.greedyRun": "Find the reforms",
-  "sim.greedyReached": "{n} reform(s) reach rank {rank} ({calls} engine runs).",
+  "sim.greedyReached": "{n} reform(s) reach rank {rank} (one engine run compared {calls} sets of reforms).",
   "sim.greedyNotReached": "Even all {n} reforms only reach rank {rank}.",
   "sim.sensitivity": "Sensitivity",
   "sim.sensitivityNote":

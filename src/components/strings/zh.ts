@@ -71,7 +71,8 @@ export const zh = {
   "sim.indicatorWeights": "逐项指标权重",
   "sim.badWeight": "{id}：权重 “{text}” 必须是 ≥ 0 的数值",
   "sim.priority": "改革优先级",
-  "sim.priorityNote": "逐项计算：关注地区单独把一个计量项提升到目标（或前沿值）时总分增加的分数（每项一次引擎计算）。",
+  "sim.priorityNote":
+    "逐项计算：关注地区单独把一个计量项提升到目标（或前沿值）时总分增加的分数（全部计量项在一次引擎计算中完成）。",
   "sim.goal": "目标取值",
   "sim.goalTarget": "目标",
   "sim.goalFrontier": "前沿值",
@@ -90,7 +91,7 @@ export const zh = {
   "sim.greedyNote": "贪心法：按单项增分从高到低依次加入，取达到名次的最短前缀（不搜索措施之间的组合）。",
   "sim.targetRank": "目标名次",
   "sim.greedyRun": "求最少改革",
-  "sim.greedyReached": "需要 {n} 项改革，名次变为第 {rank} 名（引擎计算 {calls} 次）。",
+  "sim.greedyReached": "需要 {n} 项改革，名次变为第 {rank} 名（一次引擎计算比较了 {calls} 种改革组合）。",
   "sim.greedyNotReached": "即使全部 {n} 项改革也只能达到第 {rank} 名。",
   "sim.sensitivity": "敏感性分析",
   "sim.sensitivityNote":

@@ -67,15 +67,8 @@ export class ScenarioError extends Error {
  */
 export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}): ScoringPlan {
   const measures = new Map(m.measures.map((x) => [x.id, x]));
-  const nodeIds = new Set(m.nodes.map((n) => n.id));
-  const weights = new Map(Object.entries(overrides.weights ?? {}));
+  checkWeights(m, overrides.weights ?? {});
   const targets = new Map(Object.entries(overrides.targets ?? {}));
-  for (const [id, w] of weights) {
-    if (!measures.has(id) && !nodeIds.has(id))
-      throw new ScenarioError(`情景权重：未知指标或节点 ${id} / scenario weights: unknown measure or node ${id}`);
-    if (typeof w !== "number" || !Number.isFinite(w) || w < 0)
-      throw new ScenarioError(`情景权重 ${id} 必须 ≥ 0 / scenario weight of ${id} must be a number ≥ 0`);
-  }
   for (const [id, t] of targets) {
     const measure = measures.get(id);
     const method = measure?.normalise?.method;
@@ -120,18 +113,7 @@ export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}):
   }
   const heights = nodeHeights(m);
   const levels = nodeLevels(m);
-  const edges = m.nodes.flatMap((n) =>
-    n.children.map((e) => ({node: n.id, child: e.id, weight: weights.get(e.id) ?? e.weight}))
-  );
-  if (weights.size > 0) {
-    for (const n of m.nodes) {
-      if (n.children.length > 0 && n.children.every((e) => (weights.get(e.id) ?? e.weight) === 0)) {
-        throw new ScenarioError(
-          `情景权重使节点 ${n.id} 的子项权重之和为 0 / scenario weights make the children of node ${n.id} sum to 0`
-        );
-      }
-    }
-  }
+  const edges = scenarioEdges(m, overrides.weights);
   return {
     methodology: m,
     root: rootNode(m),
@@ -154,6 +136,41 @@ export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}):
     forcing: forcingMap(m, levels),
     maxHeight: Math.max(...heights.values())
   };
+}
+
+/** Scenario weights as a Map; throws {@link ScenarioError} on an unknown id or a weight that is not a number ≥ 0. */
+function checkWeights(m: Methodology, given: Record<string, number>): Map<string, number> {
+  const known = new Set([...m.measures.map((x) => x.id), ...m.nodes.map((n) => n.id)]);
+  const weights = new Map(Object.entries(given));
+  for (const [id, w] of weights) {
+    if (!known.has(id))
+      throw new ScenarioError(`情景权重：未知指标或节点 ${id} / scenario weights: unknown measure or node ${id}`);
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0)
+      throw new ScenarioError(`情景权重 ${id} 必须 ≥ 0 / scenario weight of ${id} must be a number ≥ 0`);
+  }
+  return weights;
+}
+
+/**
+ * The hierarchy's edges with scenario weights (a node or measure id → its weight on every edge that leads to it);
+ * throws {@link ScenarioError} as {@link buildPlan} does for the weights. Cheaper than a whole plan, for batches that
+ * only change weights (a sensitivity draw).
+ */
+export function scenarioEdges(m: Methodology, given: Record<string, number> = {}): ScoringPlan["edges"] {
+  const weights = checkWeights(m, given);
+  const edges = m.nodes.flatMap((n) =>
+    n.children.map((e) => ({node: n.id, child: e.id, weight: weights.get(e.id) ?? e.weight}))
+  );
+  if (weights.size > 0) {
+    for (const n of m.nodes) {
+      if (n.children.length > 0 && n.children.every((e) => (weights.get(e.id) ?? e.weight) === 0)) {
+        throw new ScenarioError(
+          `情景权重使节点 ${n.id} 的子项权重之和为 0 / scenario weights make the children of node ${n.id} sum to 0`
+        );
+      }
+    }
+  }
+  return edges;
 }
 
 /** For each flag with `upTo` and each observed measure: the score-derived measures and nodes between it and a node of that level. */

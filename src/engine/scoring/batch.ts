@@ -5,7 +5,7 @@
  * time through {@link Engine.score} instead (same answers, more statements).
  */
 import type {Methodology} from "../methodology/methodology.js";
-import {buildPlan, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
+import {scenarioEdges, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
 import {batchParams, batchSql, type BatchInputs, type BatchShape} from "./batch-sql.js";
 import type {CodeBook} from "./codes.js";
 import {resolveOverrides} from "./overrides.js";
@@ -113,7 +113,7 @@ function batchInputs(
     if (w === undefined) {
       w = sets.size;
       sets.set(key, w);
-      for (const e of buildPlan(host.methodology, {weights}).edges) {
+      for (const e of scenarioEdges(host.methodology, weights)) {
         inputs.weights[0].push(w);
         inputs.weights[1].push(host.code.get(e.node)!);
         inputs.weights[2].push(host.code.get(e.child)!);
