@@ -1,7 +1,8 @@
 /**
  * Browser figures: `npm run build` timed in a clean copy of the working tree (no Framework cache), the simulator's
- * time to first score (cold: new browser context; warm: reload with the HTTP cache) and per-change latency at
- * Gansu scale in Chromium, and the JavaScript / WebAssembly bytes each page loads.
+ * time to first score (cold: new browser context; warm: reload with the HTTP cache), per-change latency (a measure's
+ * value, a weight), reform priority and sensitivity at Gansu scale in Chromium, and the JavaScript / WebAssembly bytes
+ * each page loads.
  */
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from "node:fs";
@@ -133,9 +134,76 @@ async function simulatorFigures(
       const computed = await w.page.$eval("[data-testid=sim-timing]", (el) => Number((el as HTMLElement).dataset.ms));
       if (Number.isFinite(computed)) figures.computedInMs.push(computed);
     }
+    await weightChanges(w.page, figures);
+    await analysisFigures(w.page, figures, log);
     if (w.problems.length) log(`simulator: problems recorded: ${w.problems.slice(0, 3).join("; ")}`);
     await w.context.close();
   }
+}
+
+/** Weight change latency: set a category weight, wait for the scored update (input event → data-version). */
+async function weightChanges(page: Page, figures: BrowserFigures) {
+  const ids = await page.$$eval("input[data-weight]", (els) => els.map((e) => (e as HTMLInputElement).dataset.weight!));
+  for (let k = 0; k < CHANGES; k++) {
+    const before = await version(page);
+    await page.evaluate(
+      ([id, value]) => {
+        const input = document.querySelector(`input[data-weight="${id}"]`) as HTMLInputElement;
+        input.value = String(value);
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+      },
+      [ids[(k * 5) % ids.length], 1 + (k % 4)] as const
+    );
+    const done = await scored(page, before);
+    const inputAt = await page.evaluate(() => (window as unknown as {__inputAt: number}).__inputAt);
+    figures.weightLatencyMs.push(done - inputAt);
+  }
+}
+
+/** Clicks `button` in the page and returns the ms until `done()` holds there (checked on every DOM change). */
+async function clickUntil(page: Page, button: string, done: string, timeout = 300_000): Promise<number> {
+  return page.evaluate(
+    ([selector, test, limit]) =>
+      new Promise<number>((resolve, reject) => {
+        const check = new Function(`return (${test})`) as () => boolean;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!check()) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+        setTimeout(() => reject(new Error(`${selector}: not done in ${limit} ms`)), limit as number);
+        (document.querySelector(selector as string) as HTMLButtonElement).click();
+      }),
+    [button, done, timeout] as const
+  );
+}
+
+/** Reform priority against the frontier (every measure) and sensitivity with 1,000 draws, clicked as an analyst does. */
+async function analysisFigures(page: Page, figures: BrowserFigures, log: (line: string) => void) {
+  await page.selectOption("[data-testid=sim-priority-goal]", "frontier");
+  for (let k = 0; k < 3; k++) {
+    const ms = await clickUntil(
+      page,
+      "[data-testid=sim-priority-run]",
+      `!document.querySelector('[data-testid=sim-priority-run]').disabled && !!document.querySelector('[data-testid=sim-priority-table] tr[data-measure]')`
+    );
+    figures.priorityMs.push(ms);
+  }
+  const rows = await page.locator("[data-testid=sim-priority-table] tr[data-measure]").count();
+  log(
+    `simulator: reform priority to the frontier (${rows} measures gain) ${figures.priorityMs.map(Math.round).join(", ")} ms`
+  );
+  await page.fill("[data-testid=sim-sens-draws]", "1000");
+  const ms = await clickUntil(
+    page,
+    "[data-testid=sim-sens-run]",
+    `document.querySelector('[data-testid=sim-root]').dataset.sensitivity === 'done'`
+  );
+  figures.sensitivityMs.push(ms);
+  const status = await page.locator("[data-testid=sim-sens-status]").textContent();
+  log(`simulator: sensitivity 1,000 draws ${Math.round(ms)} ms (${status})`);
 }
 
 /** Adds the page's start-up measures (`sim:<phase>`, see src/engine/timing.ts) to the figures. */
@@ -197,6 +265,9 @@ export async function browserBench(log: (line: string) => void): Promise<Browser
     coldPhases: [],
     changeLatencyMs: [],
     computedInMs: [],
+    weightLatencyMs: [],
+    priorityMs: [],
+    sensitivityMs: [],
     pageBytes: []
   };
   const copy = cleanCopy();

@@ -1,6 +1,6 @@
 /** The benchmark's printed table (plain text, also valid Markdown) from the measured figures. */
 import {IMPLEMENTATIONS, type ScaleFigures} from "./node-bench.js";
-import {mb, ms} from "./stats.js";
+import {mb, median, ms} from "./stats.js";
 
 /** Peak resident memory of one implementation at one scale (from a child process). */
 export interface MemoryFigure {
@@ -20,6 +20,12 @@ export interface BrowserFigures {
   coldPhases: {phase: string; label: string; startMs: number[]; ms: number[]}[];
   changeLatencyMs: number[];
   computedInMs: number[];
+  /** A weight edited → the scored update (ms). */
+  weightLatencyMs: number[];
+  /** Reform priority against the frontier, click → table (ms). */
+  priorityMs: number[];
+  /** Sensitivity with 1,000 draws, click → done (ms). */
+  sensitivityMs: number[];
   pageBytes: {page: string; js: number; wasm: number}[];
 }
 
@@ -115,7 +121,7 @@ export function formatReport(scales: ScaleFigures[], memory: MemoryFigure[], bro
     );
     out.push(
       row([
-        "per change: input event → DOM updated (incl. debounce)",
+        "per change: input event → DOM updated",
         p(browser.changeLatencyMs, 50),
         p(browser.changeLatencyMs, 95),
         browser.changeLatencyMs.length
@@ -129,11 +135,45 @@ export function formatReport(scales: ScaleFigures[], memory: MemoryFigure[], bro
         browser.computedInMs.length
       ])
     );
+    for (const [label, xs] of [
+      ["weight change: input event → DOM updated", browser.weightLatencyMs],
+      ["reform priority, every measure to the frontier: click → table", browser.priorityMs],
+      ["sensitivity, 1,000 draws: click → bands and verdict", browser.sensitivityMs]
+    ] as const)
+      out.push(row([label, p(xs, 50), p(xs, 95), xs.length]));
     if (browser.pageBytes.length) {
       out.push("", row(["page", "JavaScript bytes", "WebAssembly bytes"]), row(["---", "---", "---"]));
       for (const b of browser.pageBytes)
         out.push(row([b.page, b.js.toLocaleString("en-US"), b.wasm.toLocaleString("en-US")]));
     }
   }
+  out.push(...targetsTable(scales, browser));
   return `${out.join("\n")}\n`;
+}
+
+/** The simulator's targets (issue 12) beside the figures measured: p50 (or the one run), target, ratio, met. */
+function targetsTable(scales: ScaleFigures[], browser: BrowserFigures | null): string[] {
+  const p50 = (xs: readonly number[] | undefined) => (xs?.length ? median(xs) : null);
+  const gansu = scales.find((s) => s.scale === "gansu")?.whatIf.find((w) => w.path.startsWith("engine"));
+  const rows: [string, number | null, number][] = [
+    ["input → DOM, p50 (Chromium, Gansu)", p50(browser?.changeLatencyMs), 100],
+    ["weight change, p50", p50(browser?.weightLatencyMs), 150],
+    ["first score, cold", p50(browser?.coldFirstScoreMs), 2500],
+    ["reform priority (every measure to the frontier)", p50(browser?.priorityMs), 1000],
+    ["sensitivity, 1,000 draws", p50(browser?.sensitivityMs), 5000],
+    ["Node what-if at Gansu, p50", gansu?.p50 ?? null, 16]
+  ];
+  const out = ["", "### Simulator targets", "", row(["figure", "measured", "target", "measured ÷ target", "met"])];
+  out.push(row(Array(5).fill("---")));
+  for (const [label, x, target] of rows)
+    out.push(
+      row([
+        label,
+        ms(x),
+        ms(target),
+        x === null ? "—" : ratio(x, target),
+        x === null ? "—" : x <= target ? "yes" : "no"
+      ])
+    );
+  return out;
 }
