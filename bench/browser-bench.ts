@@ -60,7 +60,14 @@ async function scored(page: Page, after: number, timeout = 120_000): Promise<num
     [ROOT, after],
     {timeout, polling: 10}
   );
-  const problem = await page.$eval(ROOT, (el) => el.querySelector(".sim-error")?.textContent ?? null);
+  // An error the page shows (a hidden note, such as priority's "out of date", is not one).
+  const problem = await page.$eval(
+    ROOT,
+    (el) =>
+      [...el.querySelectorAll<HTMLElement>(".sim-error")]
+        .filter((e) => !e.hidden && e.textContent?.trim())
+        .map((e) => e.textContent!.trim())[0] ?? null
+  );
   if (problem) throw new Error(`simulator error: ${problem}`);
   return page.evaluate(() => {
     const w = window as unknown as {__versions: {t: number}[]};
@@ -114,7 +121,7 @@ async function simulatorFigures(
       figures.warmFirstScoreMs.push(await scored(w.page, 0));
     }
     // Per-change latency: set a measure input, wait for the scored update.
-    const ids = await w.page.$$eval("input[data-measure]", (els) =>
+    const ids = await w.page.$$eval("input[data-measure]:not([type=checkbox])", (els) =>
       els.map((e) => (e as HTMLInputElement).dataset.measure!)
     );
     for (let k = 0; k < CHANGES; k++) {
