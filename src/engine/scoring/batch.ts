@@ -41,6 +41,26 @@ export interface BatchHost {
 /** At most this many virtual pairs per statement (bounds the statement's memory; larger batches are split). */
 const MAX_PAIRS = 40_000;
 
+/** Whether the batch statement answers these scenarios (else {@link scoreBatch} scores them one at a time). */
+export function canBatch(host: BatchHost, scenarios: readonly Scenario[]): boolean {
+  return (
+    host.batchable() &&
+    host.plan.forcing.length === 0 &&
+    !host.plan.nodes.some((n) => n.missing === "fail") &&
+    !scenarios.some((s) => Object.keys(s.targets ?? {}).length > 0)
+  );
+}
+
+/** Throws {@link ScenarioError} when a value override names a measure that is not observed. */
+export function checkValueMeasures(plan: ScoringPlan, values: Scenario["values"] = []): void {
+  const observed = new Set(plan.observed);
+  for (const v of values)
+    if (!observed.has(v.measure))
+      throw new ScenarioError(
+        `情景取值：${v.measure} 不是观测指标 / scenario values: ${v.measure} is not an observed measure`
+      );
+}
+
 /** Scores every scenario; returns, per scenario, its node rows as {@link Engine.score} would (no deltas). */
 export async function scoreBatch(
   host: BatchHost,
@@ -48,23 +68,12 @@ export async function scoreBatch(
   options: BatchOptions = {}
 ): Promise<NodeScore[][]> {
   const {plan} = host;
-  const oneByOne =
-    !host.batchable() ||
-    plan.forcing.length > 0 ||
-    plan.nodes.some((n) => n.missing === "fail") ||
-    scenarios.some((s) => Object.keys(s.targets ?? {}).length > 0);
-  if (oneByOne) {
+  if (!canBatch(host, scenarios)) {
     const out: NodeScore[][] = [];
     for (const scenario of scenarios) out.push((await host.score({...options, scenario, measures: false})).nodes);
     return out;
   }
-  const observed = new Set(plan.observed);
-  for (const s of scenarios)
-    for (const v of s.values ?? [])
-      if (!observed.has(v.measure))
-        throw new ScenarioError(
-          `情景取值：${v.measure} 不是观测指标 / scenario values: ${v.measure} is not an observed measure`
-        );
+  for (const s of scenarios) checkValueMeasures(plan, s.values);
   const req = host.request(options);
   const [leaves, periods] = [host.regions.encode(req.leaves), host.periods.encode(req.periods)];
   await host.fillCache(leaves, periods);

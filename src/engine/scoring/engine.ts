@@ -9,14 +9,14 @@
  * that only changes raw values rescores just the pairs it touches and re-ranks them with the cached others. */
 import {quoteIdent, type SqlDatabase} from "../db/database.js";
 import type {Methodology} from "../methodology/methodology.js";
-import {buildPlan, effectiveWeights, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
+import {buildPlan, effectiveWeights, type ScoringPlan} from "../methodology/plan.js";
 import {createCodeBook, loadIdCodes, nodeCodes, sortPositions} from "./codes.js";
 import {fillCacheSql, outputSql, overrideParams, type OutputShape} from "./output-sql.js";
 import {resolveOverrides} from "./overrides.js";
 import {codesIpc} from "../db/arrow-ipc.js";
 import {createPlanTablesSql, dropPlanTablesSql, planTableNames, type PlanTables} from "./plan-sql.js";
 import {scoreDeltas, toNodeColumns, toScoreResult, type Decoder} from "./results.js";
-import {scoreBatch, type BatchOptions} from "./batch.js";
+import {canBatch, checkValueMeasures, scoreBatch, type BatchHost, type BatchOptions} from "./batch.js";
 import {createStatementRunner, type Inputs} from "./statements.js";
 import {storeObservations} from "./store.js";
 import {createEngineTablesSql, dropTablesSql, scoringTableNames, setSubunitsSql} from "./tables-sql.js";
@@ -214,6 +214,23 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
     scenarioKey = key;
   };
 
+  const host: BatchHost = {
+    methodology,
+    plan: basePlan,
+    planTables: baseTables,
+    tables,
+    statements,
+    code,
+    heightOf,
+    levels,
+    regions,
+    periods,
+    batchable: () => rollupDepth === 0,
+    request,
+    fillCache,
+    decoder,
+    score: (o) => engine.score(o)
+  };
   const engine: Engine = {
     methodology,
     async loadObservations(ipc) {
@@ -241,14 +258,17 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       const changesPlan =
         Object.keys(scenario?.weights ?? {}).length > 0 || Object.keys(scenario?.targets ?? {}).length > 0;
       const plan = changesPlan ? buildPlan(methodology, scenario) : basePlan;
-      const observed = new Set(plan.observed);
-      for (const v of scenario?.values ?? []) {
-        if (!observed.has(v.measure))
-          throw new ScenarioError(
-            `情景取值：${v.measure} 不是观测指标 / scenario values: ${v.measure} is not an observed measure`
-          );
-      }
-      const result = toScoreResult(await run(plan, options, true), decoder(), levels, effectiveWeights(plan));
+      checkValueMeasures(plan, scenario?.values);
+      // A what-if of weights (and values) is one scenario of the batch statement: no plan tables to refill, no
+      // measure to normalise again.
+      const result =
+        changesPlan && options.measures === false && canBatch(host, [scenario!])
+          ? {
+              measures: [],
+              nodes: (await scoreBatch(host, [scenario!], options))[0],
+              effectiveWeights: effectiveWeights(plan)
+            }
+          : toScoreResult(await run(plan, options, true), decoder(), levels, effectiveWeights(plan));
       if (!scenario) return result;
       const key = JSON.stringify([options.peerGroup, options.periods, options.level, options.measures]);
       let baseline = baselineCache.get(key);
@@ -259,28 +279,7 @@ export async function createEngine(db: SqlDatabase, methodology: Methodology): P
       result.deltas = scoreDeltas(baseline.nodes, result.nodes);
       return result;
     },
-    scoreScenarios: (scenarios, options) =>
-      scoreBatch(
-        {
-          methodology,
-          plan: basePlan,
-          planTables: baseTables,
-          tables,
-          statements,
-          code,
-          heightOf,
-          levels,
-          regions,
-          periods,
-          batchable: () => rollupDepth === 0,
-          request,
-          fillCache,
-          decoder,
-          score: (o) => engine.score(o)
-        },
-        scenarios,
-        options
-      ),
+    scoreScenarios: (scenarios, options) => scoreBatch(host, scenarios, options),
     async scoreColumns(options = {}) {
       const result = await run(basePlan, {...options, measures: false}, false, true);
       return toNodeColumns(result, decoder());
