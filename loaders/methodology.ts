@@ -1,4 +1,5 @@
 /** Reads and checks a methodology file; the one place that names the default methodology (Zhuanglang 2023). */
+import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseMethodology} from "../src/engine/methodology/methodology.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
@@ -18,6 +19,29 @@ export function projectPath(relative: string): string {
  */
 export async function readMethodology(file?: string): Promise<Methodology> {
   const name = file ?? DEFAULT_METHODOLOGY;
-  const text = await readTextFile(file ?? projectPath(DEFAULT_METHODOLOGY));
-  return parseMethodology(parseJsonText(text, name), name);
+  return parseMethodology(await readMethodologyJson(file ?? projectPath(DEFAULT_METHODOLOGY), name), name);
+}
+
+/**
+ * A methodology file's JSON with `measuresFrom` resolved: `"measuresFrom": "other.json"` (a path relative to the file)
+ * puts that file's measures before the file's own, so that a regrouping of another methodology's measures is a short
+ * file of nodes. Chains are followed; a cycle, a missing file or a file without measures is an error naming the file.
+ */
+export async function readMethodologyJson(path: string, name = path, seen: string[] = []): Promise<unknown> {
+  const json = parseJsonText(await readTextFile(path), name);
+  if (typeof json !== "object" || json === null || Array.isArray(json) || !("measuresFrom" in json)) return json;
+  const {measuresFrom, ...rest} = json as Record<string, unknown>;
+  const where = `${name}: $.measuresFrom`;
+  if (typeof measuresFrom !== "string" || measuresFrom === "")
+    throw new Error(`${where}: 必须是方法文件的路径 / must be the path of a methodology file`);
+  const from = resolve(dirname(path), measuresFrom);
+  if (seen.includes(from) || from === resolve(path))
+    throw new Error(`${where}: 引用成环 / files import each other: ${[...seen, resolve(path), from].join(" → ")}`);
+  const imported = await readMethodologyJson(from, measuresFrom, [...seen, resolve(path)]);
+  const measures = (imported as {measures?: unknown}).measures;
+  if (!Array.isArray(measures))
+    throw new Error(`${where}: ${measuresFrom} 没有 measures 数组 / ${measuresFrom} has no measures array`);
+  const own = rest.measures === undefined ? [] : rest.measures;
+  if (!Array.isArray(own)) return {...rest, measures: own};
+  return {...rest, measures: [...measures, ...own]};
 }

@@ -4,6 +4,10 @@ import {describeFileError} from "../files.js";
 type Command = {run(args: string[]): Promise<number>; USAGE: string};
 
 const commands: Record<string, {summary: string; load: () => Promise<Command>}> = {
+  methodology: {
+    summary: "check a methodology file: every error with its JSON path, warnings, missing totals",
+    load: () => import("./methodology.js")
+  },
   generate: {summary: "write illustrative (synthetic) observations as CSV", load: () => import("./generate.js")},
   score: {summary: "score observations with a methodology file → CSV", load: () => import("./score.js")},
   template: {

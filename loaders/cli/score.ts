@@ -19,6 +19,8 @@ import {openNodeDatabase} from "../duckdb.js";
 import {describeFileError, fileChunks, readJsonFile} from "../files.js";
 import {readRegionsFile} from "../regions.js";
 import {readMethodology} from "../methodology.js";
+import {rootNode} from "../../src/engine/methodology/methodology.js";
+import {sayWhy} from "./why.js";
 import {listOption, parseCli, UsageError, usageExit} from "./args.js";
 import {checkScenario} from "../../src/engine/methodology/scenario.js";
 import {rejectAcrossFiles} from "../../src/engine/observations/across-files.js";
@@ -161,6 +163,14 @@ function concatColumns(parts: NodeColumns[]): NodeColumns {
   };
 }
 
+/** The regions whose root node has no score in a part scored for one period. */
+function missingTotals(c: NodeColumns, root: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < c.length; i++)
+    if (c.nodes[c.node[i]] === root && Number.isNaN(c.score[i])) out.push(c.regions[c.region[i]]);
+  return out;
+}
+
 const num = (x: number | null) => (x === null ? "" : x.toFixed(6));
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -195,6 +205,7 @@ export async function run(args: string[]): Promise<number> {
   const db = await openNodeDatabase();
   try {
     const engine = await createEngine(db, methodology);
+    const root = rootNode(methodology);
     const subunits = regionFile?.subunits ?? [];
     const children = new Set(subunits.map((s) => s.region));
     const options: ScoreOptions = {
@@ -212,7 +223,10 @@ export async function run(args: string[]): Promise<number> {
       for (const period of a.periods ?? [...present.periods]) {
         await engine.loadObservations(ipcOf(period));
         await engine.setRegions(subunits);
-        parts.push(await engine.scoreColumns({...options, periods: [period]}));
+        const part = await engine.scoreColumns({...options, periods: [period]});
+        parts.push(part);
+        // A total that cannot be computed is said, with the node and measures it lacks, not left an empty cell.
+        await sayWhy(engine, missingTotals(part, root), period, (line) => process.stderr.write(`${line}\n`));
       }
       const c = concatColumns(parts);
       const order = sortedNodeRows(c);

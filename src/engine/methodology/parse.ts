@@ -3,7 +3,7 @@
  * offending value. Format: docs/methodology-format.md.
  */
 import {Checker, MethodologyError} from "./checker.js";
-import {checkReferences} from "./references.js";
+import {checkReferences, type RawIds} from "./references.js";
 import type {
   Derivation,
   Direction,
@@ -52,7 +52,7 @@ export function parseMethodology(json: unknown, file?: string): Methodology {
     description: c.string(top.description, "description"),
     source: c.string(top.source, "source")
   };
-  if (c.issues.length === 0) checkReferences(c, methodology);
+  checkReferences(c, methodology, rawIds(top, methodology));
   if (c.issues.length > 0) throw new MethodologyError(c.issues, file);
   return methodology;
 }
@@ -194,4 +194,20 @@ function parseFlag(c: Checker, value: unknown, path: string): FlagRule | undefin
   const score = c.number(o.score, `${path}.score`, {min: 0});
   const upTo = o.upTo === undefined ? undefined : c.id(o.upTo, `${path}.upTo`);
   return id === undefined || score === undefined ? undefined : {id, score, upTo};
+}
+
+/** The ids the raw JSON gives to entries that did not parse, and every child id it lists (see {@link RawIds}). */
+function rawIds(top: Record<string, unknown>, m: Methodology): RawIds {
+  const entries = (list: unknown) => (Array.isArray(list) ? list : []) as Record<string, unknown>[];
+  const ids = (list: unknown) => entries(list).map((x) => (typeof x?.id === "string" ? x.id : null));
+  const parsed = new Set([...m.measures.map((x) => x.id), ...m.nodes.map((n) => n.id)]);
+  const broken = new Set(
+    [...ids(top.measures), ...ids(top.nodes)].filter((id): id is string => !!id && !parsed.has(id))
+  );
+  const children = new Set(
+    entries(top.nodes)
+      .flatMap((n) => ids(n?.children))
+      .filter((id): id is string => !!id)
+  );
+  return {broken, children};
 }

@@ -3,8 +3,23 @@ import type {Checker} from "./checker.js";
 import {MAX_DEPTH, nodeHeights, nodeLevels} from "./hierarchy.js";
 import type {Methodology} from "./types.js";
 
-/** Cross-checks ids: duplicates, unknown references, derivation rules, cycles, a single root, flag levels. */
-export function checkReferences(c: Checker, m: Methodology): void {
+/** What the raw JSON names, for a file whose other parts had errors (so that those errors are not reported twice). */
+export interface RawIds {
+  /** Measure and node ids of entries that did not parse: a reference to one is not "unknown". */
+  broken: ReadonlySet<string>;
+  /** Every id listed as a child in the raw nodes, parsed or not: such an id has a parent (it is not a root). */
+  children: ReadonlySet<string>;
+}
+
+/**
+ * Cross-checks ids: duplicates, unknown references, derivation rules, cycles, a single root, flag levels. Runs on a
+ * file with other errors too (every problem is reported at once), with `raw` telling what the broken entries named.
+ */
+export function checkReferences(
+  c: Checker,
+  m: Methodology,
+  raw: RawIds = {broken: new Set(), children: new Set()}
+): void {
   const measureIndex = new Map<string, number>();
   const nodeIndex = new Map<string, number>();
   m.measures.forEach((measure, i) => {
@@ -22,7 +37,8 @@ export function checkReferences(c: Checker, m: Methodology): void {
     measure.derive.of.forEach((input, j) => {
       const p = `measures[${i}].derive.of[${j}]`;
       const k = measureIndex.get(input);
-      if (k === undefined) return c.add(p, `未知指标 ${input}`, `unknown measure ${input}`);
+      if (k === undefined)
+        return raw.broken.has(input) ? undefined : c.add(p, `未知指标 ${input}`, `unknown measure ${input}`);
       const source = m.measures[k];
       if (measure.derive!.from === "raw" && source.derive) {
         c.add(
@@ -37,12 +53,12 @@ export function checkReferences(c: Checker, m: Methodology): void {
       if (measure.derive!.of.indexOf(input) !== j) c.add(p, `重复引用 ${input}`, `${input} listed twice`);
     });
   });
-  const hasParent = new Set<string>();
+  const hasParent = new Set<string>(raw.children);
   m.nodes.forEach((node, i) => {
     const seen = new Set<string>();
     node.children.forEach((edge, j) => {
       const p = `nodes[${i}].children[${j}].id`;
-      if (!measureIndex.has(edge.id) && !nodeIndex.has(edge.id))
+      if (!measureIndex.has(edge.id) && !nodeIndex.has(edge.id) && !raw.broken.has(edge.id))
         c.add(p, `未知指标或节点 ${edge.id}`, `unknown measure or node ${edge.id}`);
       if (seen.has(edge.id)) c.add(p, `重复的子项 ${edge.id}`, `child ${edge.id} listed twice`);
       seen.add(edge.id);

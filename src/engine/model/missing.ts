@@ -1,0 +1,77 @@
+/**
+ * Saying why a score is missing: for a node without a score in a region and period, the chain of nodes down to the
+ * measures that have no value (or the coverage that fell below the node's minimum), so that the command line and the
+ * pages can name the node, region and measure instead of leaving a cell empty.
+ */
+import type {Methodology} from "../methodology/types.js";
+import type {ScoreResult} from "../scoring/types.js";
+
+/** Why one node has no score in one region and period. */
+export interface MissingReason {
+  region: string;
+  period: string;
+  node: string;
+  /** Nodes from `node` down to the one whose children fail it (inclusive). */
+  path: string[];
+  /** Measures under that node with no value. */
+  measures: string[];
+  /** Share of the children's weight with a score, and the node's minimum, when coverage is the reason. */
+  coverage: number | null;
+  minCoverage: number;
+}
+
+/**
+ * The reasons `node` (default: the root) has no score for each region and period of `result` where it has none.
+ * `result` must hold measure rows (`measures: true`) and every node (no level filter).
+ */
+export function explainMissing(m: Methodology, result: ScoreResult, node?: string): MissingReason[] {
+  const nodes = new Map(m.nodes.map((n) => [n.id, n]));
+  const hasParent = new Set(m.nodes.flatMap((n) => n.children.map((e) => e.id)));
+  const root = node ?? m.nodes.find((n) => !hasParent.has(n.id))?.id;
+  if (root === undefined) return [];
+  const key = (region: string, period: string, id: string) => `${region}\u0000${period}\u0000${id}`;
+  const score = new Map<string, number | null>();
+  const coverage = new Map<string, number | null>();
+  for (const x of result.measures) score.set(key(x.region, x.period, x.measure), x.score);
+  for (const x of result.nodes) {
+    score.set(key(x.region, x.period, x.node), x.score);
+    coverage.set(key(x.region, x.period, x.node), x.coverage);
+  }
+  const out: MissingReason[] = [];
+  for (const x of result.nodes) {
+    if (x.node !== root || x.score !== null) continue;
+    const at = (id: string) => key(x.region, x.period, id);
+    // Down the first child without a score while it is a node whose own children explain it.
+    const path = [root];
+    for (;;) {
+      const n = nodes.get(path[path.length - 1])!;
+      const next = n.children.find((e) => nodes.has(e.id) && (score.get(at(e.id)) ?? null) === null);
+      const missingMeasures = n.children.filter((e) => !nodes.has(e.id) && (score.get(at(e.id)) ?? null) === null);
+      if (!next || missingMeasures.length > 0) {
+        out.push({
+          region: x.region,
+          period: x.period,
+          node: root,
+          path,
+          measures: missingMeasures.map((e) => e.id),
+          coverage: coverage.get(at(n.id)) ?? null,
+          minCoverage: n.minCoverage
+        });
+        break;
+      }
+      path.push(next.id);
+    }
+  }
+  return out;
+}
+
+/** One line, `中文 / English`, naming the region, period, the chain of nodes and the missing measures. */
+export function formatMissing(r: MissingReason): string {
+  const chain = r.path.join(" → ");
+  const low = r.coverage !== null && r.coverage > 0 && r.coverage < r.minCoverage;
+  const cov = low ? ` (${Math.round(r.coverage! * 100)}% < ${Math.round(r.minCoverage * 100)}%)` : "";
+  const list = r.measures.join(", ");
+  return r.measures.length
+    ? `${r.region} ${r.period}: ${chain} 无法计算，缺少 ${list}${cov} / cannot be computed: no value for ${list}${cov}`
+    : `${r.region} ${r.period}: ${chain} 无法计算，覆盖率不足${cov} / cannot be computed: coverage below its minimum${cov}`;
+}
