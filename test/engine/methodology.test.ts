@@ -178,3 +178,31 @@ describe("the bundled DB2020 methodology", () => {
     expect(leaves.reduce((s, id) => s + w[id], 0)).toBeCloseTo(0.2, 12);
   });
 });
+
+describe("the bundled DB2020 ten-topic methodology", () => {
+  const m = parseMethodology(read("../../data/methodologies/db2020-all.json"));
+
+  it("has ten topics of weight 1/10 under the ease of doing business score", () => {
+    const levels = nodeLevels(m);
+    const topics = [...levels].filter(([, l]) => l === "topic").map(([id]) => id);
+    expect(topics).toHaveLength(10);
+    expect(levels.get("ease_of_doing_business")).toBe("total");
+    const w = effectiveWeights(buildPlan(m));
+    for (const t of topics) expect(w[t]).toBeCloseTo(0.1, 12);
+    // Paying taxes' four parts, the postfiling index's four components.
+    expect(w.pt_postfiling).toBeCloseTo(0.1 / 4, 12);
+    expect(w.pt_vat_refund_comply_hours).toBeCloseTo(0.1 / 16, 12);
+  });
+
+  it("scores the total tax rate by threshold and power, and declares the tax flags on their measures", () => {
+    const rate = m.measures.find((x) => x.id === "pt_total_tax_rate_pct_profit")!;
+    expect(rate.normalise).toMatchObject({method: "frontier", best: 26.1, worst: 84, power: 0.8});
+    const flags = Object.fromEntries(m.flags.map((f) => [f.id, f]));
+    const vat = ["pt_vat_refund_comply_hours", "pt_vat_refund_obtain_weeks"];
+    const cit = ["pt_cit_correction_comply_hours", "pt_cit_correction_complete_weeks"];
+    expect(flags.pt_no_vat).toMatchObject({remove: true, measures: vat});
+    expect(flags.pt_no_cit).toMatchObject({remove: true, measures: cit});
+    expect(flags.pt_no_vat_refund).toMatchObject({score: 0, measures: vat});
+    expect(flags.no_practice).toMatchObject({score: 0, upTo: "topic"});
+  });
+});
