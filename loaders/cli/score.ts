@@ -6,6 +6,7 @@
  */
 import {open} from "node:fs/promises";
 import {createEngine, sortedNodeRows} from "../../src/engine/scoring/engine.js";
+import {compareNames} from "../../src/engine/scoring/codes.js";
 import {
   checkContext,
   checkObservationChunks,
@@ -32,7 +33,9 @@ export const USAGE = `用法 Usage: bizenv score --methodology FILE --observatio
   --regions FILE        地区 CSV：region[,parent,weight] / regions CSV; rows with a parent are rolled up into it
   --scenario FILE       情景 JSON：{values, weights, targets} / what-if JSON; adds baseline_score, baseline_rank, delta
   --level NODE          只输出该层级（层级名或节点 id）/ only nodes of this level (a level name or a node id)
-  --peer-group a,b,c    参与排名的地区 / regions ranked together (default: regions without a parent)
+  --peer-group a,b,c    参与排名的地区；@FILE 读取地区 CSV 的 region 列；其余地区照常计分、不排名 /
+                        regions ranked together; @FILE reads the region column of a CSV; the other regions
+                        (without a parent) are scored and printed unranked (default: every region without a parent)
   --periods a,b         只计算这些期间 / score only these periods
   --period P            宽表没有期间列时使用 / period of wide files without a period column
   --out FILE            写入文件而非标准输出 / write the CSV to FILE instead of stdout
@@ -171,6 +174,12 @@ function missingTotals(c: NodeColumns, root: string): string[] {
   return out;
 }
 
+/** `--peer-group`: a list `a,b,c`, or `@FILE`, the region column of a CSV (read like a regions file). */
+async function readPeerGroup(option: string[] | undefined): Promise<string[] | undefined> {
+  if (option?.length !== 1 || !option[0].startsWith("@")) return option;
+  return (await readRegionsFile(option[0].slice(1))).regions;
+}
+
 const num = (x: number | null) => (x === null ? "" : x.toFixed(6));
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
@@ -185,6 +194,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const methodology = await readMethodology(a.methodology!);
   const regionFile = a.regions ? await readRegionsFile(a.regions) : undefined;
+  const peerGroup = await readPeerGroup(a.peerGroup);
   const scenarioJson = a.scenario ? await readJsonFile(a.scenario) : undefined;
   const regions = regionFile ? regionFile.regions.map((code) => ({code})) : null;
   const ctx = checkContext(methodology, regions, null, a.period);
@@ -208,10 +218,14 @@ export async function run(args: string[]): Promise<number> {
     const root = rootNode(methodology);
     const subunits = regionFile?.subunits ?? [];
     const children = new Set(subunits.map((s) => s.region));
+    // Every region of the data (or of the regions file) without a parent is scored, in every period, however the data
+    // are loaded; those of the peer group (all of them by default) are ranked.
+    const everyone = (regionFile?.regions ?? [...present.regions]).filter((r) => !children.has(r));
+    const peers = new Set(peerGroup ?? everyone);
+    const unranked = everyone.filter((r) => !peers.has(r));
     const options: ScoreOptions = {
       measures: false,
-      // Every region of the data (or of the regions file) is ranked, in every period, however the data are loaded.
-      peerGroup: a.peerGroup ?? (regionFile?.regions ?? [...present.regions]).filter((r) => !children.has(r)),
+      peerGroup: peerGroup ?? everyone,
       periods: a.periods,
       level: a.level,
       scenario
@@ -225,8 +239,14 @@ export async function run(args: string[]): Promise<number> {
         await engine.setRegions(subunits);
         const part = await engine.scoreColumns({...options, periods: [period]});
         parts.push(part);
+        if (unranked.length) {
+          const others = await engine.scoreColumns({...options, peerGroup: unranked, periods: [period]});
+          others.rank.fill(0);
+          parts.push(others);
+        }
         // A total that cannot be computed is said, with the node and measures it lacks, not left an empty cell.
-        await sayWhy(engine, missingTotals(part, root), period, (line) => process.stderr.write(`${line}\n`));
+        const missing = parts.slice(-1 - Number(unranked.length > 0)).flatMap((p) => missingTotals(p, root));
+        await sayWhy(engine, missing, period, (line) => process.stderr.write(`${line}\n`));
       }
       const c = concatColumns(parts);
       const order = sortedNodeRows(c);
@@ -242,19 +262,18 @@ export async function run(args: string[]): Promise<number> {
     }
     await engine.loadObservations(ipcOf());
     await engine.setRegions(subunits);
-    const result = await engine.score(options);
+    const results = [await engine.score(options)];
+    if (unranked.length) results.push(await engine.score({...options, peerGroup: unranked}));
     await writeCsv(a.out, function* () {
       yield "region,period,node,score,rank,baseline_score,baseline_rank,delta";
-      for (const [i, n] of result.nodes.entries()) {
-        const cells = [
-          csvCell(n.region),
-          csvCell(n.period),
-          csvCell(n.node),
-          num(n.score),
-          n.rank === null ? "" : String(n.rank)
-        ];
-        const d = result.deltas![i];
-        cells.push(num(d.baseline), d.baselineRank === null ? "" : String(d.baselineRank), num(d.delta));
+      const rows = results.flatMap((result, r) =>
+        result.nodes.map((n, i) => ({n, d: result.deltas![i], ranked: r === 0}))
+      );
+      rows.sort((x, y) => compareNames(x.n.region, y.n.region) || compareNames(x.n.period, y.n.period));
+      for (const {n, d, ranked} of rows) {
+        const rank = (x: number | null) => (x === null || !ranked ? "" : String(x));
+        const cells = [csvCell(n.region), csvCell(n.period), csvCell(n.node), num(n.score), rank(n.rank)];
+        cells.push(num(d.baseline), rank(d.baselineRank), num(d.delta));
         yield cells.join(",");
       }
     });

@@ -2,8 +2,9 @@
  * Scenarios as a dimension: `engine.scoreScenarios` scores many scenarios in one statement, and each scenario's rows
  * must be what `engine.score` gives for that scenario alone (same scores to the last bit, same ranks) and what the
  * oracle gives (within 1e-9). Random cases (random-case.ts) with value overrides, weight sets, both, and no change,
- * on random peer groups, periods and levels; the batch path needs no roll-up, no flag forcing and no "fail" policy, so
- * most cases use a variant of the world's methodology without them (the others check the one-by-one fallback).
+ * on random peer groups, periods and levels; the batch path needs no roll-up, no flag forcing or removal and no "fail"
+ * policy, so most cases use a variant of the world's methodology without them (the others check the one-by-one
+ * fallback).
  *
  * Seed fixed (BIZENV_SEED replaces it; case i uses seed + i, rerun alone with BIZENV_SEED=<its seed> BIZENV_CASES=1).
  */
@@ -26,7 +27,7 @@ const reached = {batched: 0, oneByOne: 0, scenarios: 0, weighted: 0, rankChanged
 function batchable(m: Methodology): Methodology {
   return {
     ...m,
-    flags: m.flags.map((f) => ({...f, upTo: undefined})),
+    flags: m.flags.map((f) => ({...f, upTo: undefined, ...(f.remove ? {remove: undefined, score: 0} : {})})),
     nodes: m.nodes.map((n) => ({...n, missing: n.missing === "fail" ? "zero" : n.missing}))
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Property test: the SQL engine and the plain-TypeScript reference agree within 1e-9 on random cases (see
  * random-case.ts): every normalisation with and without scenario targets, derived measures, several flags, shared
- * children, both aggregations, every missing policy, thresholds, data with gaps, sub-unit roll-ups, peer groups, near
+ * children, both aggregations, every missing policy, thresholds, frontiers with a power, flags that remove a measure, data with gaps, sub-unit roll-ups, peer groups, near
  * ties and scenarios with several overrides. When both throw, they must name the same failing region, period and node.
  *
  * The seed is fixed, so a run is repeatable; BIZENV_SEED and BIZENV_RUNS change it (case i uses seed + i, so a failing
@@ -21,7 +21,16 @@ const RUNS = Number(process.env.BIZENV_RUNS ?? 200);
 const CHUNK = 25;
 
 /** How often a case reached what the generator plants, so that a test that never reaches it fails. */
-const reached = {cases: 0, bothFailed: 0, nearTies: 0, overridePairs: 0, targets: 0, flagOverrides: 0};
+const reached = {
+  cases: 0,
+  bothFailed: 0,
+  nearTies: 0,
+  overridePairs: 0,
+  targets: 0,
+  flagOverrides: 0,
+  removals: 0,
+  powers: 0
+};
 
 /** Counts (period, node) groups of the oracle's result where two scores differ by less than 1e-10 but not at all. */
 function nearTies(ref: ScoreResult): number {
@@ -44,6 +53,10 @@ function tally(c: Case) {
   const flagged = (v: (typeof values)[0]) =>
     c.observations.some((o) => o.flag && o.flag !== "other" && o.region === v.region && o.measure === v.measure);
   if (values.some(flagged)) reached.flagOverrides++;
+  const removing = new Set(c.methodology.flags.filter((f) => f.remove).map((f) => f.id));
+  if (c.observations.some((o) => o.flag != null && removing.has(o.flag))) reached.removals++;
+  if (c.methodology.measures.some((x) => x.normalise?.method === "frontier" && x.normalise.power !== undefined))
+    reached.powers++;
 }
 
 describe(`SQL engine vs plain-TypeScript reference: ${RUNS} random cases from seed ${SEED}`, () => {
@@ -73,6 +86,8 @@ describe(`SQL engine vs plain-TypeScript reference: ${RUNS} random cases from se
       expect(reached.overridePairs).toBeGreaterThan(0);
       expect(reached.targets).toBeGreaterThan(0);
       expect(reached.flagOverrides).toBeGreaterThan(0);
+      expect(reached.removals).toBeGreaterThan(0);
+      expect(reached.powers).toBeGreaterThan(0);
     }
   });
 });

@@ -85,6 +85,61 @@ describe("parseMethodology rejects bad files with the path of each problem", () 
   });
 });
 
+describe("threshold-and-power frontiers and flags that remove a measure", () => {
+  const base = (normalise: object, flags: object[] = []) => ({
+    id: "x",
+    measures: [
+      {id: "rate", unit: "index", direction: "lower_is_better", normalise},
+      {id: "days", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 1, worst: 9}},
+      {id: "both", unit: "index", direction: "higher_is_better", derive: {from: "score", op: "mean", of: ["days"]}}
+    ],
+    nodes: [{id: "t", children: [{id: "rate"}, {id: "days"}, {id: "both"}]}],
+    flags
+  });
+  const frontier = {method: "frontier", best: 26.1, worst: 84};
+  const cases: [name: string, json: unknown, path: string, words: RegExp][] = [
+    ["a power ≤ 0", base({...frontier, power: 0}), "measures[0].normalise.power", /must be > 0/],
+    ["a power on a target", base({method: "target", target: 5, power: 2}), "measures[0].normalise.power", /target/],
+    [
+      "a flag with remove and a score",
+      base(frontier, [{id: "f", remove: true, score: 0}]),
+      "flags[0].score",
+      /no score/
+    ],
+    ["a removing flag with upTo", base(frontier, [{id: "f", remove: true, upTo: "total"}]), "flags[0].upTo", /forces/],
+    ["remove: false", base(frontier, [{id: "f", remove: false}]), "flags[0].remove", /must be true/],
+    ["neither score nor remove", base(frontier, [{id: "f"}]), "flags[0].score", /missing score \(or remove: true\)/],
+    [
+      "an unknown flagged measure",
+      base(frontier, [{id: "f", remove: true, measures: ["rat"]}]),
+      "flags[0].measures[0]",
+      /unknown measure rat/
+    ],
+    [
+      "a derived flagged measure",
+      base(frontier, [{id: "f", score: 0, measures: ["both"]}]),
+      "flags[0].measures[0]",
+      /derived/
+    ]
+  ];
+  for (const [name, json, path, words] of cases) {
+    it(`rejects ${name} at ${path}`, () => {
+      const issues = issuesOf(json);
+      const hit = issues.find((i) => i.startsWith(`${path}: `));
+      expect(hit, issues.join("\n")).toBeDefined();
+      expect(hit).toMatch(words);
+      expect(hit).toMatch(/[\u4e00-\u9fff]/);
+    });
+  }
+
+  it("accepts a power on a frontier and a removing flag that names its measures", () => {
+    const m = parseMethodology(base({...frontier, power: 0.8}, [{id: "gone", remove: true, measures: ["rate"]}]));
+    expect(m.measures[0].normalise).toEqual({method: "frontier", best: 26.1, worst: 84, power: 0.8, scale: undefined});
+    expect(m.flags).toEqual([{id: "gone", remove: true, measures: ["rate"], note: undefined}]);
+    expect(buildPlan(m).flags).toEqual([{flag: "gone", score: null, remove: true}]);
+  });
+});
+
 describe("the bundled DB2020 methodology", () => {
   const m = parseMethodology(read("../../data/methodologies/db2020.json"));
 
@@ -102,7 +157,7 @@ describe("the bundled DB2020 methodology", () => {
       "registering_property",
       "starting_business"
     ]);
-    expect(m.flags).toEqual([{id: "no_practice", score: 0, upTo: "topic"}]);
+    expect(m.flags).toEqual([{id: "no_practice", score: 0, upTo: "topic", note: expect.any(String)}]);
   });
 
   it("reports effective weights: each topic 1/5, the men's start-up procedures 1/5 · 1/4 · 1/2", () => {
@@ -121,5 +176,33 @@ describe("the bundled DB2020 methodology", () => {
       "sb_min_capital_pct_income"
     ];
     expect(leaves.reduce((s, id) => s + w[id], 0)).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe("the bundled DB2020 ten-topic methodology", () => {
+  const m = parseMethodology(read("../../data/methodologies/db2020-all.json"));
+
+  it("has ten topics of weight 1/10 under the ease of doing business score", () => {
+    const levels = nodeLevels(m);
+    const topics = [...levels].filter(([, l]) => l === "topic").map(([id]) => id);
+    expect(topics).toHaveLength(10);
+    expect(levels.get("ease_of_doing_business")).toBe("total");
+    const w = effectiveWeights(buildPlan(m));
+    for (const t of topics) expect(w[t]).toBeCloseTo(0.1, 12);
+    // Paying taxes' four parts, the postfiling index's four components.
+    expect(w.pt_postfiling).toBeCloseTo(0.1 / 4, 12);
+    expect(w.pt_vat_refund_comply_hours).toBeCloseTo(0.1 / 16, 12);
+  });
+
+  it("scores the total tax rate by threshold and power, and declares the tax flags on their measures", () => {
+    const rate = m.measures.find((x) => x.id === "pt_total_tax_rate_pct_profit")!;
+    expect(rate.normalise).toMatchObject({method: "frontier", best: 26.1, worst: 84, power: 0.8});
+    const flags = Object.fromEntries(m.flags.map((f) => [f.id, f]));
+    const vat = ["pt_vat_refund_comply_hours", "pt_vat_refund_obtain_weeks"];
+    const cit = ["pt_cit_correction_comply_hours", "pt_cit_correction_complete_weeks"];
+    expect(flags.pt_no_vat).toMatchObject({remove: true, measures: vat});
+    expect(flags.pt_no_cit).toMatchObject({remove: true, measures: cit});
+    expect(flags.pt_no_vat_refund).toMatchObject({score: 0, measures: vat});
+    expect(flags.no_practice).toMatchObject({score: 0, upTo: "topic"});
   });
 });

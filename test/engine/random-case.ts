@@ -5,7 +5,7 @@
  * left to chance, since a bug hides where the data never reaches it: a region whose scores differ from another's by
  * less than 1e-10 (ranks must tie), two flags with different scores on one region and period, a general and a
  * period-specific override of the same value in either order, an override of a flagged observation, and scenario
- * targets on every normalisation. Everything is drawn from a seed, so a failing case is reproduced from its seed.
+ * targets on every normalisation. Frontiers may have a power, and a flag may remove its measure. Everything is drawn from a seed, so a failing case is reproduced from its seed.
  */
 import {parseMethodology, type Methodology} from "../../src/engine/methodology/methodology.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
@@ -79,6 +79,8 @@ export function randomWorld(r: Random, seed: number): World {
       const b = a + r.int(1, 10);
       const [best, worst] = higher ? [b, a] : [a, b];
       normalise = {method, best, worst};
+      // Sometimes a threshold-and-power frontier: the clamped distance raised to a power.
+      if (r.chance(0.3)) normalise.power = r.pick([0.5, 0.8, 2]);
       // A new best on the same side of worst, nearer or farther: never equal to worst.
       targets.push({id, values: [0.5, 1.5, 3].map((f) => worst + f * (best - worst))});
     } else if (method === "target") {
@@ -156,7 +158,9 @@ export function randomWorld(r: Random, seed: number): World {
   const flags = [
     {id: "np", score: r.pick([0, 5]), ...upTo()},
     {id: "lo", score: r.pick([1, 2, 3]), ...upTo()},
-    {id: "hi", score: r.pick([7, 9]), ...upTo()}
+    {id: "hi", score: r.pick([7, 9]), ...upTo()},
+    // A flag that removes its measure from every parent's mean (it does not exist there).
+    ...(r.chance(0.5) ? [{id: "gone", remove: true}] : [])
   ];
   const flagIds = flags.map((f) => f.id);
   const methodology = parseMethodology({id: `random${seed}`, scale: r.pick([100, 10]), measures, nodes, flags});

@@ -1,10 +1,14 @@
-/** `node bin/bizenv.js score …` on small files: long and wide input, roll-up regions, a scenario, bad files. */
+/**
+ * `node bin/bizenv.js score …` on small files: long and wide input, roll-up regions, a scenario, bad files; and on the
+ * DB2020 reference files as they are (all ten topics, two-city roll-up, a peer group file), when they are present.
+ */
 import {execFile} from "node:child_process";
-import {mkdtempSync, writeFileSync} from "node:fs";
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {promisify} from "node:util";
+import Papa from "papaparse";
 import {describe, expect, it} from "vitest";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,6 +100,25 @@ describe("bizenv score", () => {
     );
   });
 
+  it("ranks the peer group (a list or @FILE) and prints the other regions scored but unranked, with a scenario too", async () => {
+    const peers = file("peers.csv", "region\n620825\n620821\n");
+    const a = await bizenv("--methodology", methodology, "--observations", wide, "--peer-group", `@${peers}`);
+    expect(a.stdout).toBe(
+      "region,period,node,score,rank\n620821,2023,total,25.000000,2\n620825,2023,total,56.250000,1\n620826,2023,total,87.500000,\n"
+    );
+    const b = await bizenv("--methodology", methodology, "--observations", wide, "--peer-group", "620825,620821");
+    expect(b.stdout).toBe(a.stdout);
+    const scenario = file("s2.json", JSON.stringify({values: [{region: "620821", measure: "online_rate", value: 90}]}));
+    const c = await bizenv(
+      ...["--methodology", methodology, "--observations", wide, "--peer-group", "620825,620821", "--scenario", scenario]
+    );
+    expect(c.stdout).toBe(
+      "region,period,node,score,rank,baseline_score,baseline_rank,delta\n" +
+        "620821,2023,total,100.000000,1,25.000000,2,75.000000\n620825,2023,total,56.250000,2,56.250000,1,0.000000\n" +
+        "620826,2023,total,87.500000,,87.500000,,0.000000\n"
+    );
+  });
+
   it("names file, line and column for bad observations and exits 1", async () => {
     const bad = file("bad.csv", "region,period,measure,value\n620825,2023,start_days,6\n620825,2023,online_rate,abc\n");
     const r = await bizenv("--methodology", methodology, "--observations", bad);
@@ -129,3 +152,55 @@ describe("bizenv score", () => {
     expect(r.stderr).toMatch(/--methodology is required[\s\S]*Usage: bizenv score/);
   });
 });
+
+const reference = resolve(root, "../shared/reference/db2020-all");
+const referencePresent = existsSync(resolve(reference, "db2020_all_economies.csv"));
+if (!referencePresent) console.warn(`SKIPPED bizenv score on DB2020: ${reference} not found / 未找到参考数据，跳过`);
+
+describe.skipIf(!referencePresent)(
+  "bizenv score on the DB2020 reference files, with --regions and --peer-group",
+  () => {
+    it("prints every official score of the 191 economies within 0.001 and the 190 ranks exactly", async () => {
+      const r = await bizenv(
+        "--methodology",
+        "data/methodologies/db2020-all.json",
+        "--observations",
+        resolve(reference, "db2020_all_economies.csv"),
+        "--observations",
+        resolve(reference, "db2020_all_cities.csv"),
+        "--period",
+        "DB2020",
+        "--regions",
+        "data/regions/db2020.csv",
+        "--peer-group",
+        "@data/regions/db2020-ranked.csv"
+      );
+      expect(r.stderr).toContain("read 191 = accepted 191 + rejected 0");
+      expect(r.code).toBe(0);
+      type Row = Record<string, string>;
+      const ours = new Map(
+        Papa.parse<Row>(r.stdout, {header: true, skipEmptyLines: true}).data.map((x) => [`${x.region} ${x.node}`, x])
+      );
+      const economies = Papa.parse<Row>(readFileSync(resolve(reference, "db2020_all_economies.csv"), "utf8"), {
+        header: true,
+        skipEmptyLines: true
+      }).data;
+      const nodes = Object.keys(economies[0])
+        .filter((c) => c.startsWith("score_"))
+        .map((c) => c.slice("score_".length));
+      expect(nodes).toHaveLength(11);
+      const misses: string[] = [];
+      for (const e of economies) {
+        for (const node of nodes) {
+          const row = ours.get(`${e.db_code} ${node}`);
+          if (!row || row.score === "" || Math.abs(Number(row.score) - Number(e[`score_${node}`])) > 0.001)
+            misses.push(`${e.db_code} ${node}: ${row?.score} vs ${e[`score_${node}`]}`);
+          // Ranked economies: the official rank; Liechtenstein: scored, printed without a rank.
+          if (row?.rank !== (e.ranked === "1" ? e[`rank_${node}`] : ""))
+            misses.push(`${e.db_code} ${node}: rank ${row?.rank} vs ${e[`rank_${node}`]}`);
+        }
+      }
+      expect(misses).toEqual([]);
+    }, 120_000);
+  }
+);

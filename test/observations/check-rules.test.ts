@@ -143,3 +143,34 @@ describe("reports for the build", () => {
     ]);
   });
 });
+
+describe("wide flag columns named after the methodology's flags", () => {
+  // start_no_practice flags start_*; no_start (a methodology flag listing start_days) flags start_days only.
+  const flagged = {...ctx, flagMeasures: new Map([["no_start", ["start_days"]]])};
+  const HEAD = "region,period,start_days,online_rate,start_no_practice,no_start\n";
+
+  it("flags the listed measures of a row marked 1, and leaves a row marked 0 alone", () => {
+    const result = checkObservations(`${HEAD}620825,2023,,85,0,1\n620826,2023,4,90,0,0\n`, "f.csv", flagged);
+    expect(result.rejected).toEqual([]);
+    expect(result.accepted.map((o) => [o.region, o.measure, o.value, o.flag])).toEqual([
+      ["620825", "start_days", null, "no_start"],
+      ["620825", "online_rate", 85, null],
+      ["620826", "start_days", 4, null],
+      ["620826", "online_rate", 90, null]
+    ]);
+    expect(result.ignoredColumns).toEqual([]);
+  });
+
+  it("rejects a row whose two flag columns give one measure different flags (flag_conflict)", () => {
+    const result = checkObservations(`${HEAD}620825,2023,,85,1,1\n`, "c.csv", flagged);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0]).toMatchObject({line: 2, column: 6, columnName: "no_start", code: "flag_conflict"});
+    expect(formatRejection(result.rejected[0])).toContain("no_practice");
+  });
+
+  it("ignores a column named like a flag when the methodology does not list its measures", () => {
+    const result = checkObservations(`${HEAD}620825,2023,3,85,0,1\n`, "i.csv", ctx);
+    expect(result.ignoredColumns).toEqual(["no_start"]);
+    expect(result.accepted.every((o) => o.flag === null)).toBe(true);
+  });
+});

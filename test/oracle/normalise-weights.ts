@@ -10,7 +10,8 @@ export function normalise(m: Methodology, x: Measure, y: number, target: number 
   switch (n.method) {
     case "frontier": {
       const best = target ?? n.best;
-      return scale * clamp((n.worst - y) / (n.worst - best), 0, 1);
+      // With a power: the distance to the frontier (best is then a threshold) raised to it.
+      return scale * clamp((n.worst - y) / (n.worst - best), 0, 1) ** (n.power ?? 1);
     }
     case "target": {
       const t = target ?? n.target;

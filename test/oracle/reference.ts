@@ -16,7 +16,9 @@ import {
   type SubUnit
 } from "../../src/engine/scoring/types.js";
 
-type Scores = Map<string, {raw: number | null; score: number | null; coverage: number | null}>;
+/** `removed`: a flag with `remove` took the measure out, or every child of a node was removed (section 3). */
+type Entry = {raw: number | null; score: number | null; coverage: number | null; removed?: boolean};
+type Scores = Map<string, Entry>;
 
 /** Scores observations with a methodology exactly as the engine does, without DuckDB. */
 export function referenceScore(
@@ -57,7 +59,7 @@ function scoreOnce(
   const measures = new Map(m.measures.map((x) => [x.id, x]));
   const nodes = new Map(m.nodes.map((n) => [n.id, n]));
   const levels = nodeLevels(m);
-  const flagScore = new Map(m.flags.map((f) => [f.id, f.score]));
+  const flagRules = new Map(m.flags.map((f) => [f.id, f]));
   const scenarioWeights = new Map(Object.entries(scenario?.weights ?? {}));
   const weightOf = (child: string, weight: number) => scenarioWeights.get(child) ?? weight;
   // A what-if may not leave a node without weight (the engine refuses it as the methodology file does).
@@ -111,12 +113,19 @@ function scoreOnce(
     for (const period of periods) {
       const scores: Scores = new Map();
       // Observed values after overrides; a known flag scores its flag score.
-      const entry = (id: string): {raw: number | null; fscore: number | null; flag: string | null} => {
+      type Raw = {raw: number | null; fscore: number | null; flag: string | null; removed: boolean};
+      const entry = (id: string): Raw => {
         const o = overrideFor(region, period, id);
-        if (o) return {raw: o.value, fscore: null, flag: null};
+        if (o) return {raw: o.value, fscore: null, flag: null, removed: false};
         const obs = obsIndex.get(`${region}|${period}|${id}`);
-        const flag = obs?.flag != null && flagScore.has(obs.flag) ? obs.flag : null;
-        return {raw: obs?.value ?? null, fscore: flag === null ? null : flagScore.get(flag)!, flag};
+        const rule = obs?.flag != null ? flagRules.get(obs.flag) : undefined;
+        const removed = rule?.remove === true;
+        return {
+          raw: obs?.value ?? null,
+          fscore: rule && !removed ? rule.score! : null,
+          flag: rule?.id ?? null,
+          removed
+        };
       };
       // forced(id): the lowest flag score among flagged observed measures below id whose flag reaches a level at or above id.
       const flagged = m.measures
@@ -134,12 +143,14 @@ function scoreOnce(
         }
         return best;
       };
-      const measureScore = (x: Measure): {raw: number | null; score: number | null} => {
+      const measureScore = (x: Measure): {raw: number | null; score: number | null; removed: boolean} => {
         if (!x.derive) {
           const e = entry(x.id);
+          if (e.removed) return {raw: e.raw, score: null, removed: true};
           return {
             raw: e.raw,
-            score: e.fscore ?? (e.raw === null ? null : normalise(m, x, e.raw, scenario?.targets?.[x.id]))
+            score: e.fscore ?? (e.raw === null ? null : normalise(m, x, e.raw, scenario?.targets?.[x.id])),
+            removed: false
           };
         }
         if (x.derive.from === "raw") {
@@ -147,15 +158,22 @@ function scoreOnce(
           const present = inputs.every((e) => e.raw !== null);
           const total = inputs.reduce((s, e) => s + (e.raw ?? 0), 0);
           const raw = present ? (x.derive.op === "sum" ? total : total / inputs.length) : null;
+          // A raw sum or mean cannot be formed without one of its inputs: removed with it.
+          if (inputs.some((e) => e.removed)) return {raw, score: null, removed: true};
           const fscores = inputs.map((e) => e.fscore).filter((s): s is number => s !== null);
           const fscore = fscores.length ? Math.min(...fscores) : null;
-          return {raw, score: fscore ?? (raw === null ? null : normalise(m, x, raw, scenario?.targets?.[x.id]))};
+          const score = fscore ?? (raw === null ? null : normalise(m, x, raw, scenario?.targets?.[x.id]));
+          return {raw, score, removed: false};
         }
-        const inputs = x.derive.of.map((id) => get(id).score);
-        const mean = inputs.every((s) => s !== null) ? inputs.reduce((a, b) => a + b!, 0) / inputs.length : null;
-        return {raw: null, score: forced(x.id) ?? mean};
+        // The mean of the inputs that exist; removed when none does.
+        const inputs = x.derive.of.map(get).filter((e) => !e.removed);
+        const scores = inputs.map((e) => e.score);
+        const mean = scores.every((s) => s !== null) ? scores.reduce((a, b) => a + b!, 0) / scores.length : null;
+        const f = forced(x.id);
+        if (f !== null) return {raw: null, score: f, removed: false};
+        return inputs.length ? {raw: null, score: mean, removed: false} : {raw: null, score: null, removed: true};
       };
-      const get = (id: string): {raw: number | null; score: number | null; coverage: number | null} => {
+      const get = (id: string): Entry => {
         let s = scores.get(id);
         if (!s) {
           const x = measures.get(id);
@@ -164,8 +182,16 @@ function scoreOnce(
         }
         return s;
       };
-      const aggregate = (n: HierarchyNode) => {
-        const kids = n.children.map((e) => ({w: weightOf(e.id, e.weight), s: get(e.id).score}));
+      const aggregate = (n: HierarchyNode): Entry => {
+        // Removed children are not children: they weigh nothing and count neither as present nor as missing.
+        const kids = n.children
+          .filter((e) => !get(e.id).removed)
+          .map((e) => ({w: weightOf(e.id, e.weight), s: get(e.id).score}));
+        if (kids.length === 0) {
+          const f = forced(n.id);
+          // Nothing that exists is missing: coverage 1, whatever the score.
+          return {raw: null, score: f, coverage: 1, removed: f === null};
+        }
         const wAll = kids.reduce((a, k) => a + k.w, 0);
         const avail = kids.filter((k) => k.s !== null);
         const wAv = avail.reduce((a, k) => a + k.w, 0);

@@ -92,21 +92,22 @@ function parseMeasure(c: Checker, value: unknown, path: string): Measure | undef
 }
 
 function parseNormalisation(c: Checker, value: unknown, path: string, direction: Direction): Normalisation | undefined {
-  const o = c.object(value, path, ["method", "best", "worst", "target", "cap", "max", "scale"]);
+  const o = c.object(value, path, ["method", "best", "worst", "power", "target", "cap", "max", "scale"]);
   if (!o) return undefined;
   const method = c.oneOf(o.method, `${path}.method`, METHODS);
   const scale = o.scale === undefined ? undefined : c.number(o.scale, `${path}.scale`, {positive: true});
   const extra = (keys: string[]) => {
-    for (const key of ["best", "worst", "target", "cap", "max"]) {
+    for (const key of ["best", "worst", "power", "target", "cap", "max"]) {
       if (!keys.includes(key) && o[key] !== undefined)
         c.add(`${path}.${key}`, `方法 ${method} 不用此字段`, `not used by method ${method}`);
     }
   };
   switch (method) {
     case "frontier": {
-      extra(["best", "worst"]);
+      extra(["best", "worst", "power"]);
       const best = c.number(o.best, `${path}.best`);
       const worst = c.number(o.worst, `${path}.worst`);
+      const power = o.power === undefined ? undefined : c.number(o.power, `${path}.power`, {positive: true});
       if (best === undefined || worst === undefined) return undefined;
       if (best === worst) c.add(`${path}.worst`, "最差值不能等于最优值", "worst must differ from best (worst == best)");
       else if (best < worst !== (direction === "lower_is_better")) {
@@ -116,7 +117,7 @@ function parseNormalisation(c: Checker, value: unknown, path: string, direction:
           `best ${best} and worst ${worst} contradict direction ${direction}`
         );
       }
-      return {method, best, worst, scale};
+      return power === undefined ? {method, best, worst, scale} : {method, best, worst, power, scale};
     }
     case "target": {
       extra(["target", "cap"]);
@@ -188,12 +189,29 @@ function parseNode(c: Checker, value: unknown, path: string): HierarchyNode | un
 }
 
 function parseFlag(c: Checker, value: unknown, path: string): FlagRule | undefined {
-  const o = c.object(value, path, ["id", "score", "upTo", "note"]);
+  const o = c.object(value, path, ["id", "score", "remove", "upTo", "measures", "note"]);
   if (!o) return undefined;
   const id = c.id(o.id, `${path}.id`);
-  const score = c.number(o.score, `${path}.score`, {min: 0});
   const upTo = o.upTo === undefined ? undefined : c.id(o.upTo, `${path}.upTo`);
-  return id === undefined || score === undefined ? undefined : {id, score, upTo};
+  const note = c.string(o.note, `${path}.note`);
+  const measures =
+    o.measures === undefined
+      ? undefined
+      : (c.array(o.measures, `${path}.measures`) ?? []).map((m, i) => c.id(m, `${path}.measures[${i}]`));
+  if (measures?.some((m) => m === undefined)) return undefined;
+  const common = {...(upTo === undefined ? {} : {upTo}), ...(measures ? {measures: measures as string[]} : {})};
+  if (o.remove !== undefined) {
+    if (o.remove !== true) return void c.add(`${path}.remove`, "只能是 true", "must be true (or absent)");
+    if (o.score !== undefined)
+      c.add(`${path}.score`, "移除指标的标记没有得分", "a flag that removes its measures has no score");
+    if (upTo !== undefined)
+      c.add(`${path}.upTo`, "移除指标的标记不能向上强制", "a flag that removes its measures forces no level above");
+    return id === undefined ? undefined : {id, remove: true, ...common, note};
+  }
+  if (o.score === undefined)
+    return void c.add(`${path}.score`, "缺少得分（或 remove: true）", "missing score (or remove: true)");
+  const score = c.number(o.score, `${path}.score`, {min: 0});
+  return id === undefined || score === undefined ? undefined : {id, score, ...common, note};
 }
 
 /** The ids the raw JSON gives to entries that did not parse, and every child id it lists (see {@link RawIds}). */

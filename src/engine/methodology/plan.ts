@@ -23,6 +23,8 @@ export interface MeasureParams {
   target: number | null;
   cap: number | null;
   max: number | null;
+  /** Exponent of a frontier's clamped distance (null: 1, plain distance to frontier). */
+  power: number | null;
   scale: number;
   higher: boolean;
 }
@@ -46,7 +48,8 @@ export interface ScoringPlan {
     minCoverage: number;
   }[];
   edges: {node: string; child: string; weight: number}[];
-  flags: {flag: string; score: number}[];
+  /** Methodology flags: a flagged measure scores `score`, or with `remove` is left out of its parents (score null). */
+  flags: {flag: string; score: number | null; remove: boolean}[];
   /** An observed measure carrying `flag` forces `target` (a score-derived measure or a node) to the flag's score. */
   forcing: {measure: string; flag: string; target: string}[];
   maxHeight: number;
@@ -98,10 +101,11 @@ export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}):
       target: null,
       cap: null,
       max: null,
+      power: null,
       scale: n.scale ?? m.scale,
       higher: x.direction === "higher_is_better"
     };
-    if (n.method === "frontier") Object.assign(p, {best: t ?? n.best, worst: n.worst});
+    if (n.method === "frontier") Object.assign(p, {best: t ?? n.best, worst: n.worst, power: n.power ?? null});
     if (n.method === "target") Object.assign(p, {target: t ?? n.target, cap: n.cap ?? 1});
     if (n.method === "expert") Object.assign(p, {max: t ?? n.max});
     if (p.method === "frontier" && p.best === p.worst)
@@ -132,7 +136,7 @@ export function buildPlan(m: Methodology, overrides: MethodologyOverrides = {}):
       minCoverage: n.minCoverage
     })),
     edges,
-    flags: m.flags.map((f) => ({flag: f.id, score: f.score})),
+    flags: m.flags.map((f) => ({flag: f.id, score: f.remove ? null : f.score!, remove: f.remove === true})),
     forcing: forcingMap(m, levels),
     maxHeight: Math.max(...heights.values())
   };

@@ -102,6 +102,13 @@ export function checkReferences(
         `unknown level ${flag.upTo} (levels: ${[...levels].join(", ")})`
       );
     }
+    flag.measures?.forEach((id, j) => {
+      const p = `flags[${i}].measures[${j}]`;
+      const k = measureIndex.get(id);
+      if (k === undefined) c.add(p, `未知指标 ${id}`, `unknown measure ${id}`);
+      else if (m.measures[k].derive) c.add(p, `${id} 是派生指标，不会被观测`, `${id} is derived, never observed`);
+      if (flag.measures!.indexOf(id) !== j) c.add(p, `重复引用 ${id}`, `${id} listed twice`);
+    });
   });
 }
 

@@ -6,7 +6,7 @@ export type Direction = "higher_is_better" | "lower_is_better";
 
 /** How a raw value becomes a score on 0..scale. */
 export type Normalisation =
-  | {method: "frontier"; best: number; worst: number; scale?: number}
+  | {method: "frontier"; best: number; worst: number; power?: number; scale?: number}
   | {method: "target"; target: number; cap?: number; scale?: number}
   | {method: "expert"; max: number; scale?: number}
   | {method: "yes_no"; scale?: number};
@@ -61,12 +61,21 @@ export interface HierarchyNode {
   note?: string;
 }
 
-/** An observation flag with a fixed score, e.g. DB2020 "no_practice" → 0 for the measure and its topic. */
+/**
+ * An observation flag: a fixed score (DB2020 "no_practice" → 0 for the measure and its topic), or, with `remove`, the
+ * flagged measure does not exist (DB2020 "no VAT": its parents average their other children, coverage unchanged).
+ */
 export interface FlagRule {
   id: string;
-  score: number;
+  /** The flagged measure's score; undefined exactly when `remove` is true. */
+  score?: number;
+  /** The flagged measure is left out of its parents as if it were not in the methodology. */
+  remove?: boolean;
   /** Level label: every node on the way from the flagged measure up to a node of this level also gets `score`. */
   upTo?: string;
+  /** Observed measures a wide file's column named after the flag (1 = flagged) flags in its row. */
+  measures?: string[];
+  note?: string;
 }
 
 /** A complete, checked methodology with defaults filled in. */

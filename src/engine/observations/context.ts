@@ -14,9 +14,11 @@ export function checkContext(
   defaultPeriod?: string
 ): CheckContext {
   const measures = new Map(methodology.measures.filter((m) => !m.derive).map((m) => [m.id, {unit: m.unit}]));
+  const flagMeasures = new Map(methodology.flags.flatMap((f) => (f.measures ? [[f.id, f.measures] as const] : [])));
   return {
     regions: regions ? new Map(regions.map((r) => [r.code, r])) : null,
     measures,
+    ...(flagMeasures.size ? {flagMeasures} : {}),
     periods,
     ...(defaultPeriod === undefined ? {} : {defaultPeriod})
   };

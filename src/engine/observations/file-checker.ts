@@ -120,7 +120,7 @@ export function createFileChecker(file: string, ctx: CheckContext, sink?: Observ
       fileFault = true;
       return;
     }
-    const parsed = readHeader(h.fields, ctx.measures, ctx.defaultPeriod !== undefined);
+    const parsed = readHeader(h.fields, ctx.measures, ctx.defaultPeriod !== undefined, ctx.flagMeasures);
     if ("faults" in parsed) {
       for (const f of parsed.faults) reject(h.line, f.column, f.columnName, h.fields.join(","), f.code, {hint: f.hint});
       fileFault = true;

@@ -6,7 +6,8 @@ export type ColumnRole = "region" | "region_name" | "period" | "measure" | "valu
 
 /** Accepted header names per role (compared trimmed, full-width folded, case-insensitive). */
 export const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
-  region: ["region", "region_code", "code", "地区", "地区代码", "区划代码", "行政区划代码"],
+  // db_code: the World Bank's row code of an economy or a city (one per scored unit, unlike an ISO3 code).
+  region: ["region", "region_code", "code", "db_code", "地区", "地区代码", "区划代码", "行政区划代码"],
   region_name: ["region_name", "name", "地区名称", "名称", "县区", "县（市、区）"],
   period: ["period", "year", "期间", "年度", "时期"],
   measure: ["measure", "measure_id", "计量项代码", "计量项", "指标", "指标代码", "度量"],
@@ -40,7 +41,8 @@ export interface MeasureColumn {
 /** A wide-format flag column and the measures it flags. */
 export interface FlagColumn {
   index: number;
-  flag: "no_practice";
+  /** `no_practice` (a `<prefix>_no_practice` column), or a methodology flag the column is named after. */
+  flag: string;
   measures: string[];
 }
 
@@ -77,17 +79,20 @@ function roleOf(key: string): ColumnRole | undefined {
 
 /**
  * Reads a header row. Long format: region, period, measure and value columns. Wide format: a region column, a
- * period column (optional when a default period is given) and columns named after measure ids.
+ * period column (optional when a default period is given) and columns named after measure ids; flag columns are
+ * `<prefix>_no_practice` and the methodology flags in `flagMeasures` (flag id → the measures its column flags).
  */
 export function readHeader(
   header: readonly string[],
   measures: ReadonlyMap<string, unknown>,
-  hasDefaultPeriod: boolean
+  hasDefaultPeriod: boolean,
+  flagMeasures: ReadonlyMap<string, readonly string[]> = new Map()
 ): {layout: Layout} | {faults: HeaderFault[]} {
   const roles: Partial<Record<ColumnRole, number>> = {};
   const faults: HeaderFault[] = [];
   const measureColumns: MeasureColumn[] = [];
   const flagPrefixes: {index: number; prefix: string}[] = [];
+  const namedFlags: FlagColumn[] = [];
   const other: number[] = [];
   const descriptive: number[] = [];
   const seenMeasures = new Set<string>();
@@ -101,6 +106,8 @@ export function readHeader(
       if (seenMeasures.has(raw)) faults.push({code: "duplicate_column", column: index + 1, columnName: raw});
       seenMeasures.add(raw);
       measureColumns.push({index, measure: raw});
+    } else if (flagMeasures.has(raw)) {
+      namedFlags.push({index, flag: raw, measures: [...flagMeasures.get(raw)!]});
     } else if (raw.endsWith(NO_PRACTICE_SUFFIX) && raw.length > NO_PRACTICE_SUFFIX.length) {
       flagPrefixes.push({index, prefix: raw.slice(0, -NO_PRACTICE_SUFFIX.length)});
     } else if (isFormColumn(raw)) descriptive.push(index);
@@ -125,12 +132,16 @@ export function readHeader(
   if (faults.length > 0) return {faults};
   const flagColumns: FlagColumn[] = long
     ? []
-    : flagPrefixes.map(({index, prefix}) => ({
-        index,
-        flag: "no_practice" as const,
-        measures: measureColumns.map((m) => m.measure).filter((m) => m === prefix || m.startsWith(`${prefix}_`))
-      }));
-  const ignored = long ? [...other, ...flagPrefixes.map((f) => f.index), ...measureColumns.map((m) => m.index)] : other;
+    : [
+        ...flagPrefixes.map(({index, prefix}) => ({
+          index,
+          flag: "no_practice",
+          measures: measureColumns.map((m) => m.measure).filter((m) => m === prefix || m.startsWith(`${prefix}_`))
+        })),
+        ...namedFlags
+      ].sort((a, b) => a.index - b.index);
+  const flagIndices = [...flagPrefixes.map((f) => f.index), ...namedFlags.map((f) => f.index)];
+  const ignored = long ? [...other, ...flagIndices, ...measureColumns.map((m) => m.index)] : other;
   const format = long ? "long" : "wide";
   ignored.sort((a, b) => a - b);
   const form = long && descriptive.length > 0;

@@ -29,6 +29,7 @@ export const REJECTION_CODES = [
   "unit_in_value",
   "out_of_range",
   "bad_flag",
+  "flag_conflict",
   "not_applicable_conflict",
   "duplicate",
   "duplicate_across_files"
@@ -158,6 +159,11 @@ export function reasonFor(code: RejectionCode, d: ReasonDetail = {}): Text {
       return d.unit ? range(d.unit) : {zh: "超出范围", en: "out of range"};
     case "bad_flag":
       return {zh: "标记列只能填 0、1 或留空", en: "a flag column takes 0, 1 or blank"};
+    case "flag_conflict":
+      return {
+        zh: `本行另一标记列（${hint}）已标记同一计量项，一个数值只能有一个标记`,
+        en: `another flag column (${hint}) already flags the same measure of this row; a value has one flag`
+      };
     case "duplicate_across_files":
       return {
         zh: `重复：${hint} 已有相同的（地区, 期间, 计量项），两处都不采用`,

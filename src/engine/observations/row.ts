@@ -117,17 +117,23 @@ export function checkRow(
       else observations.push({region, period, measure, value: r.value, flag: r.flag, ...extras});
     }
   } else {
-    const flagged = new Set<string>();
+    // Measure → its flag; an observation carries one flag, so two flag columns marking one measure contradict.
+    const flagged = new Map<string, string>();
     for (const f of layout.flagColumns) {
       if (formulaAt.has(f.index + 1)) continue;
       const mark = cleanCell(toHalfWidth(row.fields[f.index] ?? ""));
-      if (mark === "1") f.measures.forEach((m) => flagged.add(m));
-      else if (mark !== "" && mark !== "0") faults.push({column: f.index + 1, code: "bad_flag"});
+      if (mark === "1") {
+        for (const m of f.measures) {
+          const other = flagged.get(m);
+          if (other === undefined) flagged.set(m, f.flag);
+          else if (other !== f.flag) faults.push({column: f.index + 1, code: "flag_conflict", detail: {hint: other}});
+        }
+      } else if (mark !== "" && mark !== "0") faults.push({column: f.index + 1, code: "bad_flag"});
     }
     for (const {index, measure} of layout.measureColumns) {
       if (formulaAt.has(index + 1)) continue;
       const unit = ctx.measures.get(measure)!.unit;
-      const flag = flagged.has(measure) ? "no_practice" : null;
+      const flag = flagged.get(measure) ?? null;
       const r = flaggedValue(readValue(row.fields[index] ?? "", unit), flag);
       if ("fault" in r && r.fault === "value_empty") missingCells++;
       else if ("fault" in r) faults.push({column: index + 1, code: r.fault, detail: {unit, hint: flag ?? ""}});

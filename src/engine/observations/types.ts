@@ -12,6 +12,8 @@ export interface CheckContext {
   measures: ReadonlyMap<string, {unit: UnitId}>;
   /** Allowed periods (null = any well-formed one: YYYY, YYYYH1/H2, YYYYQ1–Q4; see periods.ts). */
   periods: readonly string[] | null;
+  /** Wide files: a column named after a methodology flag (id → its `measures`) flags those measures of its row. */
+  flagMeasures?: ReadonlyMap<string, readonly string[]>;
   /** Period of a wide file that has no period column; without it such a file is rejected. */
   defaultPeriod?: string;
 }

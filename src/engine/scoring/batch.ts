@@ -1,8 +1,8 @@
 /**
  * Many scenarios of one request scored together (batch-sql.ts): the engine's answer to reform priority, the fewest
  * reforms and sensitivity, which would otherwise make hundreds of calls. A batch changes raw values and weights; a
- * scenario with targets, a roll-up of sub-units, a "fail" missing policy or flag forcing is scored one scenario at a
- * time through {@link Engine.score} instead (same answers, more statements).
+ * scenario with targets, a roll-up of sub-units, a "fail" missing policy, flag forcing or a flag that removes measures
+ * is scored one scenario at a time through {@link Engine.score} instead (same answers, more statements).
  */
 import type {Methodology} from "../methodology/methodology.js";
 import {scenarioEdges, ScenarioError, type ScoringPlan} from "../methodology/plan.js";
@@ -46,6 +46,7 @@ export function canBatch(host: BatchHost, scenarios: readonly Scenario[]): boole
   return (
     host.batchable() &&
     host.plan.forcing.length === 0 &&
+    !host.plan.flags.some((f) => f.remove) &&
     !host.plan.nodes.some((n) => n.missing === "fail") &&
     !scenarios.some((s) => Object.keys(s.targets ?? {}).length > 0)
   );

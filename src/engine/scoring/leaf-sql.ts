@@ -33,15 +33,17 @@ function normalisedSql(source: string, params: string, f: Features): string {
       ? formula[clamped[0]]
       : `CASE mp.m ${clamped.map((m) => `WHEN ${METHOD_CODE[m]} THEN ${formula[m]}`).join("\n        ")} END`;
   const yesNo = "CASE WHEN (raw > 0) = higher THEN scale ELSE 0.0 END";
-  const clamp = "scale * CASE WHEN x <= 0.0 THEN 0.0 WHEN x >= ub THEN ub ELSE x END";
+  // A frontier with a power raises the clamped distance to it (0 and 1 are fixed points, so only the inside).
+  const clamp = `scale * CASE WHEN x <= 0.0 THEN 0.0 WHEN x >= ub THEN ub ${f.powers ? "WHEN pw IS NOT NULL THEN pow(x, pw) " : ""}ELSE x END`;
   const score = !clamped.length
     ? yesNo
     : f.methods.has("yes_no")
       ? `CASE WHEN m = ${METHOD_CODE.yes_no} THEN ${yesNo} ELSE ${clamp} END`
       : clamp;
-  return `SELECT r, p, k, raw, CASE${f.flags ? " WHEN fscore IS NOT NULL THEN fscore" : ""} WHEN raw IS NULL THEN NULL
-      ELSE ${score} END AS score
-    FROM (SELECT s.r, s.p, s.k, s.raw, ${f.flags ? "s.fscore" : "NULL::DOUBLE AS fscore"}, mp.m, mp.scale, mp.higher, mp.ub,
+  // A removed measure (a flag with `remove`) has no score, whatever its value, and says so in column rm.
+  return `SELECT r, p, k, raw, CASE${f.removal ? " WHEN rm THEN NULL" : ""}${f.flags ? " WHEN fscore IS NOT NULL THEN fscore" : ""} WHEN raw IS NULL THEN NULL
+      ELSE ${score} END AS score${f.removal ? ", rm" : ""}
+    FROM (SELECT s.r, s.p, s.k, s.raw, ${f.flags ? "s.fscore" : "NULL::DOUBLE AS fscore"},${f.removal ? " coalesce(s.rm, false) AS rm," : ""} mp.m, mp.scale, mp.higher, mp.ub,${f.powers ? " mp.power AS pw," : ""}
         ${clamped.length ? x : "NULL::DOUBLE"} AS x
       FROM ${source} s JOIN ${quoteIdent(params)} mp ON mp.k = s.k WHERE mp.m IS NOT NULL)`;
 }
@@ -85,7 +87,7 @@ export function leafRowsSql(
   const {overrides = null, name = "leafrows", heights = null, everyPair = false, compact = false} = options;
   const {source = "r", measuresOnly = false} = options;
   const f = planFeatures(plan);
-  const {flags, forcing} = f;
+  const {flags, forcing, removal} = f;
   const ctes: string[] = [];
   const ov = (alias: string, k: string) =>
     overrides ? `\n    LEFT JOIN ${overrides} v ON v.r = ${alias}.r AND v.p = ${alias}.p AND v.k = ${k}` : "";
@@ -93,8 +95,8 @@ export function leafRowsSql(
   const flagCols = !flags
     ? ""
     : overrides
-      ? ", CASE WHEN v.k IS NULL THEN fl.fscore END AS fscore, CASE WHEN v.k IS NULL THEN o.flag END AS flag"
-      : ", fl.fscore, o.flag";
+      ? `, CASE WHEN v.k IS NULL THEN fl.fscore END AS fscore, CASE WHEN v.k IS NULL THEN o.flag END AS flag${removal ? ", CASE WHEN v.k IS NULL THEN fl.rm END AS rm" : ""}`
+      : `, fl.fscore, o.flag${removal ? ", fl.rm" : ""}`;
   // Every pair's observed measures, a NULL value where a pair has no observation. Compact: grid × measures joined to the
   // observations; else the observations' own rows (they hold every observed pair's measures) and NULL rows for pairs
   // never observed.
@@ -109,7 +111,7 @@ export function leafRowsSql(
       ? observed
       : `${observed}
     UNION ALL
-    SELECT u.r, u.p, b.k, ${raw("NULL::DOUBLE")} AS raw${flags ? ", NULL::DOUBLE AS fscore, NULL::VARCHAR AS flag" : ""}
+    SELECT u.r, u.p, b.k, ${raw("NULL::DOUBLE")} AS raw${flags ? ", NULL::DOUBLE AS fscore, NULL::VARCHAR AS flag" : ""}${removal ? ", NULL::BOOLEAN AS rm" : ""}
     FROM (SELECT * FROM grid ANTI JOIN ${quoteIdent(obs.pairs)} q ON q.r = grid.r AND q.p = grid.p) u
     CROSS JOIN ${quoteIdent(t.bm)} b${ov("u", "b.k")}`;
   const reused = plan.rawDerived.length > 0 || forcing;
@@ -120,7 +122,7 @@ export function leafRowsSql(
       normalisedSql(
         `(SELECT b.r, b.p, rd.k,
       CASE WHEN count(b.raw) = count(*) THEN CASE WHEN any_value(rd.op) = 'sum' THEN list_sum(${INPUTS("b.raw")}) ELSE list_avg(${INPUTS("b.raw")}) END END AS raw,
-      ${flags ? "min(b.fscore)" : "NULL::DOUBLE"} AS fscore
+      ${flags ? "min(b.fscore)" : "NULL::DOUBLE"} AS fscore${removal ? ", bool_or(b.rm) AS rm" : ""}
     FROM base b JOIN ${quoteIdent(t.rd)} rd ON rd.input = b.k GROUP BY b.r, b.p, rd.k)`,
         t.mp,
         f
@@ -135,10 +137,17 @@ export function leafRowsSql(
   }
   if (plan.scoreDerived.length) {
     ctes.push(`scored AS MATERIALIZED (
-  SELECT r, p, k, raw, score FROM ms
+  SELECT r, p, k, raw, score${removal ? ", rm" : ""} FROM ms
   UNION ALL
-  SELECT s.r, s.p, s.k, NULL::DOUBLE AS raw, ${forcing ? "coalesce(f.fscore, s.score)" : "s.score"} AS score FROM (
-    SELECT ms.r, ms.p, sd.k, CASE WHEN count(ms.score) = count(*) THEN list_avg(${INPUTS("ms.score")}) END AS score
+  SELECT s.r, s.p, s.k, NULL::DOUBLE AS raw, ${forcing ? "coalesce(f.fscore, s.score)" : "s.score"} AS score${
+    !removal ? "" : forcing ? ", s.rm AND f.fscore IS NULL AS rm" : ", s.rm"
+  } FROM (
+    SELECT ms.r, ms.p, sd.k, ${
+      // The mean of the inputs that exist (list_avg skips the NULL scores of removed ones); removed when all are.
+      removal
+        ? `CASE WHEN count(ms.score) = count(*) FILTER (WHERE NOT ms.rm) THEN list_avg(${INPUTS("ms.score")}) END AS score, bool_and(ms.rm) AS rm`
+        : `CASE WHEN count(ms.score) = count(*) THEN list_avg(${INPUTS("ms.score")}) END AS score`
+    }
     FROM ms JOIN ${quoteIdent(t.sd)} sd ON sd.input = ms.k GROUP BY ms.r, ms.p, sd.k) s${
       forcing ? "\n  LEFT JOIN forced f ON f.r = s.r AND f.p = s.p AND f.k = s.k" : ""
     })`);

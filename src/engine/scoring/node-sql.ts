@@ -14,6 +14,10 @@ import {AGGREGATION_CODE, POLICY_CODE, type PlanTables} from "./plan-sql.js";
 export interface Features {
   flags: boolean;
   forcing: boolean;
+  /** Some flag removes its measures: rows carry `rm` and nodes count only the children that exist. */
+  removal: boolean;
+  /** Some frontier has a power (column `power` of the parameters is read). */
+  powers: boolean;
   methods: Set<MeasureParams["method"]>;
   aggregations: Set<Aggregation>;
   policies: Set<MissingPolicy>;
@@ -43,6 +47,8 @@ export function planFeatures(plan: ScoringPlan): Features {
   return {
     flags: plan.flags.length > 0,
     forcing: plan.forcing.length > 0,
+    removal: plan.flags.some((x) => x.remove),
+    powers: plan.params.some((p) => p.power !== null),
     methods: new Set(plan.params.map((p) => p.method)),
     aggregations: new Set(plan.nodes.map((n) => n.aggregate)),
     policies: new Set(plan.nodes.map((n) => n.missing)),
@@ -90,31 +96,43 @@ function statsSql(h: number, children: string, t: PlanTables, f: Features, split
     `${children} c JOIN ${quoteIdent(t.ed)} e ON e.child = c.k AND e.height = ${h}${split ? ` AND ${only}e.single` : ""}`;
   const log = "CASE WHEN e.weight > 0 AND c.score > 0 THEN e.weight * ln(c.score) END";
   const exact = (x: string) => `(${highPart(x)} + ${lowPart(x, highPart(x))})`;
-  const single = `SELECT c.r, c.p, e.node AS k, e.agg, e.policy, e.mincov, 1 AS n_all, e.w_hi + e.w_lo AS w_all,
+  // A removed child (column rm, docs/methodology.md section 3) is not one of the node's children: n_all and w_all count
+  // only the others, and it is never "missing".
+  const rm = f.removal;
+  const single = `SELECT c.r, c.p, e.node AS k, e.agg, e.policy, e.mincov, ${
+    rm
+      ? "CASE WHEN c.rm THEN 0 ELSE 1 END AS n_all, CASE WHEN c.rm THEN 0.0 ELSE e.w_hi + e.w_lo END"
+      : "1 AS n_all, e.w_hi + e.w_lo"
+  } AS w_all,
       (c.score IS NOT NULL)::INTEGER AS n_av, CASE WHEN c.score IS NOT NULL THEN e.w_hi + e.w_lo ELSE 0.0 END AS w_av,
       ${exact("(e.weight * c.score)")} AS ws_av${
         geometric
           ? `, coalesce(e.weight > 0 AND c.score = 0, false) AS zero_av,
-      coalesce(e.weight > 0 AND c.score IS NULL, false) AS missing_w, ${exact(`(${log})`)} AS wl`
+      coalesce(e.weight > 0 AND c.score IS NULL${rm ? " AND NOT c.rm" : ""}, false) AS missing_w, ${exact(`(${log})`)} AS wl`
           : ""
       }
     FROM ${edges("")}`;
   // Terms with their high and low parts (exact-sum.ts). Split: node attributes joined after grouping (fewer grouping
   // keys for many rows); compact: grouped with the node's attributes from the edge table (two operators fewer).
-  const attrs = "agg, policy, mincov, n_all, w_all";
+  const attrs = rm ? "agg, policy, mincov" : "agg, policy, mincov, n_all, w_all";
   const terms = `SELECT c.r, c.p, e.node AS k, c.score AS s, e.weight AS w,${split ? "" : ` e.${attrs.replaceAll(", ", ", e.")},`}
-        CASE WHEN c.score IS NOT NULL THEN e.w_hi END AS w_hi, CASE WHEN c.score IS NOT NULL THEN e.w_lo END AS w_lo,
+        CASE WHEN c.score IS NOT NULL THEN e.w_hi END AS w_hi, CASE WHEN c.score IS NOT NULL THEN e.w_lo END AS w_lo,${
+          rm
+            ? `
+        c.rm, CASE WHEN NOT c.rm THEN e.w_hi END AS we_hi, CASE WHEN NOT c.rm THEN e.w_lo END AS we_lo,`
+            : ""
+        }
         e.weight * c.score AS ws, ${highPart("e.weight * c.score")} AS ws_hi${geometric ? `, ${log} AS wl, ${highPart(log)} AS wl_hi` : ""}
       FROM ${edges("NOT ")}`;
-  const sums = `count(s) AS n_av, coalesce(${exactSum("w_hi", "w_lo")}, 0.0) AS w_av,
+  const sums = `${rm ? `count(*) FILTER (WHERE NOT rm) AS n_all, coalesce(${exactSum("we_hi", "we_lo")}, 0.0) AS w_all, ` : ""}count(s) AS n_av, coalesce(${exactSum("w_hi", "w_lo")}, 0.0) AS w_av,
         ${exactSum("ws_hi", lowPart("ws", "ws_hi"))} AS ws_av${
           geometric
             ? `, coalesce(bool_or(w > 0 AND s = 0), false) AS zero_av,
-        coalesce(bool_or(w > 0 AND s IS NULL), false) AS missing_w, ${exactSum("wl_hi", lowPart("wl", "wl_hi"))} AS wl`
+        coalesce(bool_or(w > 0 AND s IS NULL${rm ? " AND NOT rm" : ""}), false) AS missing_w, ${exactSum("wl_hi", lowPart("wl", "wl_hi"))} AS wl`
             : ""
         }`;
   const grouped = split
-    ? `SELECT g.r, g.p, g.k, n.agg, n.policy, n.mincov, n.n_all, n.w_all, g.n_av, g.w_av, g.ws_av${
+    ? `SELECT g.r, g.p, g.k, n.agg, n.policy, n.mincov, ${rm ? "g" : "n"}.n_all, ${rm ? "g" : "n"}.w_all, g.n_av, g.w_av, g.ws_av${
         geometric ? ", g.zero_av, g.missing_w, g.wl" : ""
       }
     FROM (SELECT r, p, k, ${sums} FROM (${terms}) GROUP BY r, p, k) g
@@ -129,9 +147,11 @@ function nodeLevelCte(h: number, children: string, t: PlanTables, f: Features, s
   const failed = !f.policies.has("fail")
     ? "false"
     : `(${f.forcing ? "f.fscore IS NULL AND " : ""}a.policy = ${POLICY_CODE.fail} AND a.n_av < a.n_all)`;
+  // A node whose every child is removed is removed itself (unless a flag forces it), with coverage 1: nothing is missing.
+  const rm = !f.removal ? "" : `, ${f.forcing ? "f.fscore IS NULL AND " : ""}a.n_all = 0 AS rm`;
   return `n${h} AS MATERIALIZED (
-  SELECT a.r, a.p, a.k, a.coverage, ${f.forcing ? `coalesce(f.fscore, ${score})` : score} AS score, ${failed} AS failed
-  FROM (SELECT *, CASE WHEN w_all > 0 THEN w_av / w_all ELSE n_av / n_all END AS coverage FROM (
+  SELECT a.r, a.p, a.k, a.coverage, ${f.forcing ? `coalesce(f.fscore, ${score})` : score} AS score, ${failed} AS failed${rm}
+  FROM (SELECT *, CASE ${f.removal ? "WHEN n_all = 0 THEN 1.0 " : ""}WHEN w_all > 0 THEN w_av / w_all ELSE n_av / n_all END AS coverage FROM (
     ${statsSql(h, children, t, f, split)})) a${f.forcing ? "\n  LEFT JOIN forced f ON f.r = a.r AND f.p = a.p AND f.k = a.k" : ""})`;
 }
 
@@ -145,7 +165,9 @@ export function nodeLevelCtes(t: PlanTables, f: Features, top: number, split: bo
     // Only the heights the children of this height's nodes have (0 = measures).
     const from = [...(f.below.get(h) ?? [0])].sort().map((c) => (c === 0 ? measures : `n${c}`));
     const children =
-      from.length === 1 ? from[0] : `(${from.map((c) => `SELECT r, p, k, score FROM ${c}`).join(" UNION ALL ")})`;
+      from.length === 1
+        ? from[0]
+        : `(${from.map((c) => `SELECT r, p, k, score${f.removal ? ", rm" : ""} FROM ${c}`).join(" UNION ALL ")})`;
     ctes.push(nodeLevelCte(h, children, t, f, split));
   }
   return ctes;

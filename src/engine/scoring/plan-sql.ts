@@ -10,7 +10,7 @@ import {highPart, lowPart} from "./exact-sum.js";
 
 /** Names of one plan's tables. */
 export interface PlanTables {
-  /** k, m, best, worst, target, cap, max, scale, higher, ub: observed measures (m NULL when not normalised) */
+  /** k, m, best, worst, target, cap, max, power, scale, higher, ub: observed measures (m NULL when not normalised) */
   bm: string;
   /** the same columns for every normalised measure */
   mp: string;
@@ -18,7 +18,7 @@ export interface PlanTables {
   rd: string;
   /** k, input: score-derived measures */
   sd: string;
-  /** flag, fscore: methodology flags */
+  /** flag, fscore, rm: methodology flags (rm: the flag removes its measure; fscore NULL) */
   fl: string;
   /** k, flag, target: a flagged observed measure forces `target` */
   fm: string;
@@ -94,6 +94,7 @@ const PARAMS: [string, string][] = [
   ["target", "DOUBLE"],
   ["cap", "DOUBLE"],
   ["max", "DOUBLE"],
+  ["power", "DOUBLE"],
   ["scale", "DOUBLE"],
   ["higher", "BOOLEAN"],
   ["ub", "DOUBLE"]
@@ -166,8 +167,20 @@ JOIN ${quoteIdent(options.flags!.table)} f ON f.i = x.fi`;
   const paramRow = (measure: string): Literal[] => {
     const p = params.get(measure);
     return p
-      ? [k(measure), METHOD_CODE[p.method], p.best, p.worst, p.target, p.cap, p.max, p.scale, p.higher, p.cap ?? 1]
-      : [k(measure), null, null, null, null, null, null, null, null, null];
+      ? [
+          k(measure),
+          METHOD_CODE[p.method],
+          p.best,
+          p.worst,
+          p.target,
+          p.cap,
+          p.max,
+          p.power,
+          p.scale,
+          p.higher,
+          p.cap ?? 1
+        ]
+      : [k(measure), null, null, null, null, null, null, null, null, null, null];
   };
   const edgeRows = plan.edges.map((e) => {
     const n = nodes.get(e.node)!;
@@ -226,10 +239,11 @@ JOIN ${quoteIdent(options.flags!.table)} f ON f.i = x.fi`;
         t.fl,
         [
           ["flag", "VARCHAR"],
-          ["fscore", "DOUBLE"]
+          ["fscore", "DOUBLE"],
+          ["rm", "BOOLEAN"]
         ],
-        "f.flag, x.fscore",
-        plan.flags.map((f) => [flagIndex(f.flag), f.score])
+        "f.flag, x.fscore, x.rm",
+        plan.flags.map((f) => [flagIndex(f.flag), f.score, f.remove])
       ),
     fm: () =>
       withFlags(
