@@ -54,6 +54,16 @@ export const en: Record<StringKey, string> = {
   "sim.noTotal":
     "No total: the region's data for this period do not meet the method's coverage rule (see Method and data).",
   "sim.residual": "Other (coverage changes)",
+  "sim.why": "Why the total changed",
+  "sim.whyNote":
+    "For each changed measure: its change of score × its effective weight in the total = its points; the lines add up to the change of the total. Where the total is not a plain weighted sum of measure scores (missing data reweighted, geometric means, weights edited), the remainder has its own line.",
+  "sim.whyRaw": "Raw value",
+  "sim.whyScore": "Measure score",
+  "sim.whyPoints": "Points",
+  "sim.whyRemainder": "Other (interaction)",
+  "sim.whyRemainderWeights": "Other (weight changes, interaction)",
+  "sim.whyTotal": "Change of the total = Σ",
+  "sim.whyTotalWithRemainder": "Change of the total = Σ (with other)",
   "sim.ranking": "Peer ranking",
   "sim.moved": "Places moved",
   "sim.units": "Lead units whose measures produced the change",
