@@ -9,7 +9,7 @@ import {bandChart} from "./charts.js";
 import {makeButton, moveText, type SimContext} from "./context.js";
 import {formatValue} from "./format.js";
 import {runSensitivity, shareAt} from "./sensitivity.js";
-import {scenarioOf, scoreOptionsOf} from "./state.js";
+import {scenarioOf, scoreOptionsOf, stateKey} from "./state.js";
 
 export function sensitivityPanel(ctx: SimContext): Node[] {
   const {lang, t, model, session, root} = ctx;
@@ -41,6 +41,15 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
   const sensOut = html`<div data-testid="sim-sens-result"></div>` as HTMLElement;
   const verdict = html`<p class="sim-verdict" data-testid="sim-sens-verdict"></p>` as HTMLElement;
   const removalOut = html`<div data-testid="sim-removal"></div>` as HTMLElement;
+  // Results answer the state they were run on: an edit since (or a change of focus, period, data) marks them stale.
+  const staleNote = html`<p class="sim-error" data-testid="sim-sens-stale" hidden>${t("sim.stale")}</p>` as HTMLElement;
+  let answered: string | null = null;
+  const markStale = () => {
+    const stale = answered !== null && answered !== stateKey(ctx.state);
+    staleNote.hidden = !stale;
+    sensOut.dataset.stale = stale ? "1" : "0";
+  };
+  root.addEventListener("sim-edit", markStale);
 
   let cancelled = false;
   sensCancel.addEventListener("click", () => {
@@ -60,6 +69,8 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
     };
     cancelled = false;
     sensRun.disabled = true;
+    answered = null;
+    markStale();
     const started = performance.now();
     const rankNow = (await ranksOf(weights)).get(base.focus) ?? null;
     sensCancel.disabled = false;
@@ -82,6 +93,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         }
       });
       sensText.textContent = t(run.cancelled ? "sim.sensCancelled" : "sim.sensDone", {done: run.done});
+      answered = stateKey(base);
       const band = run.bands.find((b) => b.region === base.focus);
       verdict.textContent =
         band && rankNow !== null
@@ -152,6 +164,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
     } finally {
       sensRun.disabled = false;
       sensCancel.disabled = true;
+      markStale();
       root.dataset.sensitivity = "done";
     }
   });
@@ -163,6 +176,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         <label>${t("sim.draws")} ${drawsInput}</label><label>${t("sim.k")} ${kInput}</label> ${sensRun} ${sensCancel}
         ${sensProgress} ${sensText}
       </div>`,
+    staleNote,
     verdict,
     sensOut,
     html`<h3>${t("sim.removal")}</h3>`,
