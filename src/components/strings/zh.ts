@@ -129,6 +129,13 @@ export const zh = {
   "sim.uploadIgnored": "未读取的列（既不是已知列名，也不是方法中的指标代码）：{columns}",
   "sim.uploadNone": "文件中没有可用的行，仍使用之前的数据。",
   "sim.uploadLoaded": "正在使用上传的数据：{n} 个观测值。",
+  "sim.uploadConfirm":
+    "{file} 中没有{region}的数据。你的 {n} 个假设值是{region}的：{list}。载入这个文件会放弃它们（权重和目标保留）。",
+  "sim.uploadDrop": "载入并放弃这些假设值",
+  "sim.uploadCancel": "取消，继续使用当前数据",
+  "sim.uploadKeptData": "未载入 {file}：仍使用之前的数据，你的修改都保留着。",
+  "sim.uploadFocus": "文件中没有{region}，关注地区改为{focus}。",
+  "sim.uploadDropped": "已放弃{region}的 {n} 个假设值：{list}。",
   "sim.usingBundled": "正在使用内置数据。",
   "sim.rejection": "第 {line} 行第 {column} 列（{columnName}）“{text}”：{reason}",
   // report pages (zh-report.ts)
