@@ -263,7 +263,7 @@ describe.each(["zh", "en"] as const)("simulator, %s", (lang) => {
       expect(message).toMatch(
         lang === "zh"
           ? /已放弃庄浪县的 1 个假设值：.+（0\.5 个工作日）/
-          : /Dropped .+'s 1 what-if values: .+ \(0\.5 working days\)/
+          : /Dropped .+'s what-if values \(1\): .+ \(0\.5 working days\)/
       );
       expect(message).toContain(lang === "zh" ? "关注地区改为" : "the focus region is now");
       expect(message).toContain(lang === "zh" ? "1 个权重" : "1 weights");

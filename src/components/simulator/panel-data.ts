@@ -232,7 +232,7 @@ function confirmDialog(ctx: SimContext) {
       close(false); // a question still open is answered "no" by a newer file
       text.textContent = t("sim.uploadConfirm", params);
       element.hidden = false;
-      go.focus();
+      stop.focus(); // the safe answer is the default one
       return new Promise<boolean>((resolve) => (answer = resolve));
     }
   };

@@ -137,12 +137,12 @@ export const en: Record<StringKey, string> = {
   "sim.uploadNone": "No usable row in the file; still using the previous data.",
   "sim.uploadLoaded": "Using your data: {n} observations.",
   "sim.uploadConfirm":
-    "{file} has no data for {region}. Your {n} what-if values are {region}'s: {list}. Loading this file drops them (weights and targets stay).",
+    "{file} has no data for {region}. Your what-if values are {region}'s ({n}): {list}. Loading this file drops them (weights and targets stay).",
   "sim.uploadDrop": "Load and drop these values",
   "sim.uploadCancel": "Cancel, keep the current data",
   "sim.uploadKeptData": "{file} was not loaded: still using the previous data, with all your edits.",
   "sim.uploadFocus": "The file has no {region}; the focus region is now {focus}.",
-  "sim.uploadDropped": "Dropped {region}'s {n} what-if values: {list}.",
+  "sim.uploadDropped": "Dropped {region}'s what-if values ({n}): {list}.",
   "sim.usingBundled": "Using the bundled data.",
   "sim.rejection": "line {line}, column {column} ({columnName}) “{text}”: {reason}",
   // report pages (en-report.ts)
