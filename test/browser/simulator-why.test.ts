@@ -152,9 +152,23 @@ describe.each(["zh", "en"] as const)("simulator, %s", (lang) => {
       // Typed key by key while scores run: the page ends on the last value, never an earlier one.
       const startup = byTest(page, "measure-startup_days");
       await startup.fill("");
+      await page.waitForTimeout(50);
+      await idle(page);
+      // Count the results the page shows while four keys arrive faster than a score takes.
+      await page.evaluate(() => {
+        const root = document.querySelector('[data-testid="sim-root"]')!;
+        const seen = {shown: 0};
+        (window as unknown as {scores: typeof seen}).scores = seen;
+        new MutationObserver((records) => (seen.shown += records.length)).observe(root, {
+          attributeFilter: ["data-version"]
+        });
+      });
       await startup.pressSequentially("0.75", {delay: 5});
       await page.waitForTimeout(50);
       await idle(page);
+      const shown = await page.evaluate(() => (window as unknown as {scores: {shown: number}}).scores.shown);
+      expect(shown, "superseded scores are dropped, not shown one after another").toBeLessThan(4);
+      expect(shown).toBeGreaterThanOrEqual(1);
       const state = {...start(), values: {startup_days: 0.75}};
       const expected = focusTotal(await node.score(state), state, node.model.root);
       expect(Number(await byTest(page, "sim-total-after").getAttribute("data-exact"))).toBe(expected.scenario);

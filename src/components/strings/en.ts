@@ -56,7 +56,7 @@ export const en: Record<StringKey, string> = {
   "sim.residual": "Other (coverage changes)",
   "sim.why": "Why the total changed",
   "sim.whyNote":
-    "For each changed measure: its change of score × its effective weight in the total = its points; the lines add up to the change of the total. Where the total is not a plain weighted sum of measure scores (missing data reweighted, geometric averages, weights edited), the remainder has its own line.",
+    "For each changed measure: its change of score × its effective weight in the total = its points; the lines add up to the change of the total. Where the total is not a plain weighted sum of measure scores (missing data reweighted, multiplicative means, weights edited), the remainder has its own line.",
   "sim.whyRaw": "Raw value",
   "sim.whyScore": "Measure score",
   "sim.whyPoints": "Points",
