@@ -19,7 +19,9 @@ import {resultsPanel} from "./panel-results.js";
 import {sensitivityPanel} from "./panel-sensitivity.js";
 import {summarise} from "./results.js";
 import {createSession} from "./session.js";
-import {initialState, scoreOptionsOf} from "./state.js";
+import {initialState, pageCallsOf} from "./state.js";
+import {whyPanel} from "./panel-why.js";
+import {explainChange, measurePoints, type Baseline} from "./why.js";
 import {measureSince, timed} from "../../engine/timing.js";
 
 export type {SimulatorInputs} from "./context.js";
@@ -59,11 +61,15 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   const bundledPeriods = periodsInIpc(bundled);
   const layoutStart = performance.now();
 
-  // ---- scoring loop: the latest edit wins; data-busy and data-version tell tests and timing where it is ----
-  let version = 0;
-  let finished = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let timerPending = false;
+  // ---- scoring loop: no debounce, the latest edit wins; data-busy and data-version tell tests and timing where it is.
+  // Every edit asks for a score at once. One arriving while a score runs supersedes it: that result is dropped and one
+  // more run, of the latest state, follows (edits in between fold into it).
+  let requested = 0;
+  let scored = 0;
+  let loop: Promise<void> | null = null;
+  let reloading = 0;
+  /** The focus region's measure rows without a what-if (the "before" of the why table). */
+  let baseline: Baseline | null = null;
   /** True until the first score is shown: its steps are recorded as start-up phases. */
   let starting = true;
   const phase = <T>(name: "current" | "score", work: () => T | Promise<T>): Promise<T> =>
@@ -107,16 +113,11 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
       root.dataset.busy = "1";
       root.dispatchEvent(new Event("sim-edit"));
       ctx.writeHash();
-      clearTimeout(timer);
-      timerPending = true;
-      timer = setTimeout(() => {
-        timerPending = false;
-        void rescore();
-      }, inputs.debounce ?? 200);
+      void rescore();
     },
     reload: () => reload(),
     releaseBusy() {
-      if (!timerPending && finished === version && data.pending() === 0) root.dataset.busy = "0";
+      if (!loop && scored === requested && reloading === 0 && data.pending() === 0) root.dataset.busy = "0";
     },
     syncControls() {
       controls.sync();
@@ -131,6 +132,8 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
 
   const controls = controlsPanel(ctx, () => (ctx.summary ? results.csv(ctx.summary) : null));
   const results = resultsPanel(ctx, timing);
+  const why = whyPanel(ctx);
+  const measureOrder = model.categories.flatMap((c) => c.measures.map((m) => m.id));
   const inputsUi = inputsPanels(ctx);
   const priority = priorityPanel(ctx);
   const data = dataPanel(ctx, inputs, {load: loadBundled, periods: bundledPeriods});
@@ -141,47 +144,81 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
       session.score({peerGroup: [state.focus], periods: [state.period], level: model.root, measures: true})
     );
     ctx.current = new Map(result.measures.filter((m) => m.region === state.focus).map((m) => [m.measure, m.raw]));
+    baseline = {focus: state.focus, period: state.period, measures: measurePoints(result.measures, state.focus)};
     inputsUi.showCurrent();
   };
-  const rescore = async () => {
-    const mine = ++version;
+  /** Asks for a score of the latest state; resolves when the page shows one at least as new as this request. */
+  const rescore = (): Promise<void> => {
+    requested++;
     root.dataset.busy = "1";
-    timing.textContent = t("sim.computing");
+    loop ??= drain();
+    return loop;
+  };
+  const drain = async () => {
     try {
-      const {result, ms} = await phase("score", () => session.score(scoreOptionsOf(ctx.state, ctx.groups)));
-      if (mine !== version) return;
+      while (scored < requested) {
+        const mine = requested;
+        await scoreOnce(mine);
+        scored = mine;
+      }
+    } finally {
+      loop = null;
+      ctx.releaseBusy();
+    }
+  };
+  /** One score of the current state: the peer group's totals and the focus region's nodes and measures. */
+  const scoreOnce = async (mine: number) => {
+    const superseded = () => mine !== requested;
+    timing.textContent = t("sim.computing");
+    const state = {...ctx.state, values: {...ctx.state.values}, targets: {...ctx.state.targets}};
+    const calls = pageCallsOf(state, ctx.groups, model.root);
+    try {
+      const [ranking, detail] = await phase("score", () =>
+        Promise.all([session.score(calls.ranking), session.score(calls.focus)])
+      );
+      if (superseded()) return;
       const renderStart = performance.now();
-      ctx.summary = summarise(result, model, ctx.state.focus);
+      ctx.summary = summarise(ranking.result, model, state.focus, detail.result);
       results.render(ctx.summary);
+      const before = baseline?.focus === state.focus && baseline.period === state.period ? baseline : null;
+      const change = ctx.summary.total.delta ?? NaN;
+      why.render(before && explainChange(state, before, detail.result, change, measureOrder));
       inputsUi.showEffective(ctx.summary);
       if (starting) measureSince("render", renderStart);
+      const ms = ranking.ms + detail.ms;
       timing.textContent = t("sim.computedIn", {ms: Math.round(ms)});
       timing.dataset.ms = String(ms);
     } catch (error) {
-      if (mine !== version) return;
+      if (superseded()) return;
       ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
       timing.textContent = "";
     } finally {
-      if (mine === version) {
-        finished = mine;
+      if (!superseded()) {
         root.dataset.version = String(mine);
-        ctx.releaseBusy();
         if (starting) measureSince("ready", 0);
         starting = false;
       }
     }
   };
   const reload = async () => {
+    reloading++;
     root.dataset.busy = "1";
-    ctx.syncControls();
-    await loadCurrent();
-    priority.reset();
+    // Results computed for the previous focus, period or data are out of date.
+    root.dispatchEvent(new Event("sim-edit"));
+    try {
+      ctx.syncControls();
+      await loadCurrent();
+      priority.reset();
+    } finally {
+      reloading--;
+    }
     await rescore();
   };
 
   (root.querySelector(".sim-status") as HTMLElement).replaceWith(
     controls.element,
     html`<div class="sim-top">${message}${results.headline}</div>`,
+    why.element,
     html`<div class="grid grid-cols-2">
       <div class="card">
         <h2>${t("sim.waterfall")}</h2>

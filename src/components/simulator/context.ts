@@ -29,8 +29,6 @@ export interface SimulatorInputs {
   group?: string;
   /** The database, already opening: the page starts it as early as it can (its 34 MB of wasm take the longest). */
   database: Promise<SqlDatabase>;
-  /** Milliseconds of quiet before an edit is scored (default 200). */
-  debounce?: number;
 }
 
 export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
@@ -61,7 +59,7 @@ export interface SimContext {
   defaultGroup(focus: string): string;
   defaultState(focus?: string): SimState;
 
-  /** Re-scores after a short quiet period (edits of values, weights, peer group). */
+  /** Re-scores at once (edits of values, weights, peer group); a score still running is superseded. */
   schedule(): void;
   /** Reloads the focus region's current values, resets derived panels and re-scores. */
   reload(): Promise<void>;

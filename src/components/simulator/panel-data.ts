@@ -7,6 +7,7 @@ import {html} from "htl";
 import type {PeerGroup} from "../../engine/regions/regions.js";
 import type {CheckContext, CheckResult} from "../../engine/observations/check.js";
 import {pick} from "../i18n.js";
+import {formatValue, joinNames} from "../format.js";
 import {keptMessage, makeButton, type SimContext, type SimulatorInputs} from "./context.js";
 import {checkContext} from "../../engine/observations/context.js";
 import {checkUpload, uploadedGroup, uploadedPeriods, type CheckedUpload} from "./upload.js";
@@ -98,12 +99,18 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     queue = done.catch(() => undefined);
     return done;
   };
-  const useData = async (load: () => Promise<number>, groups: PeerGroup[], periods: string[]) => {
+  /** Loads data; the focus stays unless the data have none of it (`present`: the regions the data hold). */
+  const useData = async (
+    load: () => Promise<number>,
+    groups: PeerGroup[],
+    periods: string[],
+    present: readonly string[] = unionMembers(groups)
+  ) => {
     await session.serial(() => load());
     ctx.groups = groups;
     ctx.periods = periods;
     ctx.regionCodes = unionMembers(groups);
-    const focus = ctx.regionCodes.includes(ctx.state.focus) ? ctx.state.focus : ctx.regionCodes[0];
+    const focus = present.includes(ctx.state.focus) ? ctx.state.focus : [...present].sort()[0];
     // The user's edits survive a change of data: the measures are the methodology's, whatever the file holds.
     const {values, weights, targets} = ctx.state;
     const state = {...ctx.defaultState(focus), values, weights, targets};
@@ -136,12 +143,34 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     showProgress(file.name, null);
     showCheck(upload.result);
     if (upload.observations === 0) return ctx.say(t("sim.uploadNone"), "error");
+    // What-if values are the focus region's figures: a file without that region would leave them nowhere, so the
+    // page asks before it drops them (weights and targets belong to the methodology and always stay).
+    const dropped = upload.regions.includes(ctx.state.focus) ? [] : Object.keys(ctx.state.values);
+    const focus = ctx.state.focus;
+    const region = ctx.nameOf(focus);
+    const listed = joinNames(
+      lang,
+      dropped.map((id) => {
+        const m = ctx.model.measures.get(id)!;
+        const value = formatValue(lang, ctx.state.values[id], m.unit);
+        return lang === "en" ? `${ctx.measureName(m)} (${value})` : `${ctx.measureName(m)}（${value}）`;
+      })
+    );
+    if (dropped.length > 0 && !(await confirm.ask({file: file.name, region, n: dropped.length, list: listed}))) {
+      return ctx.say(t("sim.uploadKeptData", {file: file.name}));
+    }
+    if (dropped.length > 0) ctx.state = {...ctx.state, values: {}};
     const group = uploadedGroup(upload);
     const peers = [group, ...inputs.peerGroups.filter((g) => g.members.some((c) => group.members.includes(c)))];
     await changeData(async () => {
       try {
-        await useData(() => session.engine.loadObservations(upload.ipc), peers, uploadedPeriods(upload));
-        ctx.say(`${t("sim.uploadLoaded", {n: upload.observations})} ${keptMessage(ctx)}`.trim());
+        await useData(() => session.engine.loadObservations(upload.ipc), peers, uploadedPeriods(upload), group.members);
+        const moved = upload.regions.includes(focus)
+          ? ""
+          : t("sim.uploadFocus", {region, focus: ctx.nameOf(ctx.state.focus)});
+        const droppedText = dropped.length ? t("sim.uploadDropped", {region, n: dropped.length, list: listed}) : "";
+        const loaded = t("sim.uploadLoaded", {n: upload.observations});
+        ctx.say([loaded, moved, droppedText, keptMessage(ctx)].join(" ").trim());
       } catch (error) {
         ctx.say(t("sim.error", {reason: (error as Error).message}), "error");
         await useBundled();
@@ -157,6 +186,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
     })
   );
 
+  const confirm = confirmDialog(ctx);
   return {
     nodes: [
       html`<h2>${t("sim.ownData")}</h2>
@@ -165,6 +195,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
           <label class="sim-file">${t("sim.uploadData")} ${dataUpload}</label> ${restoreButton}
         </div>
         <div class="sim-upload-progress">${uploadProgress} ${uploadProgressText}</div>`,
+      confirm.element,
       uploadSummary,
       uploadRejections
     ],
@@ -175,4 +206,34 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
 /** Every region of the peer groups, once, sorted by code. */
 export function unionMembers(groups: readonly PeerGroup[]): string[] {
   return [...new Set(groups.flatMap((g) => g.members))].sort();
+}
+
+/** An inline question (no window.confirm): "load and drop these what-if values?"; resolves true to go on. */
+function confirmDialog(ctx: SimContext) {
+  const {t} = ctx;
+  const text = html`<p data-testid="sim-upload-confirm-text"></p>` as HTMLElement;
+  const go = makeButton(t, "sim.uploadDrop", "sim-upload-confirm-drop");
+  const stop = makeButton(t, "sim.uploadCancel", "sim-upload-confirm-cancel");
+  const element = html`<div class="sim-confirm" role="alertdialog" data-testid="sim-upload-confirm" hidden>
+    ${text}
+    <div class="sim-controls">${go} ${stop}</div>
+  </div>` as HTMLElement;
+  let answer: ((yes: boolean) => void) | null = null;
+  const close = (yes: boolean) => {
+    element.hidden = true;
+    answer?.(yes);
+    answer = null;
+  };
+  go.addEventListener("click", () => close(true));
+  stop.addEventListener("click", () => close(false));
+  return {
+    element,
+    ask(params: Record<string, string | number>): Promise<boolean> {
+      close(false); // a question still open is answered "no" by a newer file
+      text.textContent = t("sim.uploadConfirm", params);
+      element.hidden = false;
+      stop.focus(); // the safe answer is the default one
+      return new Promise<boolean>((resolve) => (answer = resolve));
+    }
+  };
 }

@@ -42,26 +42,29 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
           aria-label=${ctx.measureName(m)}
         />` as HTMLInputElement;
         (yesNo ? tickBoxes : measureInputs).set(m.id, input);
-        const cur = html`<td class="num"></td>` as HTMLElement;
+        const cur = html`<td class="num" data-label=${t("sim.current")}></td>` as HTMLElement;
         currentCells.set(m.id, cur);
         const unit = UNITS[m.unit as keyof typeof UNITS];
+        // data-label names each cell where a phone stacks the row (the column headers are hidden there).
         return html`<tr>
-          <td>
+          <td class="sim-measure-name" data-testid=${`measure-name-${m.id}`}>
             ${ctx.measureName(m)}
             <div class="sim-muted">${m.leadUnits.map(ctx.unitName).join("、")}</div>
           </td>
-          <td>${unit ? pick(lang, unit.zh, unit.en) : m.unit}</td>
+          <td data-label=${t("sim.unit")}>${unit ? pick(lang, unit.zh, unit.en) : m.unit}</td>
           ${cur}
-          <td class="num">${formatValue(m.best)}</td>
-          <td class="num" title=${m.target?.quoteZh ?? ""}>${m.target ? formatTarget(lang, m) : "—"}</td>
-          <td>${input}</td>
+          <td class="num" data-label=${t("common.frontier")}>${formatValue(m.best)}</td>
+          <td class="num" data-label=${t("sim.planTarget")} title=${m.target?.quoteZh ?? ""}>
+            ${m.target ? formatTarget(lang, m) : "—"}
+          </td>
+          <td class="sim-what-if" data-label=${t("sim.whatIf")}>${input}</td>
         </tr>`;
       });
       return html`<details open=${i === 0}>
         <summary>
           ${c.number}. ${pick(lang, c.nameZh, c.nameEn)} <span class="sim-muted">(${c.measures.length})</span>
         </summary>
-        <table class="sim-table">
+        <table class="sim-table sim-measures sim-stack">
           <thead>
             <tr>
               <th>${t("sim.measure")}</th>

@@ -9,7 +9,7 @@ import {makeButton, type SimContext} from "./context.js";
 import {exact, formatDelta, formatValue} from "./format.js";
 import {goalValue, type Goal} from "./model.js";
 import {smallestReformSet, sortGains, type MeasureGain} from "./priority.js";
-import {scenarioOf, scoreOptionsOf, type SimState} from "./state.js";
+import {scenarioOf, scoreOptionsOf, stateKey, type SimState} from "./state.js";
 
 export interface PriorityPanel {
   nodes: Node[];
@@ -212,10 +212,4 @@ export function priorityPanel(ctx: SimContext): PriorityPanel {
       staleNote.hidden = true;
     }
   };
-}
-
-/** What a result answers: the focus, group, period and every edit. */
-function stateKey(s: SimState): string {
-  const sorted = (o: Record<string, number | null>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([s.focus, s.group, s.period, sorted(s.values), sorted(s.weights), sorted(s.targets)]);
 }

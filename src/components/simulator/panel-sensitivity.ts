@@ -10,7 +10,7 @@ import {bandChart} from "./charts.js";
 import {makeButton, moveText, type SimContext} from "./context.js";
 import {formatValue} from "./format.js";
 import {runSensitivity, shareAt} from "./sensitivity.js";
-import {scoreOptionsOf} from "./state.js";
+import {scoreOptionsOf, stateKey} from "./state.js";
 
 /** Draws per engine statement: large enough to amortise a statement, small enough to show progress and cancel. */
 const DRAWS_PER_STATEMENT = 50;
@@ -45,6 +45,15 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
   const sensOut = html`<div data-testid="sim-sens-result"></div>` as HTMLElement;
   const verdict = html`<p class="sim-verdict" data-testid="sim-sens-verdict"></p>` as HTMLElement;
   const removalOut = html`<div data-testid="sim-removal"></div>` as HTMLElement;
+  // Results answer the state they were run on: an edit since (or a change of focus, period, data) marks them stale.
+  const staleNote = html`<p class="sim-error" data-testid="sim-sens-stale" hidden>${t("sim.stale")}</p>` as HTMLElement;
+  let answered: string | null = null;
+  const markStale = () => {
+    const stale = answered !== null && answered !== stateKey(ctx.state);
+    staleNote.hidden = !stale;
+    sensOut.dataset.stale = stale ? "1" : "0";
+  };
+  root.addEventListener("sim-edit", markStale);
 
   let cancelled = false;
   sensCancel.addEventListener("click", () => {
@@ -69,6 +78,8 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
     };
     cancelled = false;
     sensRun.disabled = true;
+    answered = null;
+    markStale();
     const started = performance.now();
     const rankNow = (await ranksOf([weights]))[0].get(base.focus) ?? null;
     sensCancel.disabled = false;
@@ -92,6 +103,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         }
       });
       sensText.textContent = t(run.cancelled ? "sim.sensCancelled" : "sim.sensDone", {done: run.done});
+      answered = stateKey(base);
       const band = run.bands.find((b) => b.region === base.focus);
       verdict.textContent =
         band && rankNow !== null
@@ -165,6 +177,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
     } finally {
       sensRun.disabled = false;
       sensCancel.disabled = true;
+      markStale();
       root.dataset.sensitivity = "done";
     }
   });
@@ -176,6 +189,7 @@ export function sensitivityPanel(ctx: SimContext): Node[] {
         <label>${t("sim.draws")} ${drawsInput}</label><label>${t("sim.k")} ${kInput}</label> ${sensRun} ${sensCancel}
         ${sensProgress} ${sensText}
       </div>`,
+    staleNote,
     verdict,
     sensOut,
     html`<h3>${t("sim.removal")}</h3>`,

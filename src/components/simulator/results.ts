@@ -45,14 +45,17 @@ export interface SimSummary {
   effectiveWeights: Record<string, number>;
 }
 
-/** Summarises a scenario result for the focus region; throws when the result has no total for it. */
-export function summarise(result: ScoreResult, model: SimModel, focus: string): SimSummary {
+/**
+ * Summarises a scenario result for the focus region: the total and the ranking from `result` (the peer group), the
+ * categories and lead units from `detail` (every node of the focus region; by default the same result). Throws when
+ * the result has no total for the focus.
+ */
+export function summarise(result: ScoreResult, model: SimModel, focus: string, detail = result): SimSummary {
   const deltas = result.deltas ?? [];
-  const of = (region: string, node: string) => deltas.find((d) => d.region === region && d.node === node);
-  const total = of(focus, model.root);
+  const total = deltas.find((d) => d.region === focus && d.node === model.root);
   if (!total) throw new Error(`结果中没有 ${focus} 的总分 / the result has no total for ${focus}`);
-  const w = result.effectiveWeights;
-  const focusDeltas = new Map(deltas.filter((d) => d.region === focus).map((d) => [d.node, d]));
+  const w = detail.effectiveWeights;
+  const focusDeltas = new Map((detail.deltas ?? []).filter((d) => d.region === focus).map((d) => [d.node, d]));
   const categories = model.categories.map((c): CategoryStep => {
     const d = focusDeltas.get(c.id);
     return {

@@ -40,6 +40,29 @@ export function scoreOptionsOf(state: SimState, groups: readonly PeerGroup[]): S
   return {peerGroup: membersOf(state, groups), periods: [state.period], scenario: scenarioOf(state), measures: false};
 }
 
+/**
+ * What the page asks the engine for on every edit, and no more: the totals and ranks of the peer group (the ranking
+ * and the headline), and every node and measure of the focus region alone (waterfall, lead units, the "why" table).
+ * A region's scores do not depend on its peers; only its rank does.
+ */
+export function pageCallsOf(
+  state: SimState,
+  groups: readonly PeerGroup[],
+  root: string
+): {ranking: ScoreOptions; focus: ScoreOptions} {
+  const scenario = scenarioOf(state);
+  return {
+    ranking: {peerGroup: membersOf(state, groups), periods: [state.period], scenario, level: root, measures: false},
+    focus: {peerGroup: [state.focus], periods: [state.period], scenario, measures: true}
+  };
+}
+
+/** What a result answers: the focus, group, period and every edit (results computed for another key are stale). */
+export function stateKey(s: SimState): string {
+  const sorted = (o: Record<string, number | null>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([s.focus, s.group, s.period, sorted(s.values), sorted(s.weights), sorted(s.targets)]);
+}
+
 /** The members of the state's peer group (the focus alone when the group is unknown or does not contain it). */
 export function membersOf(state: SimState, groups: readonly PeerGroup[]): string[] {
   const members = groups.find((g) => g.id === state.group)?.members ?? [];

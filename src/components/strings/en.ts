@@ -54,6 +54,16 @@ export const en: Record<StringKey, string> = {
   "sim.noTotal":
     "No total: the region's data for this period do not meet the method's coverage rule (see Method and data).",
   "sim.residual": "Other (coverage changes)",
+  "sim.why": "Why the total changed",
+  "sim.whyNote":
+    "For each changed measure: its change of score × its effective weight in the total = its points; the lines add up to the change of the total. Where the total is not a plain weighted sum of measure scores (missing data reweighted, multiplicative means, weights edited), the remainder has its own line.",
+  "sim.whyRaw": "Raw value",
+  "sim.whyScore": "Measure score",
+  "sim.whyPoints": "Points",
+  "sim.whyRemainder": "Other (interaction)",
+  "sim.whyRemainderWeights": "Other (weight changes, interaction)",
+  "sim.whyTotal": "Change of the total = Σ",
+  "sim.whyTotalWithRemainder": "Change of the total = Σ (with other)",
   "sim.ranking": "Peer ranking",
   "sim.moved": "Places moved",
   "sim.units": "Lead units whose measures produced the change",
@@ -126,6 +136,13 @@ export const en: Record<StringKey, string> = {
   "sim.uploadIgnored": "Columns not read (neither a known column nor a measure id of the methodology): {columns}",
   "sim.uploadNone": "No usable row in the file; still using the previous data.",
   "sim.uploadLoaded": "Using your data: {n} observations.",
+  "sim.uploadConfirm":
+    "{file} has no data for {region}. Your what-if values are {region}'s ({n}): {list}. Loading this file drops them (weights and targets stay).",
+  "sim.uploadDrop": "Load and drop these values",
+  "sim.uploadCancel": "Cancel, keep the current data",
+  "sim.uploadKeptData": "{file} was not loaded: still using the previous data, with all your edits.",
+  "sim.uploadFocus": "The file has no {region}; the focus region is now {focus}.",
+  "sim.uploadDropped": "Dropped {region}'s what-if values ({n}): {list}.",
   "sim.usingBundled": "Using the bundled data.",
   "sim.rejection": "line {line}, column {column} ({columnName}) “{text}”: {reason}",
   // report pages (en-report.ts)
