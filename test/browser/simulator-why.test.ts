@@ -11,7 +11,7 @@ import {launchChromium, settle, watchedPage, type WatchedPage} from "../support/
 import {serveDist, type DistServer} from "../support/dist-server.js";
 import {formatScore, formatShare, formatSignedPoints} from "../../src/components/format.js";
 import {encodeFragment} from "../../src/components/simulator/codec.js";
-import {initialState, pageCallsOf, type SimState} from "../../src/components/simulator/state.js";
+import {initialState, pageCallsOf, withPlanTargets, type SimState} from "../../src/components/simulator/state.js";
 import {measurePoints} from "../../src/components/simulator/why.js";
 import {focusTotal, openNodeSimulator, type NodeSimulator} from "../simulator/node-engine.js";
 
@@ -67,18 +67,21 @@ async function nodeWhy(state: SimState) {
 
 /** The why table's lines as the page writes them (exact values from data-*). */
 async function whyLines(page: Page) {
-  return byTest(page, "sim-why")
-    .locator("tbody tr")
-    .evaluateAll((trs) =>
-      trs.map((tr) => ({
-        measure: tr.getAttribute("data-measure")!,
-        before: Number(tr.getAttribute("data-before")),
-        after: Number(tr.getAttribute("data-after")),
-        weight: Number(tr.getAttribute("data-weight")),
-        points: Number(tr.getAttribute("data-points")),
-        cells: [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")
-      }))
-    );
+  return (
+    byTest(page, "sim-why")
+      .locator("tbody tr")
+      // A missing score is written as an empty data-* value: read as NaN, not 0.
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({
+          measure: tr.getAttribute("data-measure")!,
+          before: Number(tr.getAttribute("data-before") || NaN),
+          after: Number(tr.getAttribute("data-after") || NaN),
+          weight: Number(tr.getAttribute("data-weight") || NaN),
+          points: Number(tr.getAttribute("data-points") || NaN),
+          cells: [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")
+        }))
+      )
+  );
 }
 
 const exactOf = async (page: Page, id: string) => Number(await byTest(page, id).getAttribute("data-points"));
@@ -131,6 +134,33 @@ describe.each(["zh", "en"] as const)("simulator, %s", (lang) => {
       expect(await exactOf(page, "sim-why-total")).toBe(w.total.delta);
       expect(lines.reduce((s, l) => s + l.points, 0) + remainder).toBeCloseTo(w.total.delta!, 12);
       expect(lines[0].weight).toBe(w.weights.startup_days);
+
+      // All the plan's targets: one line per measure moved, and they still add up to the Node engine's change.
+      await byTest(page, "weight-c10").fill("");
+      await byTest(page, "sim-apply-targets").click();
+      await page.waitForTimeout(50);
+      await idle(page);
+      const planned = withPlanTargets(state, node.model, await node.current("620825", "2023"));
+      const p = await nodeWhy(planned);
+      const many = await whyLines(page);
+      expect(many.length).toBeGreaterThan(10);
+      const rest = (await byTest(page, "sim-why-remainder").count()) ? await exactOf(page, "sim-why-remainder") : 0;
+      expect(await exactOf(page, "sim-why-total")).toBe(p.total.delta);
+      expect(many.reduce((sum, l) => sum + (Number.isFinite(l.points) ? l.points : 0), 0) + rest).toBeCloseTo(
+        p.total.delta!,
+        12
+      );
+      for (const l of many.slice(0, 5)) expect(l.after).toBe(p.after.get(l.measure)!.score);
+      // Values filled in where the data had none have no score before: their effect is in the named remainder.
+      if (many.some((l) => !Number.isFinite(l.points)))
+        expect(await byTest(page, "sim-why-remainder").textContent()).toContain(
+          lang === "zh" ? "补入缺失值" : "missing values filled in"
+        );
+      // Targets already met are no change, and not listed.
+      expect(many.every((l) => l.before !== l.after || l.cells[1].includes("→"))).toBe(true);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = (await byTest(page, "sim-why").locator("xpath=..").boundingBox())!;
+      await page.screenshot({path: `${OUTPUT}/simulator.why-targets.${lang}.png`, fullPage: true, clip: box});
       expect(watched.problems).toEqual([]);
     } finally {
       await watched.context.close();
@@ -303,7 +333,7 @@ describe.each(["zh", "en"] as const)("simulator, %s", (lang) => {
 
 describe("the language switch", () => {
   it("keeps what-if values, weights and targets through zh → en → zh, with the Node engine's total", async () => {
-    const linked = {...start(), targets: {cp_general_social_days: 1}};
+    const linked = {...start(), targets: {startup_hours: 6}};
     // No language stored up front: the switch itself must choose it (an init script would reset it on reload).
     const watched = await watchedPage(browser);
     const {page} = watched;
@@ -327,7 +357,7 @@ describe("the language switch", () => {
         expect(Number(await byTest(page, "sim-total-after").getAttribute("data-exact"))).toBe(expected.scenario);
         // The target travels too: the why table lists the measure whose target changed.
         const lines = await whyLines(page);
-        expect(lines.map((l) => l.measure)).toEqual(expect.arrayContaining(["startup_days", "cp_general_social_days"]));
+        expect(lines.map((l) => l.measure)).toEqual(expect.arrayContaining(["startup_days", "startup_hours"]));
         if (lang === "en") await page.screenshot({path: `${OUTPUT}/simulator.language-kept.en.png`});
       }
       expect(watched.problems).toEqual([]);

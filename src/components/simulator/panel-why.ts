@@ -30,7 +30,13 @@ export function whyPanel(ctx: SimContext): WhyPanel {
       return;
     }
     const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
-    const weightsEdited = Object.keys(ctx.state.weights).length > 0;
+    // The remainder is named after its likeliest cause: edited weights, then values filled in where data were missing.
+    const remainderKey =
+      Object.keys(ctx.state.weights).length > 0
+        ? "sim.whyRemainderWeights"
+        : table.rows.some((r) => r.points === null)
+          ? "sim.whyRemainderMissing"
+          : "sim.whyRemainder";
     const showRemainder = Math.abs(table.remainder) > 1e-9;
     body.replaceChildren(
       html`<table class="sim-table sim-why-table sim-stack">
@@ -69,7 +75,7 @@ export function whyPanel(ctx: SimContext): WhyPanel {
           ${
             showRemainder
               ? html`<tr data-testid="sim-why-remainder" data-points=${exact(table.remainder)}>
-                  <td colspan="4">${t(weightsEdited ? "sim.whyRemainderWeights" : "sim.whyRemainder")}</td>
+                  <td colspan="4">${t(remainderKey)}</td>
                   <td class="num">${formatSignedPoints(table.remainder)}</td>
                 </tr>`
               : ""

@@ -46,8 +46,9 @@ export function measurePoints(measures: readonly MeasureScore[], focus: string):
 }
 
 /**
- * Explains `totalChange` (the focus region's total after − before) with the measures the state edits or whose raw
- * value or score moved; `after` is the what-if result of the focus region alone with measure rows.
+ * Explains `totalChange` (the focus region's total after − before) with the measures whose raw value or score moved (a
+ * what-if equal to the current value, as "apply all targets" writes for targets already met, is no change); `after` is
+ * the what-if result of the focus region alone with measure rows.
  */
 export function explainChange(
   state: SimState,
@@ -57,7 +58,6 @@ export function explainChange(
   order: readonly string[]
 ): WhyTable {
   const now = measurePoints(after.measures, state.focus);
-  const edited = new Set([...Object.keys(state.values), ...Object.keys(state.targets)]);
   const moved = (a: MeasurePoint, b: MeasurePoint) => a.raw !== b.raw || a.score !== b.score;
   const none: MeasurePoint = {raw: null, score: null};
   const position = new Map(order.map((id, i) => [id, i]));
@@ -65,7 +65,7 @@ export function explainChange(
   for (const id of order) {
     const before = baseline.measures.get(id) ?? none;
     const later = now.get(id) ?? none;
-    if (!edited.has(id) && !moved(before, later)) continue;
+    if (!moved(before, later)) continue;
     const weight = after.effectiveWeights[id] ?? 0;
     const points = before.score === null || later.score === null ? null : (later.score - before.score) * weight;
     rows.push({measure: id, before, after: later, weight, points});

@@ -62,6 +62,7 @@ export const en: Record<StringKey, string> = {
   "sim.whyPoints": "Points",
   "sim.whyRemainder": "Other (interaction)",
   "sim.whyRemainderWeights": "Other (weight changes, interaction)",
+  "sim.whyRemainderMissing": "Other (missing values filled in, interaction)",
   "sim.whyTotal": "Change of the total = Σ",
   "sim.whyTotalWithRemainder": "Change of the total = Σ (with other)",
   "sim.ranking": "Peer ranking",

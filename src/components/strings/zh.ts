@@ -59,6 +59,7 @@ export const zh = {
   "sim.whyPoints": "分数",
   "sim.whyRemainder": "其他（交互）",
   "sim.whyRemainderWeights": "其他（权重变化、交互）",
+  "sim.whyRemainderMissing": "其他（补入缺失值、交互）",
   "sim.whyTotal": "总分变化 = Σ",
   "sim.whyTotalWithRemainder": "总分变化 = Σ（含其他）",
   "sim.ranking": "对标排名",
