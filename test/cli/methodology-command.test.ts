@@ -153,6 +153,9 @@ describe("measuresFrom", () => {
     expect(checked.stdout).toContain("0 errors");
     expect(checked.stdout).toMatch(/warning: measures\[\d+\]: deregistration_simplified .*used by no node/);
     expect(checked.stdout).not.toMatch(/warning: measures\[\d+\]: startup_days /);
+    // The walkthrough quotes this summary line; it must stay what the command prints.
+    const summary = checked.stdout.trim().split("\n").at(-1)!;
+    expect(readFileSync(resolve(root, "docs/writing-a-methodology.md"), "utf8")).toContain(summary);
     // Two counties of the illustrative Gansu data, one period: enough to score every group.
     const rows = readFileSync(resolve(root, "data/observations/illustrative-gansu.csv"), "utf8")
       .split("\n")
