@@ -133,6 +133,27 @@ describe("measuresFrom", () => {
     expect(a.stdout).toBe(b.stdout);
   });
 
+  it("gives paths as they are in the files: own measures from 0, imported ones in the other file", async () => {
+    file("base.json", {id: "base", measures, nodes});
+    const own = file("own.json", {
+      id: "own",
+      measuresFrom: "base.json",
+      measures: [{...measures[0], id: "own_days", unit: "working_days"}],
+      nodes: [{id: "total", children: [{id: "own_days"}, {id: "start_cost"}]}]
+    });
+    const broken = await bizenv("methodology", own);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`${own}: 错误 error: measures[0].unit:`);
+    const fixed = file("fixed.json", {
+      ...JSON.parse(readFileSync(own, "utf8")),
+      measures: [{...measures[0], id: "own_days"}]
+    });
+    const r = await bizenv("methodology", fixed);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/warning: base\.json: measures\[0\]: start_days .*used by no node/);
+    expect(r.stdout).toMatch(/warning: base\.json: measures\[2\]: online_rate .*used by no node/);
+  });
+
   it("names the files of a cycle (a.json ↔ b.json) and a file that does not exist", async () => {
     const tree = [{id: "t", children: [{id: "start_days"}]}];
     const a = file("a.json", {id: "a", measuresFrom: "b.json", nodes: tree});
@@ -151,8 +172,10 @@ describe("measuresFrom", () => {
     const checked = await bizenv("methodology", ndrc);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain("0 errors");
-    expect(checked.stdout).toMatch(/warning: measures\[\d+\]: deregistration_simplified .*used by no node/);
-    expect(checked.stdout).not.toMatch(/warning: measures\[\d+\]: startup_days /);
+    expect(checked.stdout).toMatch(
+      /warning: zhuanglang-2023\.json: measures\[\d+\]: deregistration_simplified .*used by no node/
+    );
+    expect(checked.stdout).not.toMatch(/warning: .*measures\[\d+\]: startup_days /);
     // The walkthrough quotes this summary line; it must stay what the command prints.
     const summary = checked.stdout.trim().split("\n").at(-1)!;
     expect(readFileSync(resolve(root, "docs/writing-a-methodology.md"), "utf8")).toContain(summary);
