@@ -65,7 +65,7 @@ describe("bizenv methodology", () => {
     expect(r.code).toBe(1);
     const errors = r.stdout.split("\n").filter((line) => line.includes("错误 error:"));
     expect(errors).toHaveLength(4);
-    expect(errors[0]).toMatch(/measures\[0\]\.unit: .*unknown unit/);
+    expect(errors[0]).toMatch(/measures\[0\]\.unit: .*unknown unit "working_days"; must be one of working_day \|/);
     expect(errors[1]).toMatch(/nodes\[0\]\.children\[0\]\.wieght: .*unknown field/);
     expect(errors[2]).toMatch(/nodes\[1\]\.children: .*must not be empty/);
     expect(errors[3]).toMatch(/nodes: .*exactly one root.*total, services, other_root/);
