@@ -103,6 +103,14 @@ describe("bizenv methodology", () => {
     expect(full.stdout).toContain("totals that cannot be computed: 0");
   });
 
+  it("stops quietly when its reader goes away (`| head -1` on 161 warnings), without an EPIPE crash", async () => {
+    const script =
+      "node bin/bizenv.js methodology data/methodologies/ndrc-regrouping.json | head -1; echo ${PIPESTATUS[0]}";
+    const {stdout, stderr} = await promisify(execFile)("bash", ["-c", script], {cwd: root});
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^data\/methodologies\/ndrc-regrouping\.json: 警告 warning: .*\n0\n$/);
+  });
+
   it("prints its usage with --help (exit 0) and asks for one FILE otherwise (exit 2)", async () => {
     const help = await bizenv("methodology", "--help");
     expect(help.code).toBe(0);
