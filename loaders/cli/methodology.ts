@@ -5,7 +5,7 @@
  * docs/writing-a-methodology.md.
  */
 import {MethodologyError} from "../../src/engine/methodology/checker.js";
-import {parseMethodology, rootNode, type Methodology} from "../../src/engine/methodology/methodology.js";
+import {nodeLevels, parseMethodology, rootNode, type Methodology} from "../../src/engine/methodology/methodology.js";
 import {methodologyWarnings} from "../../src/engine/methodology/warnings.js";
 import {checkContext, checkObservationChunks, formatRejection} from "../../src/engine/observations/check.js";
 import {ObservationColumns} from "../../src/engine/observations/columns.js";
@@ -58,7 +58,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const warnings = methodologyWarnings(methodology);
   for (const w of warnings) out(`${file}: 警告 warning: ${where(w.path)}: ${w.message}`);
-  const levels = [...new Set(methodology.nodes.map((n) => n.level ?? ""))].filter(Boolean);
+  // The levels `--level` accepts, defaults included (a root without `level` is "total").
+  const levels = [...new Set(nodeLevels(methodology).values())];
   out(
     `${file}: 0 处错误，${warnings.length} 条警告；${methodology.measures.length} 个指标，${methodology.nodes.length} 个节点，根 ${rootNode(methodology)} / ` +
       `0 errors, ${warnings.length} warning(s); ${methodology.measures.length} measures, ${methodology.nodes.length} nodes` +

@@ -76,7 +76,8 @@ describe("bizenv methodology", () => {
     const clean = await bizenv("methodology", file("clean.json", {id: "clean", measures, nodes}));
     expect(clean.code).toBe(0);
     expect(clean.stdout).not.toContain("warning:");
-    expect(clean.stdout).toContain("0 errors, 0 warning(s); 3 measures, 2 nodes");
+    // The root has no `level`: its default, total, is listed with the others.
+    expect(clean.stdout).toContain("0 errors, 0 warning(s); 3 measures, 2 nodes (levels: total, topic), root total");
     const spare = {id: "spare", unit: "count", direction: "higher_is_better", normalise: {method: "expert", max: 10}};
     const unused = file("unused.json", {id: "unused", measures: [...measures, spare], nodes});
     const r = await bizenv("methodology", unused);
