@@ -187,7 +187,29 @@ describe("measuresFrom", () => {
     expect(checked.stdout).not.toMatch(/warning: .*measures\[\d+\]: startup_days /);
     // The walkthrough quotes this summary line; it must stay what the command prints.
     const summary = checked.stdout.trim().split("\n").at(-1)!;
-    expect(readFileSync(resolve(root, "docs/writing-a-methodology.md"), "utf8")).toContain(summary);
+    const doc = readFileSync(resolve(root, "docs/writing-a-methodology.md"), "utf8");
+    expect(doc).toContain(summary);
+    // The walkthrough's broken copy (§ 6): the errors it quotes are the ones the command prints.
+    const text = readFileSync(resolve(root, ndrc), "utf8")
+      .replace(
+        '"measuresFrom": "zhuanglang-2023.json"',
+        `"measuresFrom": ${JSON.stringify(resolve(root, "data/methodologies/zhuanglang-2023.json"))}`
+      )
+      .replace(
+        '"unit": "percent", "direction": "lower_is_better",\n     "derive"',
+        '"unit": "percentage", "direction": "lower_is_better",\n     "derive"'
+      )
+      .replace('{"id": "startup_days", "weight": 0.5}', '{"id": "startup_days", "wieght": 0.5}')
+      .replace(
+        '"nodes": [\n',
+        '"nodes": [\n{"id": "market_regulation", "name": {"zh": "市场监管", "en": "Market regulation"}, "children": []},\n'
+      );
+    const broken = file("my-broken.json", text);
+    const errors = await bizenv("methodology", broken);
+    expect(errors.code).toBe(1);
+    const lines = errors.stdout.trim().split("\n");
+    expect(lines).toHaveLength(5);
+    for (const line of lines) expect(doc).toContain(line.replace(broken, "data/methodologies/my-broken.json"));
     // Two counties of the illustrative Gansu data, one period: enough to score every group.
     const rows = readFileSync(resolve(root, "data/observations/illustrative-gansu.csv"), "utf8")
       .split("\n")
