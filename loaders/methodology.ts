@@ -1,4 +1,5 @@
 /** Reads and checks a methodology file; the one place that names the default methodology (Zhuanglang 2023). */
+import {existsSync} from "node:fs";
 import {dirname, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseMethodology} from "../src/engine/methodology/methodology.js";
@@ -37,6 +38,8 @@ export async function readMethodologyJson(path: string, name = path, seen: strin
   const from = resolve(dirname(path), measuresFrom);
   if (seen.includes(from) || from === resolve(path))
     throw new Error(`${where}: 引用成环 / files import each other: ${[...seen, resolve(path), from].join(" → ")}`);
+  if (!existsSync(from))
+    throw new Error(`${where}: 找不到文件 ${measuresFrom} / no such file ${measuresFrom} (${from})`);
   const imported = await readMethodologyJson(from, measuresFrom, [...seen, resolve(path)]);
   const measures = (imported as {measures?: unknown}).measures;
   if (!Array.isArray(measures))

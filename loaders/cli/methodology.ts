@@ -5,13 +5,13 @@
  * docs/writing-a-methodology.md.
  */
 import {MethodologyError} from "../../src/engine/methodology/checker.js";
-import {parseMethodology, rootNode, type Methodology} from "../../src/engine/methodology/methodology.js";
+import {nodeLevels, parseMethodology, rootNode, type Methodology} from "../../src/engine/methodology/methodology.js";
 import {methodologyWarnings} from "../../src/engine/methodology/warnings.js";
 import {checkContext, checkObservationChunks, formatRejection} from "../../src/engine/observations/check.js";
 import {ObservationColumns} from "../../src/engine/observations/columns.js";
 import {createEngine} from "../../src/engine/scoring/engine.js";
 import {openNodeDatabase} from "../duckdb.js";
-import {fileChunks} from "../files.js";
+import {fileChunks, parseJsonText, readTextFile} from "../files.js";
 import {readMethodologyJson} from "../methodology.js";
 import {readRegionsFile} from "../regions.js";
 import {parseCli, UsageError, usageExit} from "./args.js";
@@ -46,17 +46,20 @@ export async function run(args: string[]): Promise<number> {
   }
   const out = (line: string) => process.stdout.write(`${line}\n`);
   let methodology: Methodology;
+  const json = await readMethodologyJson(file);
+  const where = await measurePaths(file, json);
   try {
-    methodology = parseMethodology(await readMethodologyJson(file), file);
+    methodology = parseMethodology(json, file);
   } catch (error) {
     if (!(error instanceof MethodologyError)) throw error;
-    for (const issue of error.issues) out(`${file}: 错误 error: ${issue.path}: ${issue.message}`);
+    for (const issue of error.issues) out(`${file}: 错误 error: ${where(issue.path)}: ${issue.message}`);
     out(`${file}: ${error.issues.length} 处错误 / ${error.issues.length} error(s)`);
     return 1;
   }
   const warnings = methodologyWarnings(methodology);
-  for (const w of warnings) out(`${file}: 警告 warning: ${w.path}: ${w.message}`);
-  const levels = [...new Set(methodology.nodes.map((n) => n.level ?? ""))].filter(Boolean);
+  for (const w of warnings) out(`${file}: 警告 warning: ${where(w.path)}: ${w.message}`);
+  // The levels `--level` accepts, defaults included (a root without `level` is "total").
+  const levels = [...new Set(nodeLevels(methodology).values())];
   out(
     `${file}: 0 处错误，${warnings.length} 条警告；${methodology.measures.length} 个指标，${methodology.nodes.length} 个节点，根 ${rootNode(methodology)} / ` +
       `0 errors, ${warnings.length} warning(s); ${methodology.measures.length} measures, ${methodology.nodes.length} nodes` +
@@ -64,6 +67,22 @@ export async function run(args: string[]): Promise<number> {
   );
   if (!v.observations?.length) return 0;
   return explainTotals(methodology, v.observations, v.regions, v.period, out);
+}
+
+/**
+ * Paths as they are in the files: with `measuresFrom`, the checked list holds the imported measures first, so
+ * `measures[i]` is `measures[i − imported]` of the file itself, or `FROM: measures[i]` below that.
+ */
+async function measurePaths(file: string, merged: unknown): Promise<(path: string) => string> {
+  const own = parseJsonText(await readTextFile(file), file) as {measuresFrom?: unknown; measures?: unknown};
+  const all = (merged as {measures?: unknown}).measures;
+  if (typeof own?.measuresFrom !== "string" || !Array.isArray(all)) return (path) => path;
+  const imported = all.length - (Array.isArray(own.measures) ? own.measures.length : 0);
+  const from = own.measuresFrom;
+  return (path) =>
+    path.replace(/^measures\[(\d+)\]/, (_, i: string) =>
+      Number(i) < imported ? `${from}: measures[${i}]` : `measures[${Number(i) - imported}]`
+    );
 }
 
 /** Scores the observations and says which totals cannot be computed and why; 1 when a row is rejected. */

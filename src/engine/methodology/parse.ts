@@ -14,7 +14,7 @@ import type {
   Methodology,
   Normalisation
 } from "./types.js";
-import {isUnitId} from "./units.js";
+import {isUnitId, UNITS} from "./units.js";
 
 const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
 const METHODS = ["frontier", "target", "expert", "yes_no"] as const;
@@ -62,12 +62,14 @@ function parseMeasure(c: Checker, value: unknown, path: string): Measure | undef
   if (!o) return undefined;
   const id = c.id(o.id, `${path}.id`);
   const unit = typeof o.unit === "string" && isUnitId(o.unit) ? o.unit : undefined;
-  if (!unit)
-    c.add(
-      `${path}.unit`,
-      "未知单位（见 src/engine/methodology/units.ts）",
-      "unknown unit (see src/engine/methodology/units.ts)"
-    );
+  if (!unit) {
+    // Name what was written and what is allowed: "working_days" is one letter away from a unit.
+    const ids = Object.keys(UNITS).join(" | ");
+    const [zh, en] = o.unit === undefined ? ["缺少单位", "missing unit"] : ["未知单位", "unknown unit"];
+    const found = o.unit === undefined ? "" : ` ${JSON.stringify(o.unit)}`;
+    c.add(`${path}.unit`, `${zh}${found}，必须是 ${ids} 之一`, `${en}${found}; must be one of ${ids}`);
+  }
+
   const direction = c.oneOf(o.direction, `${path}.direction`, DIRECTIONS);
   const derive = o.derive === undefined ? undefined : parseDerivation(c, o.derive, `${path}.derive`);
   let normalise: Normalisation | undefined;

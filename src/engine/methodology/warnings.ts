@@ -38,10 +38,31 @@ export function methodologyWarnings(m: Methodology): MethodologyWarning[] {
   return out;
 }
 
-/** Ids a flag can remove from their parent's mean (flags with `remove`), and nodes whose children all are. */
+/**
+ * Ids a flag can remove from their parent's mean (flags with `remove`), and what is removed with them: a raw-derived
+ * measure with such an input, a score-derived measure or a node whose inputs or children all are (docs/methodology.md
+ * § 3), up to a fixed point, so that a node is warned about even when the removable measures sit lower down.
+ */
 function removableIds(m: Methodology): Set<string> {
   const out = new Set<string>();
   for (const f of m.flags as {remove?: boolean; measures?: string[]}[])
     if (f.remove) for (const id of f.measures ?? []) out.add(id);
+  const all = (ids: string[]) => ids.length > 0 && ids.every((id) => out.has(id));
+  for (let grew = out.size > 0; grew;) {
+    grew = false;
+    for (const x of m.measures) {
+      const of = x.derive?.of ?? [];
+      const removed = x.derive?.from === "raw" ? of.some((id) => out.has(id)) : all(of);
+      if (!out.has(x.id) && removed) {
+        out.add(x.id);
+        grew = true;
+      }
+    }
+    for (const n of m.nodes)
+      if (!out.has(n.id) && all(n.children.map((e) => e.id))) {
+        out.add(n.id);
+        grew = true;
+      }
+  }
   return out;
 }
