@@ -20,6 +20,6 @@ export async function sayWhy(
   const reasons = explainMissing(engine.methodology, result);
   for (const r of reasons.slice(0, SHOWN)) write(formatMissing(r));
   if (reasons.length > SHOWN)
-    write(`… 另有 ${reasons.length - SHOWN} 个总分无法计算 / … and ${reasons.length - SHOWN} more totals missing`);
-  return reasons.length;
+    write(`… 另有 ${reasons.length - SHOWN} 条原因 / … and ${reasons.length - SHOWN} more reasons`);
+  return new Set(reasons.map((r) => `${r.region}\u0000${r.period}`)).size;
 }

@@ -21,7 +21,9 @@ export interface MissingReason {
 }
 
 /**
- * The reasons `node` (default: the root) has no score for each region and period of `result` where it has none.
+ * The reasons `node` (default: the root) has no score for each region and period of `result` where it has none: one
+ * per branch without a score (a region may lack several categories), each down to the node whose measures lack a value
+ * or whose coverage fell below its minimum.
  * `result` must hold measure rows (`measures: true`) and every node (no level filter).
  */
 export function explainMissing(m: Methodology, result: ScoreResult, node?: string): MissingReason[] {
@@ -31,36 +33,37 @@ export function explainMissing(m: Methodology, result: ScoreResult, node?: strin
   if (root === undefined) return [];
   const key = (region: string, period: string, id: string) => `${region}\u0000${period}\u0000${id}`;
   const score = new Map<string, number | null>();
-  const coverage = new Map<string, number | null>();
+  const coverageOf = new Map<string, number | null>();
   for (const x of result.measures) score.set(key(x.region, x.period, x.measure), x.score);
   for (const x of result.nodes) {
     score.set(key(x.region, x.period, x.node), x.score);
-    coverage.set(key(x.region, x.period, x.node), x.coverage);
+    coverageOf.set(key(x.region, x.period, x.node), x.coverage);
   }
   const out: MissingReason[] = [];
   for (const x of result.nodes) {
     if (x.node !== root || x.score !== null) continue;
     const at = (id: string) => key(x.region, x.period, id);
-    // Down the first child without a score while it is a node whose own children explain it.
-    const path = [root];
-    for (;;) {
+    const missing = (id: string) => (score.get(at(id)) ?? null) === null;
+    // Every branch without a score, down to the nodes whose own measures (or coverage) explain it.
+    const walk = (path: string[]) => {
       const n = nodes.get(path[path.length - 1])!;
-      const next = n.children.find((e) => nodes.has(e.id) && (score.get(at(e.id)) ?? null) === null);
-      const missingMeasures = n.children.filter((e) => !nodes.has(e.id) && (score.get(at(e.id)) ?? null) === null);
-      if (!next || missingMeasures.length > 0) {
+      const below = n.children.filter((e) => nodes.has(e.id) && missing(e.id));
+      const measures = n.children.filter((e) => !nodes.has(e.id) && missing(e.id)).map((e) => e.id);
+      if (measures.length > 0 || below.length === 0) {
+        const coverage = coverageOf.get(at(n.id)) ?? null;
         out.push({
           region: x.region,
           period: x.period,
           node: root,
           path,
-          measures: missingMeasures.map((e) => e.id),
-          coverage: coverage.get(at(n.id)) ?? null,
+          measures,
+          coverage,
           minCoverage: n.minCoverage
         });
-        break;
       }
-      path.push(next.id);
-    }
+      for (const e of below) walk([...path, e.id]);
+    };
+    walk([root]);
   }
   return out;
 }
