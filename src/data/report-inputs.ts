@@ -1,14 +1,18 @@
-// Shared by the report loaders: the default methodology, catalogue, regions and checked observations.
-import {readCatalogue} from "../../loaders/catalogue.js";
-import {readMethodology} from "../../loaders/methodology.js";
+// Shared by the report loaders: the configured methodology, catalogue, regions and checked observations.
 import {loadObservations} from "../../loaders/observations.js";
 import {readRegions} from "../../loaders/regions.js";
 import type {ReportInput} from "../../loaders/report.js";
+import {readSiteCatalogue, readSiteConfig, readSiteMethodology} from "../../loaders/site-config.js";
 
 /** Reads everything the report is built from; the bundled peer groups are Pingliang and Gansu. */
 export async function reportInputs(): Promise<ReportInput> {
-  const methodology = await readMethodology();
-  const [catalogue, {regions, peerGroups}, loaded] = await Promise.all([readCatalogue(), readRegions(), loadObservations({methodology})]);
+  const config = await readSiteConfig();
+  const methodology = await readSiteMethodology(config);
+  const [catalogue, {regions, peerGroups}, loaded] = await Promise.all([
+    readSiteCatalogue(config),
+    readRegions(),
+    loadObservations({methodology, dir: config.observations})
+  ]);
   return {
     methodology,
     catalogue,
