@@ -35,7 +35,9 @@ export interface IndicatorEntry {
 
 /** Every indicator of the catalogue, in plan order. */
 export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lang): IndicatorEntry[] {
-  const nodeOf = new Map(report.nodes.filter((n) => n.level === "indicator").map((n) => [n.catalogueId, n]));
+  // A catalogue indicator is the tier below the categories (describeNodes matches it by the number in its id).
+  const look = lookup(report);
+  const nodeOf = new Map(report.nodes.filter((n) => look.depth(n.id) === 2).map((n) => [n.catalogueId, n]));
   return catalogue.indicators.map((ind) => {
     const node = nodeOf.get(ind.id) ?? null;
     const category = catalogue.categories.find((c) => c.id === ind.categoryId);

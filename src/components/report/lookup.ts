@@ -21,7 +21,11 @@ export interface ReportLookup {
   rank(group: string, period: string, node: string, region: string): number | null;
   /** The value of an aligned array for a region. */
   of(values: Aligned | null | undefined, region: string): number | null;
-  /** Category nodes in plan order. */
+  /** The total: the one node without a parent. */
+  root: string | null;
+  /** A node's distance from the total: 0 for the total, 1 for the categories (the root's children), 2 below them. */
+  depth(id: string): number;
+  /** The categories, whatever the methodology calls them: the root's children, in catalogue then plan order. */
   categories: ReportNode[];
 }
 
@@ -39,6 +43,12 @@ export function lookup(report: Report): ReportLookup {
     if (!found) throw new Error(`未知对标组 / unknown peer group: ${id}`);
     return found;
   };
+  const root = report.nodes.find((n) => n.parent === null)?.id ?? null;
+  const depth = (id: string) => {
+    let d = 0;
+    for (let n = node.get(id); n?.parent; n = node.get(n.parent)) d++;
+    return d;
+  };
   return {
     report,
     at,
@@ -51,8 +61,10 @@ export function lookup(report: Report): ReportLookup {
       return i < 0 ? null : (report.ranks[groupId]?.[period]?.[id]?.[i] ?? null);
     },
     of,
+    root,
+    depth,
     categories: report.nodes
-      .filter((n) => n.level === "category")
+      .filter((n) => root !== null && n.parent === root)
       .sort((a, b) => (a.catalogueId ?? 0) - (b.catalogueId ?? 0))
   };
 }
@@ -70,10 +82,14 @@ export function unitNames(lang: Lang, catalogue: UnitNames, ids: readonly string
   });
 }
 
-/** The category node above an indicator or measure node (null for the total). */
+/** The node at `depth` on the way from the total to `nodeId` (itself when it sits there; null when it sits higher). */
+export function ancestorAt(look: ReportLookup, nodeId: string, depth: number): ReportNode | null {
+  let n = look.node.get(nodeId);
+  for (let d = look.depth(nodeId); n && d > depth; d--) n = n.parent ? look.node.get(n.parent) : undefined;
+  return n && look.depth(n.id) === depth ? n : null;
+}
+
+/** The category (a child of the root) above a node, or the node itself if it is one (null for the total). */
 export function categoryOf(look: ReportLookup, nodeId: string): ReportNode | null {
-  for (let n = look.node.get(nodeId); n; n = n.parent ? look.node.get(n.parent) : undefined) {
-    if (n.level === "category") return n;
-  }
-  return null;
+  return ancestorAt(look, nodeId, 1);
 }

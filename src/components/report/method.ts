@@ -4,7 +4,7 @@ import type {Lang} from "../i18n.js";
 import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
 import {formatPeriods} from "../format.js";
-import {categoryOf, lookup, nameOf} from "./lookup.js";
+import {ancestorAt, lookup, nameOf} from "./lookup.js";
 
 /** One row of the weights table. */
 export interface WeightRow {
@@ -16,36 +16,26 @@ export interface WeightRow {
   effectiveWeight: number;
 }
 
-/** Categories, indicators and measures with their effective weights, in hierarchy order. */
+/**
+ * Categories (the root's children), the tier below them ("indicator") and measures with their effective weights, in
+ * hierarchy order, whatever the methodology calls its levels. A measure sits under its tier-2 ancestor, or right
+ * after its category when it is a direct child of it.
+ */
 export function weightRows(report: Report, lang: Lang): WeightRow[] {
   const look = lookup(report);
   const rows: WeightRow[] = [];
+  const measureRows = (under: (m: Report["measures"][number]) => boolean, category: string) => {
+    for (const m of report.measures.filter(under)) {
+      rows.push({level: "measure", id: m.id, name: nameOf(lang, m), category, effectiveWeight: m.effectiveWeight});
+    }
+  };
   for (const c of look.categories) {
-    rows.push({
-      level: "category",
-      id: c.id,
-      name: nameOf(lang, c),
-      category: nameOf(lang, c),
-      effectiveWeight: c.effectiveWeight
-    });
+    const category = nameOf(lang, c);
+    rows.push({level: "category", id: c.id, name: category, category, effectiveWeight: c.effectiveWeight});
+    measureRows((m) => m.indicator === c.id, category);
     for (const i of report.nodes.filter((n) => n.parent === c.id)) {
-      rows.push({
-        level: "indicator",
-        id: i.id,
-        name: nameOf(lang, i),
-        category: nameOf(lang, c),
-        effectiveWeight: i.effectiveWeight
-      });
-      for (const m of report.measures.filter((x) => x.indicator === i.id)) {
-        const category = categoryOf(look, m.indicator);
-        rows.push({
-          level: "measure",
-          id: m.id,
-          name: nameOf(lang, m),
-          category: category ? nameOf(lang, category) : "",
-          effectiveWeight: m.effectiveWeight
-        });
-      }
+      rows.push({level: "indicator", id: i.id, name: nameOf(lang, i), category, effectiveWeight: i.effectiveWeight});
+      measureRows((m) => m.indicator !== c.id && ancestorAt(look, m.indicator, 2)?.id === i.id, category);
     }
   }
   return rows;

@@ -47,7 +47,7 @@ export interface HeatCell {
   code: string;
   region: string;
   categoryId: string;
-  /** Catalogue number of the category (1..13), the heat map's column label. */
+  /** The category's position among the root's children (1..13 for Zhuanglang), the heat map's column label. */
   category: number;
   categoryName: string;
   score: number | null;
@@ -58,11 +58,11 @@ export interface HeatCell {
 export function heatmapCells(report: Report, groupId: string, period: string, focus: string, lang: Lang): HeatCell[] {
   const look = lookup(report);
   return rankingRows(report, groupId, period, focus).flatMap((row) =>
-    look.categories.map((c) => ({
+    look.categories.map((c, i) => ({
       code: row.code,
       region: row.name,
       categoryId: c.id,
-      category: c.catalogueId ?? 0,
+      category: i + 1,
       categoryName: nameOf(lang, c),
       score: look.score(period, c.id, row.code),
       focus: row.focus

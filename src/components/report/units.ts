@@ -74,7 +74,7 @@ export function unitRanking(report: Report, catalogue: Catalogue, selection: Sel
 function indicatorOf(report: Report, catalogue: Catalogue, i: Indicator, selection: Selection, lang: Lang) {
   const look = lookup(report);
   const group = look.group(selection.group);
-  const node = report.nodes.find((n) => n.level === "indicator" && n.catalogueId === i.id) ?? null;
+  const node = report.nodes.find((n) => look.depth(n.id) === 2 && n.catalogueId === i.id) ?? null;
   const category = catalogue.categories.find((c) => c.id === i.categoryId);
   const score = node ? look.score(report.latest, node.id, selection.focus) : null;
   return {

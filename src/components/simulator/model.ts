@@ -10,13 +10,15 @@ import type {PeerGroup, Region} from "../../engine/regions/regions.js";
 /** One observed measure as the simulator presents it (the same description the report pages read). */
 export type SimMeasure = MeasureInfo;
 
-/** A category node with its indicators and measures, in display order. */
+/** A category (a child of the root, whatever its level is called) with the nodes and measures under it. */
 export interface SimCategory {
   id: string;
   nameZh: string;
   nameEn: string;
-  /** Catalogue category number (c10 → 10). */
+  /** Its position among the root's children, from 1 (Zhuanglang's catalogue number: c10 → 10). */
   number: number;
+  /** The catalogue category it stands for (describeNodes), or null. */
+  catalogueId: number | null;
   indicators: {id: string; nameZh: string; nameEn: string; leadUnits: string[]}[];
   measures: SimMeasure[];
 }
@@ -36,10 +38,10 @@ export interface SimModel {
   peerGroups: PeerGroup[];
 }
 
-/** Categories shown first: enterprise life cycle (construction, electricity, property…), financing, IP. */
+/** Catalogue categories shown first: enterprise life cycle (construction, electricity, property…), financing, IP. */
 export const FIRST_CATEGORIES = [10, 11, 12];
 
-/** Builds the simulator's model; categories 10–12 come first, then the others in plan order. */
+/** Builds the simulator's model; catalogue categories 10–12 come first, then the others in the root's order. */
 export function buildModel(
   methodology: Methodology,
   catalogue: Catalogue,
@@ -51,18 +53,15 @@ export function buildModel(
   const defaultWeights = new Map(methodology.nodes.flatMap((n) => n.children.map((e) => [e.id, e.weight] as const)));
   const nodes = describeNodes(methodology, catalogue);
   const indicatorInfo = new Map(catalogue.indicators.map((i) => [i.id, i]));
-  const categories: SimCategory[] = nodes
-    .filter((n) => n.parent === root)
-    .map((n) => ({
-      id: n.id,
-      nameZh: n.nameZh,
-      nameEn: n.nameEn,
-      number: Number(/(\d+)$/.exec(n.id)?.[1] ?? NaN),
-      indicators: [],
-      measures: []
-    }));
-  const byId = new Map(categories.map((c) => [c.id, c]));
   const nodeInfo = new Map(nodes.map((n) => [n.id, n]));
+  const rootChildren = methodology.nodes.find((n) => n.id === root)?.children ?? [];
+  const categories: SimCategory[] = rootChildren.flatMap((e, i) => {
+    const n = nodeInfo.get(e.id);
+    if (!n) return [];
+    const {id, nameZh, nameEn, catalogueId} = n;
+    return [{id, nameZh, nameEn, number: i + 1, catalogueId, indicators: [], measures: []}];
+  });
+  const byId = new Map(categories.map((c) => [c.id, c]));
   for (const node of methodology.nodes) {
     const category = byId.get(node.id);
     if (!category) continue;
@@ -79,7 +78,7 @@ export function buildModel(
     byId.get(m.category)?.measures.push(m);
   }
   const rank = (c: SimCategory) => {
-    const i = FIRST_CATEGORIES.indexOf(c.number);
+    const i = c.catalogueId === null ? -1 : FIRST_CATEGORIES.indexOf(c.catalogueId);
     return i >= 0 ? i : FIRST_CATEGORIES.length + c.number;
   };
   categories.sort((a, b) => rank(a) - rank(b));

@@ -18,7 +18,10 @@ export interface NodeInfo {
   parent: string | null;
   nameZh: string;
   nameEn: string;
-  /** Catalogue category id (category nodes) or indicator id 1..123 (indicator nodes); null otherwise. */
+  /**
+   * Catalogue category id (a child of the root) or indicator id 1..123 (a grandchild) when the node's id ends in that
+   * number and the catalogue has it (Zhuanglang's `c03`, `i045`); null otherwise.
+   */
   catalogueId: number | null;
   /** Weight in the total (product of relative weights from the root). */
   effectiveWeight: number;
@@ -59,11 +62,22 @@ export function isYesNo(m: {unit: string; method: string}): boolean {
   return m.unit === "yes_no" || m.method === "yes_no";
 }
 
-/** The catalogue id a category or indicator node stands for: the number in its id (`c03` → 3, `i045` → 45). */
-export function catalogueIdOf(nodeId: string, level: string): number | null {
-  if (level !== "category" && level !== "indicator") return null;
+/** A node's distance from the root: 0 for the root, 1 for its children (the categories), 2 below them. */
+export function depthOf(nodeId: string, parent: ReadonlyMap<string, string>): number {
+  let depth = 0;
+  for (let n = parent.get(nodeId); n !== undefined; n = parent.get(n)) depth++;
+  return depth;
+}
+
+/**
+ * The catalogue entry a node stands for, whatever the methodology calls its levels: a child of the root is a catalogue
+ * category, a grandchild an indicator, matched by the number its id ends in (`c03` → 3, `i045` → 45).
+ */
+function catalogueEntry(nodeId: string, depth: number, catalogue: Catalogue) {
   const match = /(\d+)$/.exec(nodeId);
-  return match ? Number(match[1]) : null;
+  if (!match || (depth !== 1 && depth !== 2)) return undefined;
+  const id = Number(match[1]);
+  return depth === 1 ? catalogue.categories.find((c) => c.id === id) : catalogue.indicators.find((i) => i.id === id);
 }
 
 /** Every node with its level, parent, names (methodology first, then catalogue, then id) and effective weight. */
@@ -73,21 +87,14 @@ export function describeNodes(methodology: Methodology, catalogue: Catalogue): N
   const parent = parentOf(methodology);
   const levelOf = new Map(plan.nodes.map((n) => [n.node, n.level]));
   return methodology.nodes.map((n) => {
-    const level = levelOf.get(n.id) ?? "";
-    const catalogueId = catalogueIdOf(n.id, level);
-    const fromCatalogue =
-      level === "category"
-        ? catalogue.categories.find((c) => c.id === catalogueId)
-        : level === "indicator"
-          ? catalogue.indicators.find((i) => i.id === catalogueId)
-          : undefined;
+    const fromCatalogue = catalogueEntry(n.id, depthOf(n.id, parent), catalogue);
     return {
       id: n.id,
-      level,
+      level: levelOf.get(n.id) ?? "",
       parent: parent.get(n.id) ?? null,
       nameZh: n.name?.zh ?? fromCatalogue?.nameZh ?? n.id,
       nameEn: n.name?.en ?? fromCatalogue?.nameEn ?? n.id,
-      catalogueId,
+      catalogueId: fromCatalogue?.id ?? null,
       effectiveWeight: weights[n.id] ?? 0
     };
   });
@@ -98,8 +105,6 @@ export function describeMeasures(methodology: Methodology, catalogue: Catalogue)
   const weights = effectiveWeights(buildPlan(methodology));
   const parent = parentOf(methodology);
   const root = rootNode(methodology);
-  const levels = new Map(buildPlan(methodology).nodes.map((n) => [n.node, n.level]));
-  const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
   const targets = new Map(catalogue.targets.map((t) => [t.measure, t]));
   return methodology.measures
     .filter((m) => !m.derive && m.normalise)
@@ -108,7 +113,8 @@ export function describeMeasures(methodology: Methodology, catalogue: Catalogue)
       const indicator = parent.get(m.id) ?? "";
       let category = indicator;
       while (category && parent.get(category) !== root) category = parent.get(category) ?? "";
-      const info = indicators.get(catalogueIdOf(indicator, levels.get(indicator) ?? "") ?? -1);
+      const entry = catalogueEntry(indicator, depthOf(indicator, parent), catalogue);
+      const info = entry && "leadUnits" in entry ? entry : undefined;
       const t = targets.get(m.id);
       return {
         id: m.id,

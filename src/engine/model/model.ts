@@ -5,7 +5,7 @@
  * (describe.ts), and the one goal rule: when a target is met, and the value a region reaches when it meets a target or
  * the frontier (goal.ts), and why a score is missing (missing.ts). This file is the folder's front door.
  */
-export {catalogueIdOf, describeMeasures, describeNodes, isYesNo} from "./describe.js";
+export {depthOf, describeMeasures, describeNodes, isYesNo} from "./describe.js";
 export type {MeasureInfo, NodeInfo, PlanTarget} from "./describe.js";
 export {goalComparator, goalValue, targetMet} from "./goal.js";
 export {explainMissing, formatMissing} from "./missing.js";
