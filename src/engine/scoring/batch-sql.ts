@@ -17,6 +17,7 @@ import type {ScoringPlan} from "../methodology/plan.js";
 import {highPart, lowPart} from "./exact-sum.js";
 import {leafRowsSql} from "./leaf-sql.js";
 import {nodeLevelCtes, planFeatures} from "./node-sql.js";
+import {rankSql} from "./output-sql.js";
 import type {PlanTables} from "./plan-sql.js";
 import type {ScoringTables} from "./tables-sql.js";
 
@@ -131,9 +132,9 @@ export function batchSql(
     WHERE c.kind = 1${nodes} AND c.r IN (SELECT r FROM leaves) AND c.p IN (SELECT p FROM periods)
   ) x ANTI JOIN vg ON vg.s = x.s AND vg.r = x.r AND vg.p = x.p)`
   ];
-  // Ranks as in output-sql.ts: scores rounded to 1e-9, NULL last and unranked, ties share the better rank.
+  // Ranks per scenario, period and node by the one rank rule (rankSql in output-sql.ts).
   return `WITH\n${ctes.join(",\n")}
 SELECT s, r, p, k, coalesce(score, 'NaN'::DOUBLE) AS score, coalesce(coverage, 'NaN'::DOUBLE) AS coverage,
-  (CASE WHEN score IS NOT NULL THEN rank() OVER (PARTITION BY s, p, k ORDER BY round(score * 1e9) DESC NULLS LAST) ELSE 0 END)::INTEGER AS rank
+  ${rankSql("s, p, k")} AS rank
 FROM allrows`;
 }

@@ -161,13 +161,11 @@ export function outputSql(
   const nan = "'NaN'::DOUBLE";
   const kind = (k: number) => (shape.measures || shape.failable ? `${k}::TINYINT AS kind, ` : "");
   const raw = (x: string) => (shape.measures ? `${x} AS raw, ` : "");
-  // Ranks compare scores rounded to 1e-9 (round(x · 1e9) orders and ties exactly like round(x, 9), without its power of
-  // ten per row) so that floating-point noise never splits a tie. NULL scores sort last, so they never rank ahead of a
-  // score (and get no rank themselves). One integer partition key (period × code) partitions fastest.
+  // Ranks by the one rank rule (rankSql); one integer partition key (period × code) partitions fastest.
   const selects = [
     `SELECT ${kind(1)}r, p, k, ${raw(nan)}coalesce(score, ${nan}) AS score, coalesce(coverage, ${nan}) AS coverage,
-  (CASE WHEN score IS NOT NULL THEN rank() OVER (PARTITION BY g ORDER BY s9 DESC NULLS LAST) ELSE 0 END)::INTEGER AS rank
-FROM (SELECT *, p::INTEGER * ${codes} + k AS g, round(score * 1e9) AS s9 FROM outrows WHERE kind = 1)`
+  ${rankSql("g")} AS rank
+FROM (SELECT *, p::INTEGER * ${codes} + k AS g FROM outrows WHERE kind = 1)`
   ];
   if (shape.measures)
     selects.push(
@@ -176,6 +174,16 @@ FROM (SELECT *, p::INTEGER * ${codes} + k AS g, round(score * 1e9) AS s9 FROM ou
   if (shape.failable)
     selects.push(`SELECT ${kind(2)}r, p, k, ${raw(nan)}${nan}, ${nan}, 0 FROM (${fails.join(" UNION ALL ")})`);
   return `WITH\n${ctes.join(",\n")}\n${selects.join("\nUNION ALL\n")}`;
+}
+
+/**
+ * The rank of column `score` within `partition` (the one rank rule of every statement): scores rounded to 1e-9
+ * (round(x · 1e9) orders and ties exactly like round(x, 9), without its power of ten per row) so that floating-point
+ * noise never splits a tie, ties share the better rank, a missing score gets none (0) and never ranks
+ * ahead of a score.
+ */
+export function rankSql(partition: string): string {
+  return `(CASE WHEN score IS NOT NULL THEN rank() OVER (PARTITION BY ${partition} ORDER BY round(score * 1e9) DESC NULLS LAST) ELSE 0 END)::INTEGER`;
 }
 
 /** One roll-up step: parents at depth `d` from their sub-units' rows in `below` (sums in sub-unit order). */
