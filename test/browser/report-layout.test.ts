@@ -2,7 +2,8 @@
  * Every report page as a county leader sees it: at 1366×768, printed on A4, and on a 390×844 phone, in Chinese and
  * English, with the Pingliang (7) and Gansu (88) peer groups. On screen no chart label leaves the screen or its chart or
  * covers another label, no heading leaves the screen or overlaps another block, the page is no wider than the screen;
- * a Chinese page shows no code ids, no English words and no English headings. On paper: test/support/paper.ts.
+ * a Chinese page shows no code ids, no English words and no English headings; no console or page error, failed or
+ * off-host request or Framework error cell (test/support/browser.ts). On paper: test/support/paper.ts.
  * Full-page screenshots go to test/output/report/, the PDFs to test/output/print/.
  */
 import {mkdirSync} from "node:fs";
@@ -14,8 +15,8 @@ import {serveDist, type DistServer} from "../support/dist-server.js";
 import {distReport} from "../support/dist-report.js";
 import {CODE, ENGLISH_WORD, headingTexts, layoutProblems, visibleText} from "../support/layout.js";
 import {checkPrinted} from "../support/paper.js";
+import {REPORT_PAGES} from "../support/site-pages.js";
 
-const REPORT_PAGES = ["/", "/targets", "/peers", "/units", "/indicators", "/method"];
 const DESKTOP = {width: 1366, height: 768};
 const PHONE = {width: 390, height: 844};
 const FOCUS = "620825";

@@ -10,8 +10,8 @@ import type {Browser} from "playwright-core";
 import {launchChromium, settle, watchedPage} from "../support/browser.js";
 import {serveDist} from "../support/dist-server.js";
 import type {DistServer} from "../support/dist-server.js";
+import {REPORT_PAGES} from "../support/site-pages.js";
 
-const REPORT_PAGES = ["/", "/targets", "/peers", "/indicators", "/units", "/method"];
 const JS_BUDGET = 500_000;
 /** A4 printable height at 96 px/in with the 14 mm top and bottom margins of the print stylesheet. */
 const PRINTABLE_HEIGHT = ((297 - 2 * 14) / 25.4) * 96;
