@@ -9,8 +9,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/dist/**", "test/browser/**", "node_modules/**"],
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Room for a busy machine: two workers share the cores with the command-line processes the tests spawn.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     env: {TZ: "UTC"},
     reporters: ["default", new JsonReporterWithErrors()],
     outputFile: {json: "test/output/report-unit.json"}

@@ -39,6 +39,7 @@ const WORDS = {
     kept: "已保留你的修改：1 个假设值",
     basisData: "当前数据",
     basisScenario: "当前情景（含 1 项修改）",
+    progress: /^已完成 \d+ \/ 1000 · 约剩 \d+ 秒$/,
     verdict: /^庄浪县在 \d+% 的抽样中保持第 \d+ 名；5–95% 的抽样落在第 \d+–\d+ 名。$/,
     csv: ["\uFEFF营商环境评估模拟器", "关注地区,庄浪县 (620825)", "\r\n部分,代码,名称,之前,之后,变化"],
     csvScenario: /情景[^\r]*"\{""v"":/
@@ -50,6 +51,7 @@ const WORDS = {
     kept: "Your edits are kept: 1 what-if values",
     basisData: "the current data",
     basisScenario: "the current scenario (1 edits)",
+    progress: /^\d+ of 1000 done · about \d+ s left$/,
     verdict: /^庄浪县 stays at rank \d+ in \d+ ?% of draws; 5–95 % of draws: ranks \d+–\d+\.$/,
     csv: [
       "\uFEFFBusiness Environment Assessment Simulator",
@@ -245,6 +247,8 @@ describe.each(["zh", "en"] as const)("simulator, %s", (lang: Lang) => {
     await p.waitForFunction(
       () => Number(document.querySelector('[data-testid="sim-sens-progress"]')?.getAttribute("data-done") ?? 0) >= 1
     );
+    // While it runs: how far it is and the time left, in words.
+    expect(await byTest(p, "sim-sens-status").textContent()).toMatch(w.progress);
     await edit(p, "measure-startup_days", "0.5");
     const doneWhenEdited = Number(await byTest(p, "sim-sens-progress").getAttribute("data-done"));
     expect(await byTest(p, "sim-root").getAttribute("data-sensitivity")).toBe("running");
