@@ -7,7 +7,13 @@
 import type {Catalogue} from "../src/engine/catalogue/catalogue.js";
 import type {Methodology} from "../src/engine/methodology/methodology.js";
 import {rootNode} from "../src/engine/methodology/methodology.js";
-import {describeMeasures, describeNodes, goalValue, type Goal} from "../src/engine/model/model.js";
+import {
+  describeMeasures,
+  describeNodes,
+  explainMissingTotals,
+  goalValue,
+  type Goal
+} from "../src/engine/model/model.js";
 import {observationsIpc} from "../src/engine/observations/arrow.js";
 import {previousPeriod, sortPeriods} from "../src/engine/observations/periods.js";
 import {formCsv, formPeriods} from "../src/engine/observations/template.js";
@@ -110,6 +116,7 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         goals,
         measures.filter((m) => m.owners.length === 0)
       ),
+      missing: explainMissingTotals(methodology, all).map((r) => ({...r, coverage: round(r.coverage)})),
       targets: reportTargets(catalogue, measures, values, periods, regions.length),
       load: loaded.results.map((r) => ({
         file: r.file,

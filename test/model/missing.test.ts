@@ -1,7 +1,7 @@
 /** Saying why a total is missing: every branch without a score, down to the measures that lack a value. */
 import {describe, expect, it} from "vitest";
 import {parseMethodology} from "../../src/engine/methodology/methodology.js";
-import {explainMissing, formatMissing} from "../../src/engine/model/model.js";
+import {explainMissing, explainMissingTotals, formatMissing} from "../../src/engine/model/model.js";
 import type {ScoreResult} from "../../src/engine/scoring/types.js";
 
 const measure = (id: string) => ({
@@ -70,5 +70,20 @@ describe("explainMissing", () => {
 
   it("says nothing when the total has a score", () => {
     expect(explainMissing(methodology, resultWithout(["b1"], 3))).toEqual([]);
+  });
+});
+
+describe("explainMissingTotals", () => {
+  it("explains the total where it is missing, every branch once", () => {
+    const reasons = explainMissingTotals(methodology, resultWithout(["a1", "a2", "b1"], null));
+    expect(reasons.map((r) => [r.node, r.path.join(">")])).toEqual([
+      ["total", "total>A"],
+      ["total", "total>B"]
+    ]);
+  });
+
+  it("explains a category without a score where the total has one", () => {
+    const reasons = explainMissingTotals(methodology, resultWithout(["b1"], 3));
+    expect(reasons.map((r) => [r.node, r.path, r.measures])).toEqual([["B", ["B"], ["b1"]]]);
   });
 });

@@ -1,11 +1,12 @@
 /** A tiny hand-written report: three counties, two categories with one indicator and one measure each. */
 import type {Catalogue} from "../../src/engine/catalogue/catalogue.js";
+import type {Methodology} from "../../src/engine/methodology/methodology.js";
 import type {Report, ReportValues} from "../../src/engine/report/report-data.js";
 
 /** Regions in report order: 崆峒区, 泾川县, 庄浪县. */
 export const CODES = ["620802", "620821", "620825"];
 
-/** The report; 庄浪县 is 3rd in 2022 and 2nd in 2023; 崆峒区 has no 2023 score in category c02. */
+/** The report; 庄浪县 is 3rd in 2022 and 2nd in 2023; 崆峒区 has no 2023 score in category c02 (no m_rate). */
 export function tinyReport(): Report {
   return {
     methodology: {id: "tiny", nameZh: "小方法", nameEn: "Tiny"},
@@ -97,6 +98,17 @@ export function tinyReport(): Report {
       big_data_center: {toTarget: null, toFrontier: [null, 20, 10]}
     },
     ownerlessGains: {toTarget: null, toFrontier: null},
+    missing: [
+      {
+        region: "620802",
+        period: "2023",
+        node: "c02",
+        path: ["c02", "i017"],
+        measures: ["m_rate"],
+        coverage: 0,
+        minCoverage: 0.5
+      }
+    ],
     targets: [
       {
         id: 1,
@@ -225,5 +237,17 @@ export function tinyCatalogue(): Catalogue {
         note: ""
       }
     ]
+  };
+}
+
+/** The default methodology cut down to total → 企业生命周期 → 开办企业流程 (steps) and 开办企业费用 (cost). */
+export function startupMethodology(full: Methodology): Methodology {
+  const keep = new Set(["total", "c10", "i078", "i080", "startup_steps", "startup_cost_yuan"]);
+  return {
+    ...full,
+    nodes: full.nodes
+      .filter((n) => keep.has(n.id))
+      .map((n) => ({...n, children: n.children.filter((c) => keep.has(c.id))})),
+    measures: full.measures.filter((m) => keep.has(m.id))
   };
 }

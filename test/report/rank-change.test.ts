@@ -11,7 +11,7 @@ import {readRegions} from "../../loaders/regions.js";
 import {buildReport} from "../../loaders/report.js";
 import type {ReportInput} from "../../loaders/report.js";
 import {overviewModel} from "../../src/components/report/overview.js";
-import type {Methodology} from "../../src/engine/methodology/methodology.js";
+import {startupMethodology} from "./fixture.js";
 import type {Observation} from "../../src/engine/observations/observation.js";
 
 const FOCUS = "620825";
@@ -35,18 +35,6 @@ function observations(focusSteps2023: number): Observation[] {
   ]);
 }
 
-/** The default methodology cut down to total → 企业生命周期 → 开办企业流程 (steps) and 开办企业费用 (cost). */
-function smallMethodology(full: Methodology): Methodology {
-  const keep = new Set(["total", "c10", "i078", "i080", "startup_steps", "startup_cost_yuan"]);
-  return {
-    ...full,
-    nodes: full.nodes
-      .filter((n) => keep.has(n.id))
-      .map((n) => ({...n, children: n.children.filter((c) => keep.has(c.id))})),
-    measures: full.measures.filter((m) => keep.has(m.id))
-  };
-}
-
 describe("the overview follows one changed observation", () => {
   let base: Omit<ReportInput, "loaded">;
   beforeAll(async () => {
@@ -56,7 +44,7 @@ describe("the overview follows one changed observation", () => {
       readRegions()
     ]);
     base = {
-      methodology: smallMethodology(methodology),
+      methodology: startupMethodology(methodology),
       catalogue,
       regions,
       peerGroups: peerGroups.filter((g) => g.id === "pingliang"),

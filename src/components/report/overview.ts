@@ -12,6 +12,7 @@ import {formatPeriod, formatPoints, formatScore, formatScoreChange, formatTarget
 import {categoryOf, lookup, nameOf, unitNames} from "./lookup.js";
 import type {Selection} from "./selection.js";
 import {standing, type Standing} from "./standing.js";
+import {missingLines, type MissingLine} from "./missing.js";
 import {median} from "./stats.js";
 import {targetCounts, targetRows, type TargetCounts} from "./targets.js";
 import {unitRanking, type UnitRank} from "./units.js";
@@ -69,6 +70,9 @@ export interface OverviewModel {
   /** The lead units with the most points to gain, in the units page's order. */
   topUnits: UnitRank[];
   categories: CategoryRow[];
+  /** Why the focus region has no total, or no score in a category, in the latest period (one line each; [] if none). */
+  whyTotal: MissingLine[];
+  whyCategories: MissingLine[];
   gaps: GapRow[];
   summary: string;
 }
@@ -122,6 +126,8 @@ export function overviewModel(report: Report, catalogue: Catalogue, selection: S
       .filter((u) => (u.toTarget ?? 0) > 0 || (u.toFrontier ?? 0) > 0)
       .slice(0, TOP_UNITS),
     categories,
+    whyTotal: missingLines(report, {period: latest, regions: [focus], scope: "total"}, lang),
+    whyCategories: missingLines(report, {period: latest, regions: [focus], scope: "category"}, lang),
     gaps: largestGaps(report, catalogue, focus, lang, TOP_GAPS),
     summary: ""
   };

@@ -68,6 +68,24 @@ export function explainMissing(m: Methodology, result: ScoreResult, node?: strin
   return out;
 }
 
+/**
+ * Why a total or a category (a child of the root) has no score, wherever one is missing in `result`: for a region and
+ * period without a total, the root's reasons (every branch, `explainMissing`); where the total has a score but a
+ * category has none, that category's reasons. Sorted by period, region and chain, so that a report is deterministic.
+ */
+export function explainMissingTotals(m: Methodology, result: ScoreResult): MissingReason[] {
+  const ids = new Set(m.nodes.map((n) => n.id));
+  const hasParent = new Set(m.nodes.flatMap((n) => n.children.map((e) => e.id)));
+  const root = m.nodes.find((n) => !hasParent.has(n.id));
+  if (root === undefined) return [];
+  const out = explainMissing(m, result, root.id);
+  const noTotal = new Set(out.map((r) => `${r.region}\u0000${r.period}`));
+  for (const c of root.children.filter((e) => ids.has(e.id)))
+    out.push(...explainMissing(m, result, c.id).filter((r) => !noTotal.has(`${r.region}\u0000${r.period}`)));
+  const order = (r: MissingReason) => [r.period, r.region, ...r.path].join("\u0000");
+  return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+}
+
 /** One line, `中文 / English`, naming the region, period, the chain of nodes and the missing measures. */
 export function formatMissing(r: MissingReason): string {
   const chain = r.path.join(" → ");

@@ -8,6 +8,6 @@
 export {depthOf, describeMeasures, describeNodes, isYesNo} from "./describe.js";
 export type {MeasureInfo, NodeInfo, PlanTarget} from "./describe.js";
 export {goalComparator, goalValue, targetMet} from "./goal.js";
-export {explainMissing, formatMissing} from "./missing.js";
+export {explainMissing, explainMissingTotals, formatMissing} from "./missing.js";
 export type {MissingReason} from "./missing.js";
 export type {Goal} from "./goal.js";

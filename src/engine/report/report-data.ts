@@ -5,7 +5,7 @@
  * `members` for ranks) to keep the files small.
  */
 import type {Comparator} from "../catalogue/catalogue.js";
-import type {MeasureInfo, NodeInfo} from "../model/model.js";
+import type {MeasureInfo, MissingReason, NodeInfo} from "../model/model.js";
 
 /** Values aligned with a list of regions; null where missing. */
 export type Aligned = (number | null)[];
@@ -87,6 +87,12 @@ export interface Report {
   unitGains: Record<string, {toTarget: Aligned | null; toFrontier: Aligned | null}>;
   /** The same for the measures of indicators the plan gives no owner at all. */
   ownerlessGains: {toTarget: Aligned | null; toFrontier: Aligned | null};
+  /**
+   * Why a total or a category has no score, wherever one is missing (`explainMissingTotals` of src/engine/model, the
+   * rule `bizenv score` says on the command line): region code, period, the chain of node ids and the measure ids
+   * without a value. Pages name them in their language; [] when every total and category has a score.
+   */
+  missing: MissingReason[];
   /** The plan's quantitative targets, in the plan's order. */
   targets: ReportTarget[];
   /**
