@@ -2,7 +2,8 @@
  * Say why (issue 16, deliver 5) on the built site: where a region of the illustrative data has no total in the latest
  * period (the build's own report.json says which), the peers page says under its ranking, and the overview under its
  * headline, which node cannot be computed for that region and which measures lack a value, by name, in Chinese and in
- * English; the note is still there on paper. Screenshots go to test/output/why/.
+ * English; the note is still there on paper. The simulator says the same under its empty total. Screenshots go to
+ * test/output/why/.
  */
 import {mkdirSync} from "node:fs";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -78,4 +79,27 @@ describe("the pages say why a total is missing", () => {
       }
     }, 120_000);
   }
+});
+
+describe("the simulator says why a total is missing", () => {
+  it("zh: under the empty total, the node, region and measure", async () => {
+    const g = gap();
+    const watched = await watchedPage(browser);
+    try {
+      const {page} = watched;
+      await page.setViewportSize({width: 1366, height: 768});
+      await page.goto(`${server.origin}/simulator?group=${g.group}&focus=${g.region}`);
+      await page.waitForSelector('[data-testid="sim-root"][data-busy="0"][data-version]:not([data-version="0"])', {
+        timeout: 120_000
+      });
+      const note = page.getByTestId("sim-total-note");
+      const text = await note.innerText();
+      for (const word of [g.name, g.zh.root, g.zh.leaf, g.zh.measure]) expect(text).toContain(word);
+      await note.scrollIntoViewIfNeeded();
+      await page.screenshot({path: `${SCREENS}/simulator.zh.1366.png`});
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.context.close();
+    }
+  }, 120_000);
 });

@@ -4,8 +4,10 @@
  * it is given.
  */
 import {html} from "htl";
+import {describeNodes, explainMissingTotals} from "../../engine/model/model.js";
 import {createEngine} from "../../engine/scoring/engine.js";
 import {currentLang, pick, translate, type StringKey} from "../i18n.js";
+import {missingLines} from "../report/missing.js";
 import {decodeFragment, encodeFragment} from "./codec.js";
 import type {SimContext, SimulatorInputs, Translate} from "./context.js";
 import {buildModel} from "./model.js";
@@ -133,6 +135,13 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   const controls = controlsPanel(ctx, () => (ctx.summary ? results.csv(ctx.summary) : null));
   const results = resultsPanel(ctx, timing);
   const why = whyPanel(ctx);
+  // Names for saying why the focus region's total cannot be computed, as the report pages say it.
+  const named = {
+    root: model.root,
+    nodes: describeNodes(inputs.methodology, inputs.catalogue),
+    measures: [...model.measures.values()],
+    regions: inputs.regions
+  };
   const measureOrder = model.categories.flatMap((c) => c.measures.map((m) => m.id));
   const inputsUi = inputsPanels(ctx);
   const priority = priorityPanel(ctx);
@@ -179,7 +188,12 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
       if (superseded()) return;
       const renderStart = performance.now();
       ctx.summary = summarise(ranking.result, model, state.focus, detail.result);
-      results.render(ctx.summary);
+      const missing = ctx.summary.total.scenario === null ? explainMissingTotals(model.methodology, detail.result) : [];
+      const scope = {period: state.period, regions: [state.focus], scope: "total" as const};
+      results.render(
+        ctx.summary,
+        missingLines({...named, missing}, scope, lang).map((l) => l.text)
+      );
       const before = baseline?.focus === state.focus && baseline.period === state.period ? baseline : null;
       const change = ctx.summary.total.delta ?? NaN;
       why.render(before && explainChange(state, before, detail.result, change, measureOrder));

@@ -16,7 +16,8 @@ export interface ResultsPanel {
   waterfall: HTMLElement;
   ranking: HTMLElement;
   units: HTMLElement;
-  render(summary: SimSummary): void;
+  /** Shows a summary; `why`: lines saying why the focus region's total cannot be computed (report/missing.ts). */
+  render(summary: SimSummary, why?: readonly string[]): void;
   /** The shown results as CSV text (BOM, CRLF, formula-neutralised cells). */
   csv(summary: SimSummary): string;
 }
@@ -52,7 +53,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
     ${totalNote} ${unrankedNote}
   </div>` as HTMLElement;
 
-  const render = (s: SimSummary) => {
+  const render = (s: SimSummary, why: readonly string[] = []) => {
     // A rank reads "64 / 87" on every page: out of the regions that have a total.
     const rankedBefore = s.ranking.filter((r) => r.rankBefore !== null).length;
     const rankedAfter = s.ranking.filter((r) => r.rankAfter !== null).length;
@@ -71,7 +72,7 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
       : "";
     nextNote.dataset.points = next ? exact(next.points) : "";
     totalNote.hidden = s.total.baseline !== null && s.total.scenario !== null;
-    totalNote.textContent = totalNote.hidden ? "" : t("sim.noTotal");
+    totalNote.textContent = totalNote.hidden ? "" : why.length ? why.join(" ") : t("sim.noTotal");
     // Who is not ranked and why, in the words of the report pages.
     const group = ctx.groups.find((g) => g.id === ctx.state.group);
     const unranked = s.ranking.filter((r) => r.rankAfter === null).map((r) => ctx.nameOf(r.region));
