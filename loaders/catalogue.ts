@@ -1,8 +1,11 @@
 /** Reads the catalogue's CSV files from disk and hands them to the pure parser in src/engine/catalogue/catalogue.ts. */
+import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {describeFileError} from "./files.js";
-import {CatalogueError, parseCatalogue, type Catalogue, type CatalogueFile} from "../src/engine/catalogue/catalogue.js";
+import {CatalogueError, measureIndicators, parseCatalogue} from "../src/engine/catalogue/catalogue.js";
+import type {Catalogue, CatalogueFile} from "../src/engine/catalogue/catalogue.js";
+import {parseChecklists} from "../src/engine/catalogue/checklists.js";
 
 /** Where the catalogue lives, relative to the repository root. */
 export const CATALOGUE_DIR = "data/catalogue";
@@ -18,7 +21,10 @@ async function readCatalogueFile(dir: string, base: string): Promise<CatalogueFi
   }
 }
 
-/** Reads categories.csv, indicators.csv, units.csv and targets.csv from `dir` into a checked `Catalogue`. */
+/**
+ * Reads categories.csv, indicators.csv, units.csv and targets.csv from `dir` into a checked `Catalogue`, with the
+ * indicator of each measure that checklists.csv (when the folder has one) or targets.csv names.
+ */
 export async function readCatalogue(dir = CATALOGUE_DIR): Promise<Catalogue> {
   // Settle all reads, then report the first failure in file order, so the error does not depend on timing.
   const settled = await Promise.allSettled(
@@ -29,5 +35,9 @@ export async function readCatalogue(dir = CATALOGUE_DIR): Promise<Catalogue> {
   const [categories, indicators, units, targets] = settled.map(
     (r) => (r as PromiseFulfilledResult<CatalogueFile>).value
   );
-  return parseCatalogue({categories, indicators, units, targets});
+  const catalogue = parseCatalogue({categories, indicators, units, targets});
+  const checklists = existsSync(path.join(dir, "checklists.csv"))
+    ? parseChecklists(await readCatalogueFile(dir, "checklists"), catalogue.indicators)
+    : [];
+  return {...catalogue, measureIndicators: measureIndicators(catalogue, checklists)};
 }

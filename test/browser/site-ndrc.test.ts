@@ -2,7 +2,8 @@
  * Issue 16, Deliver 2: any methodology drives the whole site. Builds the site from data/site-ndrc.json (the NDRC
  * regrouping: levels total/indicator/checklist, ids without catalogue numbers) into its own folder and opens every
  * page in Chromium: no console or page error, no "NaN", and the overview's category chart, the peers heat map, the
- * method page's weights table and the simulator show the regrouping's groups by their names. About a minute of
+ * method page's weights table and the simulator show the regrouping's groups by their names; the indicators page
+ * lists the tier below the groups and the units page ranks lead units, in Chinese and English. About a minute of
  * build; `BIZENV_NDRC_DIST=folder` reuses a site already built with that configuration.
  */
 import {spawnSync} from "node:child_process";
@@ -13,6 +14,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {launchChromium, settle, watchedPage} from "../support/browser.js";
 import {listPages, serveDist, type DistServer} from "../support/dist-server.js";
+import {distReport} from "../support/dist-report.js";
 
 const DATA_CACHE = "src/.observablehq/cache/data";
 const GROUPS = ["开办企业", "办理建筑许可", "获得电力", "获得用水用气", "登记财产", "获得信贷", "政府采购", "纳税"];
@@ -86,4 +88,28 @@ describe("the site built from data/site-ndrc.json", () => {
       }
     }
   });
+
+  for (const lang of ["zh", "en"] as const) {
+    it(`${lang}: the indicators page lists the groups' tier with measures, the units page ranks lead units`, async () => {
+      const first = distReport(dist).nodes.find((n) => n.id === "starting_business")!;
+      const watched = await watchedPage(browser, {storage: {"bizenv.lang": lang}});
+      try {
+        const {page} = watched;
+        await page.goto(`${server.origin}/indicators`);
+        await settle(watched);
+        const cards = page.locator(".bizenv-indicator");
+        expect(await cards.count()).toBeGreaterThan(0);
+        const card = await cards.first().innerText();
+        expect(card).toContain(lang === "zh" ? first.nameZh : first.nameEn);
+        expect(await cards.first().locator(".bizenv-measure").count()).toBeGreaterThan(0);
+        await page.goto(`${server.origin}/units`);
+        await settle(watched);
+        const points = await page.locator('[data-testid="unit-table"] tbody tr td:nth-child(4)').allInnerTexts();
+        expect(points.filter((p) => /\d/.test(p)).length).toBeGreaterThan(3);
+        expect(watched.problems).toEqual([]);
+      } finally {
+        await watched.context.close();
+      }
+    });
+  }
 });

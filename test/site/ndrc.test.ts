@@ -8,10 +8,12 @@ import {buildReport, type ReportInput} from "../../loaders/report.js";
 import {loadObservations} from "../../loaders/observations.js";
 import {readRegions} from "../../loaders/regions.js";
 import {readSiteCatalogue, readSiteConfig, readSiteMethodology} from "../../loaders/site-config.js";
+import {indicatorEntries} from "../../src/components/report/indicators.js";
 import {lookup} from "../../src/components/report/lookup.js";
 import {weightRows, weightSum} from "../../src/components/report/method.js";
 import {overviewModel} from "../../src/components/report/overview.js";
 import {heatmapCells} from "../../src/components/report/peers.js";
+import {unitRanking} from "../../src/components/report/units.js";
 import {buildModel} from "../../src/components/simulator/model.js";
 import type {Report} from "../../src/engine/report/report-data.js";
 
@@ -91,6 +93,26 @@ describe("the site on the NDRC regrouping (data/site-ndrc.json)", () => {
     expect(model.categories.find((c) => c.id === "starting_business")?.measures.map((m) => m.id)).toContain(
       "startup_days"
     );
+  });
+
+  it("lists the tier below the groups on the indicators page, named by the methodology, with measures and units", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const entries = indicatorEntries(report, input.catalogue, lang);
+      expect(entries.length).toBeGreaterThanOrEqual(12);
+      expect(entries.every((e) => !e.plan && e.measures.length > 0)).toBe(true);
+      const startup = entries.find((e) => e.node === "starting_business")!;
+      expect(startup.name).toBe(lang === "zh" ? "开办企业" : "Starting a business");
+      expect(startup.measures.map((m) => m.id)).toContain("startup_days");
+      // Lead units per measure from the catalogue (checklists and targets), the measures keeping their ids.
+      expect(startup.units.length).toBeGreaterThan(0);
+      expect(entries.find((e) => e.node === "starting_business_convenience")?.categoryId).toBe(1);
+    }
+  });
+
+  it("ranks lead units by points on the units page, from the catalogue's word on each measure", () => {
+    const ranking = unitRanking(report, input.catalogue, {focus: "620825", group: "pingliang"}, "zh");
+    expect(ranking.filter((u) => (u.toFrontier ?? 0) > 0).length).toBeGreaterThan(3);
+    expect(report.measures.find((m) => m.id === "startup_days")?.owners.length).toBeGreaterThan(0);
   });
 
   it("writes no NaN into the report", () => {

@@ -18,12 +18,12 @@ import {isYesNo} from "../../engine/model/model.js";
 
 type Params = Record<string, string | number>;
 
-/** The category filter (value: category id or null for all). */
-export function categoryFilter(catalogue: Catalogue, lang: Lang): HTMLElement {
-  const name = new Map(catalogue.categories.map((c) => [c.id, `${c.id} ${pick(lang, c.nameZh, c.nameEn)}`]));
+/** The category filter over the entries' categories (value: category id or null for all). */
+export function categoryFilter(entries: readonly IndicatorEntry[], lang: Lang): HTMLElement {
+  const name = new Map(entries.map((e) => [e.categoryId, `${e.categoryId} ${e.category}`]));
   return selectInput<number | null>({
     label: translate(lang, "common.category"),
-    values: [null, ...catalogue.categories.map((c) => c.id)],
+    values: [null, ...name.keys()],
     format: (id) => (id === null ? translate(lang, "indicators.allCategories") : (name.get(id) ?? String(id))),
     name: "category"
   });
@@ -70,7 +70,7 @@ export function IndicatorCard(entry: IndicatorEntry, ctx: CardContext): HTMLElem
   const score = entry.node ? look.score(ctx.period, entry.node, ctx.focus) : null;
   const peerMedian = entry.node ? median(members.map((m) => look.score(ctx.period, entry.node!, m))) : null;
   const region = look.regionName(ctx.focus);
-  const targets = ctx.targets.filter((x) => x.indicatorId === entry.id);
+  const targets = ctx.targets.filter((x) => entry.targetIds.includes(x.id));
   const items = checklist(report, ctx.values, entry.measures, ctx.period, ctx.focus, lang);
   const units = entry.units.length ? joinNames(lang, entry.units) : t("report.noLeadUnit");
   return html`<section class="card bizenv-indicator" id=${`indicator-${entry.id}`}>
@@ -105,12 +105,16 @@ export function IndicatorCard(entry: IndicatorEntry, ctx: CardContext): HTMLElem
         : ""
     }
     ${items ? Checklist(items, lang) : ""}
-    <dl>
-      <dt>${t("indicators.assessment")}</dt>
-      <dd lang="zh-CN">${entry.assessment || t("indicators.noText")}</dd>
-      <dt>${t("indicators.improvements")}</dt>
-      <dd lang="zh-CN">${entry.improvements || t("indicators.noText")}</dd>
-    </dl>
+    ${
+      entry.plan
+        ? html`<dl>
+            <dt>${t("indicators.assessment")}</dt>
+            <dd lang="zh-CN">${entry.assessment || t("indicators.noText")}</dd>
+            <dt>${t("indicators.improvements")}</dt>
+            <dd lang="zh-CN">${entry.improvements || t("indicators.noText")}</dd>
+          </dl>`
+        : ""
+    }
     ${entry.measures.some((m) => !isYesNo(m)) ? html`<h4>${t("indicators.measures")}</h4>` : ""}
     ${entry.measures.filter((m) => !isYesNo(m)).map((m) => MeasureBlock(m, ctx))}
   </section>` as HTMLElement;

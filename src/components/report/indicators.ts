@@ -1,17 +1,19 @@
 /**
  * The indicators page's view models: one entry per catalogue indicator (assessment points, improvement
- * measures, lead units, targets with the plan's quote, measures), the search and filters, and the peer values
- * of one measure for its chart.
+ * measures, lead units, targets with the plan's quote, measures) — or, when the methodology's hierarchy is not the
+ * catalogue's, one per node of the tier below the categories, named by the methodology — the search and filters, and
+ * the peer values of one measure for its chart.
  */
 import {accountableUnits, type Catalogue} from "../../engine/catalogue/catalogue.js";
 import {pick} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import type {Report, ReportMeasure, ReportValues} from "../../engine/report/report-data.js";
-import {lookup, nameOf, unitNames} from "./lookup.js";
+import {ancestorAt, lookup, nameOf, unitNames, type ReportLookup} from "./lookup.js";
 import {isYesNo} from "../../engine/model/model.js";
 
 /** One catalogue indicator as the indicators page shows it. */
 export interface IndicatorEntry {
+  /** Catalogue indicator id; for a methodology's own tier, its position (1, 2, …) in hierarchy order. */
   id: number;
   /** Methodology node id (i001…), null when the methodology does not score it. */
   node: string | null;
@@ -27,22 +29,31 @@ export interface IndicatorEntry {
   ownerQuote: string;
   /** The plan's targets on its measures, as the plan words them (status per region: `targetRows`). */
   targetQuotes: string[];
+  /** True for a catalogue indicator (with the plan's assessment points and improvement measures). */
+  plan: boolean;
+  /** Catalogue ids of those targets (the card shows their status). */
+  targetIds: number[];
   measures: ReportMeasure[];
   effectiveWeight: number | null;
   /** Lower-case Chinese and English text the search looks in. */
   haystack: string;
 }
 
-/** Every indicator of the catalogue, in plan order. */
+/**
+ * Every indicator of the catalogue, in plan order; when no catalogue indicator is a node of the methodology (another
+ * grouping of the measures, e.g. the NDRC regrouping), every node of the tier below the categories instead.
+ */
 export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lang): IndicatorEntry[] {
   // A catalogue indicator is the tier below the categories (describeNodes matches it by the number in its id).
   const look = lookup(report);
   const nodeOf = new Map(report.nodes.filter((n) => look.depth(n.id) === 2).map((n) => [n.catalogueId, n]));
+  if (!catalogue.indicators.some((i) => nodeOf.has(i.id))) return tierEntries(look, catalogue, lang);
   return catalogue.indicators.map((ind) => {
     const node = nodeOf.get(ind.id) ?? null;
     const category = catalogue.categories.find((c) => c.id === ind.categoryId);
     const measures = node ? report.measures.filter((m) => m.indicator === node.id) : [];
-    const targetQuotes = catalogue.targets.filter((t) => t.indicatorId === ind.id).map((t) => t.quoteZh);
+    const targets = catalogue.targets.filter((t) => t.indicatorId === ind.id);
+    const targetQuotes = targets.map((t) => t.quoteZh);
     const unitIds = accountableUnits(ind);
     const zhUnits = unitNames("zh", catalogue, unitIds);
     const enUnits = unitNames("en", catalogue, unitIds);
@@ -74,11 +85,69 @@ export function indicatorEntries(report: Report, catalogue: Catalogue, lang: Lan
       units: lang === "en" ? enUnits : zhUnits,
       ownerQuote: ind.leadUnits.length ? "" : (ind.owner?.quoteZh ?? ""),
       targetQuotes,
+      plan: true,
+      targetIds: targets.map((t) => t.id),
       measures,
       effectiveWeight: node?.effectiveWeight ?? null,
       haystack
     };
   });
+}
+
+/**
+ * The methodology's own second tier: per category (numbered by its place under the root), one entry for the measures
+ * right under it (if any) and one per child node with the measures below it; lead units and targets per measure.
+ */
+function tierEntries(look: ReportLookup, catalogue: Catalogue, lang: Lang): IndicatorEntry[] {
+  const {report} = look;
+  const entries: IndicatorEntry[] = [];
+  look.categories.forEach((category, i) => {
+    const tier = [
+      {node: category, measures: report.measures.filter((m) => m.indicator === category.id)},
+      ...report.nodes
+        .filter((n) => n.parent === category.id)
+        .map((node) => ({
+          node,
+          measures: report.measures.filter(
+            (m) => m.indicator !== category.id && ancestorAt(look, m.indicator, 2) === node
+          )
+        }))
+    ];
+    for (const {node, measures} of tier.filter((x) => x.measures.length > 0)) {
+      const ids = new Set(measures.map((m) => m.id));
+      const targets = catalogue.targets.filter((t) => ids.has(t.measure));
+      const unitIds = [...new Set(measures.flatMap((m) => m.owners))];
+      const names = [node, category, ...measures].flatMap((x) => [x.nameZh, x.nameEn]);
+      entries.push({
+        id: entries.length + 1,
+        node: node.id,
+        categoryId: i + 1,
+        category: nameOf(lang, category),
+        name: nameOf(lang, node),
+        assessment: "",
+        improvements: "",
+        unitIds,
+        units: unitNames(lang, catalogue, unitIds),
+        ownerQuote: "",
+        targetQuotes: targets.map((t) => t.quoteZh),
+        plan: false,
+        targetIds: targets.map((t) => t.id),
+        measures,
+        effectiveWeight: node.effectiveWeight,
+        haystack: [
+          String(entries.length + 1),
+          ...names,
+          ...unitNames("zh", catalogue, unitIds),
+          ...unitNames("en", catalogue, unitIds),
+          ...measures.map((m) => m.id),
+          ...targets.map((t) => t.quoteZh)
+        ]
+          .join("\n")
+          .toLowerCase()
+      });
+    }
+  });
+  return entries;
 }
 
 /** The page's filters: free text (every word must match, Chinese or English), a category and a lead unit. */

@@ -103,6 +103,8 @@ export const enReport: Record<ReportStringKey, string> = {
   "indicators.title": "Indicators",
   "indicators.lead":
     "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values in {period}.",
+  "indicators.leadTier":
+    "The {n} indicators one tier below the categories of {method}: their measures, lead units, targets with the plan's words, and the peer values in {period}.",
   "indicators.search": "Search",
   "indicators.searchPlaceholder": "e.g. startup, 开办企业",
   "indicators.allCategories": "All categories",

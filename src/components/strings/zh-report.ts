@@ -98,6 +98,8 @@ export const zhReport = {
   "indicators.title": "指标",
   "indicators.lead":
     "方案的全部123项评估指标：评估要点、提升措施、牵头单位、目标（附方案原文）及对标组{period}的数值分布。",
+  "indicators.leadTier":
+    "「{method}」类别之下一级的 {n} 项指标：所含计量项、牵头单位、目标（附方案原文）及对标组{period}的数值分布。",
   "indicators.search": "搜索",
   "indicators.searchPlaceholder": "如：开办企业",
   "indicators.allCategories": "全部类别",

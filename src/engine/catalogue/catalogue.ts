@@ -23,6 +23,16 @@ export function parseCatalogue(files: CatalogueFiles): Catalogue {
   return {categories, indicators, units, targets};
 }
 
+/** Measure id → catalogue indicator id, from the checklists' points and the targets (a checklist point wins). */
+export function measureIndicators(
+  catalogue: Pick<Catalogue, "targets">,
+  checklists: readonly {measure: string; indicatorId: number}[]
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of [...checklists, ...catalogue.targets]) out[x.measure] ??= x.indicatorId;
+  return out;
+}
+
 function parseUnits(file: CatalogueFile): LeadUnit[] {
   const c = checker(file);
   const seen = new Map<string, number>();

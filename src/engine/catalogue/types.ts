@@ -111,6 +111,11 @@ export interface Catalogue {
   indicators: Indicator[];
   units: LeadUnit[];
   targets: Target[];
+  /**
+   * Measure id → the indicator whose point or target it records (checklists.csv, then targets.csv), so that a
+   * methodology grouping the measures differently still finds each one's lead units. Absent when not read.
+   */
+  measureIndicators?: Record<string, number>;
 }
 
 /** One CSV file: the name used in messages (e.g. `data/catalogue/units.csv`) and its text. */

@@ -48,7 +48,10 @@ export interface MeasureInfo {
   category: string;
   /** Weight in the total. */
   effectiveWeight: number;
-  /** Lead units of the measure's indicator (catalogue ids), as section 二 of the plan names them. */
+  /**
+   * Lead units of the measure's indicator (catalogue ids), as section 二 of the plan names them: the indicator above it
+   * in the hierarchy, else the one the catalogue records it under (`Catalogue.measureIndicators`).
+   */
   leadUnits: string[];
   /** The units answerable for it: its lead units, else the owners section 三 names (`accountableUnits`); [] if none. */
   owners: string[];
@@ -114,7 +117,9 @@ export function describeMeasures(methodology: Methodology, catalogue: Catalogue)
       let category = indicator;
       while (category && parent.get(category) !== root) category = parent.get(category) ?? "";
       const entry = catalogueEntry(indicator, depthOf(indicator, parent), catalogue);
-      const info = entry && "leadUnits" in entry ? entry : undefined;
+      // Where the hierarchy is not the catalogue's, the catalogue's own word on the measure (checklist, target).
+      const own = catalogue.indicators.find((i) => i.id === catalogue.measureIndicators?.[m.id]);
+      const info = entry && "leadUnits" in entry ? entry : own;
       const t = targets.get(m.id);
       return {
         id: m.id,
