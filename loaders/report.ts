@@ -107,6 +107,9 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
       peerGroups: peerGroups.map(({id, nameZh, nameEn, members}) => ({id, nameZh, nameEn, members})),
       root,
       nodes,
+      levels: Object.fromEntries(
+        Object.entries(methodology.levels ?? {}).map(([l, n]) => [l, {nameZh: n.zh ?? l, nameEn: n.en ?? n.zh ?? l}])
+      ),
       measures,
       scores,
       ranks,

@@ -3,7 +3,8 @@
  * regrouping: levels total/indicator/checklist, ids without catalogue numbers) into its own folder and opens every
  * page in Chromium: no console or page error, no "NaN", and the overview's category chart, the peers heat map, the
  * method page's weights table and the simulator show the regrouping's groups by their names; the indicators page
- * lists the tier below the groups and the units page ranks lead units, in Chinese and English. About a minute of
+ * lists the tier below the groups, the units page ranks lead units and the method page calls the tiers by the
+ * methodology's level names, in Chinese and English. About a minute of
  * build; `BIZENV_NDRC_DIST=folder` reuses a site already built with that configuration.
  */
 import {spawnSync} from "node:child_process";
@@ -90,8 +91,10 @@ describe("the site built from data/site-ndrc.json", () => {
   });
 
   for (const lang of ["zh", "en"] as const) {
-    it(`${lang}: the indicators page lists the groups' tier with measures, the units page ranks lead units`, async () => {
-      const first = distReport(dist).nodes.find((n) => n.id === "starting_business")!;
+    it(`${lang}: indicators list the groups' tier, units rank lead units, the method page names the tiers`, async () => {
+      const report = distReport(dist);
+      const first = report.nodes.find((n) => n.id === "starting_business")!;
+      const tier = report.levels[first.level];
       const watched = await watchedPage(browser, {storage: {"bizenv.lang": lang}});
       try {
         const {page} = watched;
@@ -106,6 +109,10 @@ describe("the site built from data/site-ndrc.json", () => {
         await settle(watched);
         const points = await page.locator('[data-testid="unit-table"] tbody tr td:nth-child(4)').allInnerTexts();
         expect(points.filter((p) => /\d/.test(p)).length).toBeGreaterThan(3);
+        await page.goto(`${server.origin}/method`);
+        await settle(watched);
+        const header = await page.locator("table th").first().innerText();
+        expect(header).toBe(lang === "zh" ? tier.nameZh : tier.nameEn);
         expect(watched.problems).toEqual([]);
       } finally {
         await watched.context.close();

@@ -70,6 +70,23 @@ describe("parseMethodology rejects bad files with the path of each problem", () 
     expect(issuesOf(json)).toContain("nodes[0].children[0].wieght: 未知字段 / unknown field (allowed: id, weight)");
   });
 
+  it("names the level labels in `levels`, and only labels some node has", () => {
+    const json = {
+      id: "x",
+      measures: [
+        {id: "d", unit: "day", direction: "lower_is_better", normalise: {method: "frontier", best: 0, worst: 9}}
+      ],
+      nodes: [{id: "t", level: "total", children: [{id: "d", weight: 1}]}],
+      levels: {total: {zh: "总分", en: "Total"}}
+    };
+    expect(parseMethodology(json).levels).toEqual({total: {zh: "总分", en: "Total"}});
+    const typo = {...json, levels: {totl: {zh: "总分"}, total: {zh: "总分", fr: "x"}}};
+    expect(issuesOf(typo)).toEqual([
+      "levels.total.fr: 未知字段 / unknown field (allowed: zh, en)",
+      "levels.totl: 没有节点属于层级 totl / no node has level totl (levels: total)"
+    ]);
+  });
+
   it("requires exactly one root", () => {
     const json = {
       id: "x",

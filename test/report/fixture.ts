@@ -74,6 +74,7 @@ export function tinyReport(): Report {
         effectiveWeight: 0.5
       }
     ],
+    levels: {},
     measures: [
       measure("m_days", "i001", "办理天数", "Days", 2, 10, ["gov_office"]),
       measure("m_rate", "i017", "网办率", "Online rate", 100, null, ["big_data_center", "gov_office"])

@@ -10,7 +10,7 @@ import {readRegions} from "../../loaders/regions.js";
 import {readSiteCatalogue, readSiteConfig, readSiteMethodology} from "../../loaders/site-config.js";
 import {indicatorEntries} from "../../src/components/report/indicators.js";
 import {lookup} from "../../src/components/report/lookup.js";
-import {weightRows, weightSum} from "../../src/components/report/method.js";
+import {tierLabels, weightRows, weightSum} from "../../src/components/report/method.js";
 import {overviewModel} from "../../src/components/report/overview.js";
 import {heatmapCells} from "../../src/components/report/peers.js";
 import {unitRanking} from "../../src/components/report/units.js";
@@ -113,6 +113,12 @@ describe("the site on the NDRC regrouping (data/site-ndrc.json)", () => {
     const ranking = unitRanking(report, input.catalogue, {focus: "620825", group: "pingliang"}, "zh");
     expect(ranking.filter((u) => (u.toFrontier ?? 0) > 0).length).toBeGreaterThan(3);
     expect(report.measures.find((m) => m.id === "startup_days")?.owners.length).toBeGreaterThan(0);
+  });
+
+  it("calls the method page's tiers by the methodology's level names, and by generic words without them", () => {
+    expect(tierLabels(report, "zh")).toEqual({category: "一级指标", indicator: "二级指标", measure: "计量项"});
+    expect(tierLabels(report, "en")).toMatchObject({category: "Indicator", indicator: "Sub-indicator"});
+    expect(tierLabels({...report, levels: {}}, "zh")).toMatchObject({category: "类别", indicator: "指标"});
   });
 
   it("writes no NaN into the report", () => {

@@ -5,7 +5,7 @@ import type {Lang, StringKey} from "../i18n.js";
 import type {Report} from "../../engine/report/report-data.js";
 import {formatShare} from "../format.js";
 import {periodLabel} from "../../engine/observations/periods.js";
-import type {WeightRow} from "./method.js";
+import type {TierLabels, WeightRow} from "./method.js";
 import {DataTable} from "./tables.js";
 
 /** The formulas, in words. */
@@ -23,13 +23,13 @@ export function Formulas(lang: Lang): HTMLElement {
 }
 
 /** Categories in a table, then every indicator and measure with its effective weight in a `<details>`. */
-export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElement {
+export function WeightTables(rows: readonly WeightRow[], lang: Lang, tiers?: TierLabels): HTMLElement {
   const t = (key: StringKey) => translate(lang, key);
-  const level = (l: string) => t(`method.level.${l}` as StringKey);
+  const level = (l: string) => tiers?.[l as keyof TierLabels] ?? t(`method.level.${l}` as StringKey);
   const categories = DataTable(
     rows.filter((r) => r.level === "category"),
     [
-      {label: t("common.category"), value: (r) => r.name},
+      {label: level("category"), value: (r) => r.name},
       {label: t("method.effectiveWeight"), value: (r) => formatShare(r.effectiveWeight), numeric: true}
     ]
   );
@@ -38,7 +38,7 @@ export function WeightTables(rows: readonly WeightRow[], lang: Lang): HTMLElemen
     [
       {label: t("method.level"), value: (r) => level(r.level)},
       {label: t("method.name"), value: (r) => r.name},
-      {label: t("common.category"), value: (r) => r.category},
+      {label: level("category"), value: (r) => r.category},
       {label: t("method.effectiveWeight"), value: (r) => formatShare(r.effectiveWeight, 3), numeric: true}
     ],
     {className: "bizenv-weights bizenv-stack"}

@@ -1,5 +1,5 @@
 /** The method page's view models: effective weights per node and measure, and the periods of the data. */
-import {translate} from "../i18n.js";
+import {pick, translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
@@ -39,6 +39,27 @@ export function weightRows(report: Report, lang: Lang): WeightRow[] {
     }
   }
   return rows;
+}
+
+/** What the method page calls each tier: the categories, the tier below them, and the measures. */
+export type TierLabels = Record<"category" | "indicator" | "measure", string>;
+
+/**
+ * The tiers' names: the methodology's name of the level (its `levels`) when every node of the tier shares that level,
+ * else the generic words (类别, 指标).
+ */
+export function tierLabels(report: Report, lang: Lang): TierLabels {
+  const look = lookup(report);
+  const label = (depth: number, generic: "method.level.category" | "method.level.indicator") => {
+    const levels = [...new Set(report.nodes.filter((n) => look.depth(n.id) === depth).map((n) => n.level))];
+    const named = levels.length === 1 ? report.levels[levels[0]] : undefined;
+    return named ? pick(lang, named.nameZh, named.nameEn) : translate(lang, generic);
+  };
+  return {
+    category: label(1, "method.level.category"),
+    indicator: label(2, "method.level.indicator"),
+    measure: translate(lang, "method.level.measure")
+  };
 }
 
 /** Sum of the effective weights of one level (1 when the weights are consistent). */

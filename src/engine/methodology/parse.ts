@@ -12,8 +12,10 @@ import type {
   HierarchyNode,
   Measure,
   Methodology,
+  Names,
   Normalisation
 } from "./types.js";
+import {nodeLevels} from "./hierarchy.js";
 import {isUnitId, UNITS} from "./units.js";
 
 const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
@@ -32,6 +34,7 @@ export function parseMethodology(json: unknown, file?: string): Methodology {
     "measures",
     "nodes",
     "flags",
+    "levels",
     "description",
     "source"
   ]);
@@ -49,12 +52,31 @@ export function parseMethodology(json: unknown, file?: string): Methodology {
     measures: measures.filter((m): m is Measure => m !== undefined),
     nodes: nodes.filter((n): n is HierarchyNode => n !== undefined),
     flags: flags.filter((f): f is FlagRule => f !== undefined),
+    ...(top.levels === undefined ? {} : {levels: parseLevels(c, top.levels)}),
     description: c.string(top.description, "description"),
     source: c.string(top.source, "source")
   };
+  const before = c.issues.length;
   checkReferences(c, methodology, rawIds(top, methodology));
+  // Level labels are known once the hierarchy holds together (one root, no cycle).
+  if (c.issues.length === before && methodology.levels) {
+    const known = [...new Set(nodeLevels(methodology).values())];
+    for (const level of Object.keys(methodology.levels).filter((l) => !known.includes(l)))
+      c.add(`levels.${level}`, `没有节点属于层级 ${level}`, `no node has level ${level} (levels: ${known.join(", ")})`);
+  }
   if (c.issues.length > 0) throw new MethodologyError(c.issues, file);
   return methodology;
+}
+
+/** `levels`: level label → its names, e.g. `{"indicator": {"zh": "一级指标", "en": "Indicator"}}`. */
+function parseLevels(c: Checker, value: unknown): Record<string, Names> {
+  const o = c.object(value, "levels", typeof value === "object" && value !== null ? Object.keys(value) : []);
+  const out: Record<string, Names> = {};
+  for (const [level, names] of Object.entries(o ?? {})) {
+    const parsed = names === undefined ? undefined : c.names(names, `levels.${level}`);
+    if (parsed) out[level] = parsed;
+  }
+  return out;
 }
 
 function parseMeasure(c: Checker, value: unknown, path: string): Measure | undefined {

@@ -87,6 +87,8 @@ export interface Methodology {
   measures: Measure[];
   nodes: HierarchyNode[];
   flags: FlagRule[];
+  /** Names of the level labels the nodes use (`"indicator": {"zh": "一级指标", …}`), for pages to call each tier by. */
+  levels?: Record<string, Names>;
   description?: string;
   source?: string;
 }

@@ -70,6 +70,8 @@ export interface Report {
   /** The root node id. */
   root: string;
   nodes: ReportNode[];
+  /** Names of the nodes' level labels (`ReportNode.level`) the methodology gives (its `levels`); {} when none. */
+  levels: Record<string, {nameZh: string; nameEn: string}>;
   measures: ReportMeasure[];
   /** period → node id → score per region (every level; independent of the peer group). */
   scores: Record<string, Record<string, Aligned>>;
