@@ -54,7 +54,9 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   );
   const [bundled, db] = await Promise.all([fetched, timed("wait", () => inputs.database)]);
   const engine = await timed("engine", () => createEngine(db, inputs.methodology));
-  const session = createSession(engine);
+  // Two-city economies are scored from their cities; a what-if on the economy is set in both (session.ts).
+  await engine.setRegions(inputs.subunits ?? []);
+  const session = createSession(engine, undefined, inputs.subunits ?? []);
   // DuckDB takes the bytes it is given (they move to its worker): hand it a copy, keep these for "restore".
   const loadBundled = () => session.engine.loadObservations(bundled.slice());
   await timed("load", loadBundled);

@@ -129,6 +129,8 @@ export const en: Record<StringKey, string> = {
   "sim.ownData": "Your own data",
   "sim.ownDataNote":
     "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against the national GB/T 2260 table, so counties outside Gansu can be uploaded.",
+  "sim.ownDataNoteFile":
+    "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against this site's regions.",
   "sim.uploadData": "Choose an observations CSV",
   "sim.restoreData": "Back to the bundled data",
   "sim.uploadSummary":

@@ -123,6 +123,8 @@ export const zh = {
   "sim.ownData": "使用自己的数据",
   "sim.ownDataNote":
     "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按全国 GB/T 2260 区划表核对，可上传甘肃以外的县（市、区）。",
+  "sim.ownDataNoteFile":
+    "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按本站的地区表核对。",
   "sim.uploadData": "选择观测 CSV",
   "sim.restoreData": "恢复内置数据",
   "sim.uploadSummary":
