@@ -59,8 +59,8 @@ const readCsv = (file: string): {fields: string[]; rows: Row[]} => {
 const csv = (fields: string[], rows: string[][]) => Papa.unparse({fields, data: rows}, {newline: "\n"}) + "\n";
 const byRegion = (a: string[], b: string[]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-/** Writes both files from the reference folder; returns what it wrote, for the log. */
-export function convertDb2020(folder: string): {observations: number; units: number} {
+/** Both files' text from the reference folder (the script writes them; a test compares them with the committed ones). */
+export function convertDb2020(folder: string): {observations: string; units: string} {
   const economies = readCsv(resolve(folder, "db2020_all_economies.csv"));
   const cities = readCsv(resolve(folder, "db2020_all_cities.csv"));
   // Raw components and flags: the columns between the identifiers and the official scores, in the reference's order.
@@ -74,10 +74,6 @@ export function convertDb2020(folder: string): {observations: number; units: num
     SOURCE
   ]);
   observationRows.sort(byRegion);
-  writeFileSync(
-    projectPath("data/observations-world/db2020.csv"),
-    csv(["region", "period", ...measured, "source"], observationRows)
-  );
 
   const unitRows = [
     ...economies.rows.map((e) => [e.db_code, ISO_OF_DB[e.iso3] ?? e.iso3, WB_OF_DB[e.iso3] ?? e.iso3, "", "", "", ""]),
@@ -89,17 +85,19 @@ export function convertDb2020(folder: string): {observations: number; units: num
     })
   ];
   unitRows.sort(byRegion);
-  writeFileSync(
-    projectPath("data/regions/world-units.csv"),
-    csv(["region", "iso3", "wb_code", "parent", "weight", "name_zh", "name_en"], unitRows)
-  );
-  return {observations: observationRows.length, units: unitRows.length};
+  return {
+    observations: csv(["region", "period", ...measured, "source"], observationRows),
+    units: csv(["region", "iso3", "wb_code", "parent", "weight", "name_zh", "name_en"], unitRows)
+  };
 }
 
+/** Where the script writes each file, relative to the project. */
+export const WORLD_FILES = {observations: "data/observations-world/db2020.csv", units: "data/regions/world-units.csv"};
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(projectPath("loaders/convert-db2020.ts"))) {
-  const folder = process.argv[2] ?? projectPath("../shared/reference/db2020-all");
-  const written = convertDb2020(folder);
-  process.stderr.write(
-    `data/observations-world/db2020.csv: ${written.observations} rows; data/regions/world-units.csv: ${written.units} rows\n`
-  );
+  const written = convertDb2020(process.argv[2] ?? projectPath("../shared/reference/db2020-all"));
+  for (const key of ["observations", "units"] as const) {
+    writeFileSync(projectPath(WORLD_FILES[key]), written[key]);
+    process.stderr.write(`${WORLD_FILES[key]}: ${written[key].trimEnd().split("\n").length - 1} rows\n`);
+  }
 }
