@@ -132,7 +132,13 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         unfilled: r.unfilledRows,
         encoding: r.encoding
       })),
-      outside: outsideRegions(loaded, regions, regionName, regionNameEn),
+      // Sub-units of a scored region (DB2020's cities) are scored through it: not "outside".
+      outside: outsideRegions(
+        loaded,
+        [...regions, ...[...goals.children].flatMap(([p, c]) => (at.has(p) ? c : []))],
+        regionName,
+        regionNameEn
+      ),
       form: {regionName: regionName.get(focus) ?? focus, ...formPeriods(periods)!},
       rejections: loaded.results.flatMap((r) =>
         r.rejected.map(({file, line, column, columnName, text, reasonZh, reasonEn}) => ({

@@ -2,7 +2,7 @@
  * Builds the site from another configuration (data/site-*.json) into a temporary folder, for the browser tests of
  * that configuration, and leaves Framework's loader cache clear so that the next build is the default one again.
  */
-import {spawnSync} from "node:child_process";
+import {spawn} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -19,21 +19,24 @@ export interface BuiltSite {
 }
 
 /** Builds `config` into a temporary folder, or reuses the folder `reuse` names (a site already built from it). */
-export function buildSiteWith(config: string, reuse?: string): BuiltSite {
+export async function buildSiteWith(config: string, reuse?: string): Promise<BuiltSite> {
   if (reuse) return {dist: reuse, remove: () => {}};
   const dir = mkdtempSync(join(tmpdir(), "bizenv-site-"));
   const dist = join(dir, "dist");
-  const build = spawnSync(process.execPath, ["--import", "tsx", "loaders/build-site.ts"], {
+  // Asynchronous, so that a test can prepare its expectations (e.g. a Node engine) while the site builds.
+  const child = spawn(process.execPath, ["--import", "tsx", "loaders/build-site.ts"], {
     env: {...process.env, BIZENV_SITE: config, BIZENV_DIST: dist},
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024
+    stdio: ["ignore", "ignore", "pipe"]
   });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3000)));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
   // The build leaves this configuration's loader output in Framework's cache: clear it for the next build.
   rmSync(DATA_CACHE, {recursive: true, force: true});
   const remove = () => rmSync(dir, {recursive: true, force: true});
-  if (build.status !== 0) {
+  if (status !== 0) {
     remove();
-    throw new Error(`build with ${config} failed:\n${build.stderr.slice(-3000)}`);
+    throw new Error(`build with ${config} failed:\n${stderr}`);
   }
   return {dist, remove};
 }
@@ -48,7 +51,7 @@ export interface OpenSite {
 
 /** Builds (or reuses) a site from `config`, serves it and starts Chromium; `close` undoes all three. */
 export async function openSiteWith(config: string, reuse?: string): Promise<OpenSite> {
-  const site = buildSiteWith(config, reuse);
+  const site = await buildSiteWith(config, reuse);
   const [server, browser] = await Promise.all([serveDist(site.dist), launchChromium()]);
   return {
     dist: site.dist,

@@ -6,6 +6,7 @@
 import {html} from "htl";
 import {createEngine} from "../../engine/scoring/engine.js";
 import {currentLang, pick, translate, type StringKey} from "../i18n.js";
+import {joinNames} from "../format.js";
 import {decodeFragment, encodeFragment} from "./codec.js";
 import type {SimContext, SimulatorInputs, Translate} from "./context.js";
 import {buildModel} from "./model.js";
@@ -140,8 +141,16 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   const priority = priorityPanel(ctx);
   const data = dataPanel(ctx, inputs, {load: loadBundled, periods: bundledPeriods});
 
+  // A rolled-up region (China, from Shanghai and Beijing) says how its values and a what-if on it are read.
+  const cities = new Map<string, string[]>();
+  for (const s of inputs.subunits ?? []) cities.set(s.parent, [...(cities.get(s.parent) ?? []), s.region]);
+  const subunitsNote = html`<p class="sim-muted" data-testid="sim-subunits-note"></p>` as HTMLElement;
   const loadCurrent = async () => {
     const {state} = ctx;
+    const under = cities.get(state.focus);
+    subunitsNote.textContent = under
+      ? t("sim.subunitsNote", {region: ctx.nameOf(state.focus), cities: joinNames(lang, under.map(ctx.nameOf))})
+      : "";
     const {result} = await phase("current", () =>
       session.score({peerGroup: [state.focus], periods: [state.period], level: model.root, measures: true})
     );
@@ -238,6 +247,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
     </div>`,
     html`<h2>${t("sim.inputs")}</h2>
       <p class="sim-muted">${t("sim.inputsNote")}</p>`,
+    subunitsNote,
     inputsUi.measures,
     html`<h2>${t("sim.weights")}</h2>
       <p class="sim-muted">${t("sim.weightsNote")}</p>`,

@@ -38,7 +38,7 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.card.unitFrontier": "{points} at the frontier",
   "overview.card.unitsLink": "See the lead units →",
   "method.outside":
-    "These regions' rows were read and counted but the regions are in no peer group (a functional area, a city without counties), so they are neither scored nor ranked: {regions}.",
+    "These regions' rows were read and counted but the regions are in no peer group (a functional area, a city without counties, an economy that is not ranked), so they are neither scored nor ranked: {regions}.",
   "overview.summary.noTotal":
     "{region} has too little data in {period} for a total score, so it is not ranked in {group}.",
   "overview.summary.rank":

@@ -73,6 +73,8 @@ export const en: Record<StringKey, string> = {
   "sim.noUnit": "(no lead unit in the plan)",
   "sim.noChange": "No change yet: edit a value or a weight below.",
   "sim.inputs": "Target inputs",
+  "sim.subunitsNote":
+    "{region}: each value is the weighted mean of {cities}; a what-if value you enter is set in each of them.",
   "sim.inputsNote":
     "Leave empty to keep the current value. Inputs are the focus region's raw values in the chosen period.",
   "sim.measure": "Measure",

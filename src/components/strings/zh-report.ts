@@ -34,7 +34,7 @@ export const zhReport = {
   "overview.card.unitFrontier": "达到前沿值可增 {points} 分",
   "overview.card.unitsLink": "查看牵头单位 →",
   "method.outside":
-    "以下地区的数据已读取、计入行数，但不属于任何对标组（如功能区、不设区的地级市），不计分、不排名：{regions}。",
+    "以下地区的数据已读取、计入行数，但不属于任何对标组（如功能区、不设区的地级市，或不参与排名的经济体），不计分、不排名：{regions}。",
   "overview.summary.noTotal": "{region}在{period}缺少足够数据，暂无总分，无法在{group}对标组中排名。",
   "overview.summary.rank": "{period}，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
   "overview.summary.rankRegions": "{period}，{region}在{group}{count}个地区中排名第{rank}，总分{total}分（{moved}）。",

@@ -70,6 +70,7 @@ export const zh = {
   "sim.noChange": "尚无变化：修改下方的数值或权重。",
   "sim.inputs": "目标输入",
   "sim.inputsNote": "留空即使用当前值。输入的是关注地区在所选期间的原始值。",
+  "sim.subunitsNote": "{region}的数值是{cities}的加权平均；输入的假设值同时用于这几个城市。",
   "sim.measure": "计量项",
   "sim.unit": "单位",
   "sim.current": "当前值",
