@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {countryNames, readRegionsJson} from "../../loaders/regions-file.js";
-import {readSiteConfig} from "../../loaders/site-config.js";
+import {parseSiteConfig, readSiteConfig} from "../../loaders/site-config.js";
 import {leavesOf, spreadToSubunits} from "../../src/engine/regions/rollup.js";
 
 const dir = mkdtempSync(join(tmpdir(), "bizenv-regions-file-"));
@@ -57,9 +57,20 @@ describe("regions from a file", () => {
     expect(regions.sort()).toEqual(groups.get("ranked")!.members);
   });
 
-  it("the World Bank site configuration names it", async () => {
+  it("the World Bank site configuration names it; a missing or unknown regions source is named with its JSON path", async () => {
     const config = await readSiteConfig("data/site-world.json", {});
     expect(config).toMatchObject({regions: "data/regions/world.json", catalogue: null});
+    const site = (regions: string) => ({
+      methodology: "data/methodologies/db2020-all.json",
+      observations: "data",
+      regions
+    });
+    expect(() => parseSiteConfig(site("data/regions/nowhere.json"), "s.json")).toThrow(
+      "s.json: $.regions: 找不到 data/regions/nowhere.json / no such file or folder data/regions/nowhere.json"
+    );
+    expect(() => parseSiteConfig(site("gadm"), "s.json")).toThrow(
+      /\$\.regions: 未知地区来源 "gadm" .*or a regions file/
+    );
   });
 
   it("names an unknown ISO code with its file, line and column, in Chinese and English", async () => {
