@@ -13,8 +13,8 @@ export const PAGES = [
   {name: "方法与数据 Method and data", path: "/method"}
 ];
 
-/** Pages about a plan's targets and lead units: left out of the sidebar when the site has no plan catalogue. */
-export const PLAN_PAGES = ["/targets", "/units"];
+/** Pages about a plan's catalogue, targets and lead units: left out of the sidebar when the site has none. */
+export const PLAN_PAGES = ["/targets", "/units", "/indicators"];
 
 /** The sidebar for a site with or without a plan catalogue (data/site.json's `catalogue`). */
 export function sitePages(withPlan: boolean): typeof PAGES {

@@ -3,8 +3,8 @@
  * economies, regions from data/regions/world.json) into a temporary folder and opens it in Chromium: every page without
  * errors, "NaN" or Zhuanglang's words; economies named in Chinese and English by the i18n-iso-countries package; the
  * peer group switched to a World Bank region; and the China what-if ("start-up in 1 day and 1 procedure") giving in the
- * simulator the score and rank the Node engine gives for the same overrides, set in both of China's cities. About 90 s
- * with its build; `BIZENV_WORLD_DIST=folder` reuses a site already built with that configuration.
+ * simulator the score and rank the Node engine gives for the same overrides, set in both of China's cities. 51 s with its build
+ * on the 2-core machine when quiet, 89 s at a load of 9; `BIZENV_WORLD_DIST=folder` reuses a site already built with that configuration.
  */
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -16,6 +16,7 @@ import {observationsIpc} from "../../src/engine/observations/arrow.js";
 import {rootNode} from "../../src/engine/methodology/methodology.js";
 import {createEngine} from "../../src/engine/scoring/engine.js";
 import {settle, watchedPage} from "../support/browser.js";
+import {PLAN_PAGES} from "../../src/site.js";
 import {listPages, type DistServer} from "../support/dist-server.js";
 import {openSiteWith, type OpenSite} from "../support/site-build.js";
 
@@ -92,6 +93,8 @@ describe(`the site built from ${CONFIG}`, () => {
       visit(path, "zh", async (page) => {
         const text = await page.locator("body").innerText();
         expect(text, path).not.toMatch(FOREIGN);
+        // Without a plan catalogue the pages about the plan say so instead of showing empty tables.
+        if (PLAN_PAGES.includes(path)) return expect(text, path).toContain("本站未配置方案目录");
         expect(text, path).toContain(china.zh);
         if (path !== "/") return;
         // The peer group switched to a World Bank region: China ranked among its economies, the heading says which.

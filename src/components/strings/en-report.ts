@@ -6,7 +6,7 @@ export const enReport: Record<ReportStringKey, string> = {
   "report.alt": "Chart as text",
   "report.noLeadUnit": "No lead unit in the plan",
   "report.noPlan":
-    "This site has no plan catalogue (a plan's lead units and targets beside the methodology), so this page has nothing to show. Scores, ranks and gaps are on the overview, peers and indicators pages.",
+    "This site has no plan catalogue (a plan's lead units and targets beside the methodology), so this page has nothing to show. Scores, ranks and gaps are on the overview and peers pages, what-ifs on the simulator.",
   "report.noTarget": "No target in the plan",
   "report.allUnits": "All lead units",
   "report.defaultWeights":
