@@ -3,8 +3,9 @@
  * economies, regions from data/regions/world.json) into a temporary folder and opens it in Chromium: every page without
  * errors, "NaN" or Zhuanglang's words; economies named in Chinese and English by the i18n-iso-countries package; the
  * peer group switched to a World Bank region; and the China what-if ("start-up in 1 day and 1 procedure") giving in the
- * simulator the score and rank the Node engine gives for the same overrides, set in both of China's cities. 51 s with its build
- * on the 2-core machine when quiet, 89 s at a load of 9; `BIZENV_WORLD_DIST=folder` reuses a site already built with that configuration.
+ * simulator the score and rank the Node engine gives for the same overrides, set in both of China's cities. 51 s with
+ * its build on the 2-core machine when quiet, 89 s at a load of 9; `BIZENV_WORLD_DIST=folder` reuses a site already
+ * built with that configuration.
  */
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
