@@ -19,6 +19,7 @@ import {rejectAcrossFiles} from "../src/engine/observations/across-files.js";
 import {describeFileError} from "./files.js";
 import {readMethodology} from "./methodology.js";
 import {readRegions} from "./regions.js";
+import type {Region} from "../src/engine/regions/regions.js";
 
 export const OBSERVATIONS_DIR = "data/observations";
 
@@ -30,13 +31,20 @@ export interface LoadedObservations {
 
 /** Reads and checks every `.csv` under `dir`; throws (unless lenient) listing every rejected cell. */
 export async function loadObservations(
-  options: {dir?: string; methodology?: Methodology; lenient?: boolean; log?: (line: string) => void} = {}
+  options: {
+    dir?: string;
+    methodology?: Methodology;
+    /** The regions codes are checked against; default every GB/T 2260 region. */
+    regions?: readonly Region[];
+    lenient?: boolean;
+    log?: (line: string) => void;
+  } = {}
 ): Promise<LoadedObservations> {
   const dir = options.dir ?? process.env.BIZENV_OBSERVATIONS_DIR ?? OBSERVATIONS_DIR;
   const methodology = options.methodology ?? (await readMethodology());
   const lenient = options.lenient ?? isLenient(process.env.BIZENV_LENIENT);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const ctx = checkContext(methodology, (await readRegions()).regions, null);
+  const ctx = checkContext(methodology, options.regions ?? (await readRegions()).regions, null);
   const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".csv")).sort();
   if (files.length === 0) throw new Error(`${dir}: 没有观测 CSV 文件 / no observation CSV files`);
   const results: CheckResult[] = [];

@@ -22,7 +22,7 @@ import type {PeerGroup, Region} from "../src/engine/regions/regions.js";
 import type {Aligned, Report, ReportMeasure, ReportValues} from "../src/engine/report/report-data.js";
 import {createEngine} from "../src/engine/scoring/engine.js";
 import type {Engine} from "../src/engine/scoring/engine.js";
-import type {MeasureScore, ValueOverride} from "../src/engine/scoring/types.js";
+import type {MeasureScore, SubUnit, ValueOverride} from "../src/engine/scoring/types.js";
 import {openNodeDatabase} from "./duckdb.js";
 import type {LoadedObservations} from "./observations.js";
 import {reportTargets} from "./report-targets.js";
@@ -33,6 +33,10 @@ export interface ReportInput {
   regions: Region[];
   /** Peer groups to rank in (the scored regions are their union). */
   peerGroups: PeerGroup[];
+  /** Sub-units rolled up into parent regions (two-city economies); none by default. */
+  subunits?: SubUnit[];
+  /** The region the pages open on; default 庄浪县 (DEFAULT_FOCUS). */
+  focus?: string;
   loaded: LoadedObservations;
   illustrative: boolean;
   /** The build day written on every printed page (YYYY-MM-DD); defaults to today (UTC). */
@@ -60,6 +64,8 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
   try {
     const engine = await createEngine(db, methodology);
     await engine.loadObservations(observationsIpc(loaded.observations));
+    await engine.setRegions(input.subunits ?? []);
+    const focus = input.focus ?? DEFAULT_FOCUS;
     const regions = [...new Set(peerGroups.flatMap((g) => g.members))].sort();
     const periods = sortPeriods(loaded.observations.map((o) => o.period));
     const latest = periods[periods.length - 1];
@@ -88,8 +94,11 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         aligned(aligned(byPeriod, n.period), n.node, group.members.length)[pos.get(n.region)!] = n.rank;
     }
     const rawOf = (region: string, measure: string) => values[latest]?.[measure]?.raw[at.get(region)!] ?? null;
-    const goals = {engine, regions, latest, root, rawOf};
+    const children = new Map<string, string[]>();
+    for (const s of input.subunits ?? []) children.set(s.parent, [...(children.get(s.parent) ?? []), s.region]);
+    const goals = {engine, regions, latest, root, rawOf, children};
     const regionName = new Map(input.regions.map((r) => [r.code, r.name]));
+    const regionNameEn = new Map(input.regions.flatMap((r) => (r.nameEn ? [[r.code, r.nameEn] as const] : [])));
     const report: Report = {
       methodology: {
         id: methodology.id,
@@ -102,8 +111,12 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
       latest,
       baseline: previousPeriod(latest, periods),
       previous: Object.fromEntries(periods.map((p) => [p, previousPeriod(p, periods)])),
-      focus: DEFAULT_FOCUS,
-      regions: regions.map((code) => ({code, name: regionName.get(code) ?? code})),
+      focus,
+      regions: regions.map((code) => ({
+        code,
+        name: regionName.get(code) ?? code,
+        ...(regionNameEn.has(code) ? {nameEn: regionNameEn.get(code)} : {})
+      })),
       peerGroups: peerGroups.map(({id, nameZh, nameEn, members}) => ({id, nameZh, nameEn, members})),
       root,
       nodes,
@@ -129,8 +142,14 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         unfilled: r.unfilledRows,
         encoding: r.encoding
       })),
-      outside: outsideRegions(loaded, regions, regionName),
-      form: {regionName: regionName.get(DEFAULT_FOCUS) ?? DEFAULT_FOCUS, ...formPeriods(periods)!},
+      // Sub-units of a scored region (DB2020's cities) are scored through it: not "outside".
+      outside: outsideRegions(
+        loaded,
+        [...regions, ...[...goals.children].flatMap(([p, c]) => (at.has(p) ? c : []))],
+        regionName,
+        regionNameEn
+      ),
+      form: {regionName: regionName.get(focus) ?? focus, ...formPeriods(periods)!},
       rejections: loaded.results.flatMap((r) =>
         r.rejected.map(({file, line, column, columnName, text, reasonZh, reasonEn}) => ({
           file,
@@ -162,13 +181,23 @@ function focusForm(input: ReportInput, report: Report): string {
 }
 
 /** Regions with accepted observations that no bundled peer group ranks, with their number of rows, by code. */
-function outsideRegions(loaded: LoadedObservations, scored: string[], names: Map<string, string>): Report["outside"] {
+function outsideRegions(
+  loaded: LoadedObservations,
+  scored: string[],
+  names: Map<string, string>,
+  namesEn: Map<string, string>
+): Report["outside"] {
   const inGroups = new Set(scored);
   const rows = new Map<string, number>();
   for (const o of loaded.observations) if (!inGroups.has(o.region)) rows.set(o.region, (rows.get(o.region) ?? 0) + 1);
   return [...rows]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, n]) => ({code, name: names.get(code) ?? code, rows: n}));
+    .map(([code, n]) => ({
+      code,
+      name: names.get(code) ?? code,
+      ...(namesEn.has(code) ? {nameEn: namesEn.get(code)} : {}),
+      rows: n
+    }));
 }
 
 function alignValues(rows: MeasureScore[], regions: string[]): ReportValues {
@@ -195,17 +224,22 @@ interface Goals {
   latest: string;
   root: string;
   rawOf: (region: string, measure: string) => number | null;
+  /** Parent → its sub-units: a goal for a two-city economy is set in both cities (the value its own raw value gives). */
+  children: Map<string, string[]>;
 }
 
 /** Points of the total gained per region (aligned) when each listed measure moves to its goal in the latest period. */
 async function totalGain(g: Goals, measures: ReportMeasure[], goal: Goal): Promise<Aligned> {
   const values: ValueOverride[] = measures.flatMap((measure) =>
-    g.regions.map((region) => ({
-      region,
-      period: g.latest,
-      measure: measure.id,
-      value: goalValue(measure, goal, g.rawOf(region, measure.id))
-    }))
+    g.regions.flatMap((region) => {
+      const value = goalValue(measure, goal, g.rawOf(region, measure.id));
+      return (g.children.get(region) ?? [region]).map((r) => ({
+        region: r,
+        period: g.latest,
+        measure: measure.id,
+        value
+      }));
+    })
   );
   const result = await g.engine.score({
     peerGroup: g.regions,

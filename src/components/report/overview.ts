@@ -4,6 +4,7 @@
  * the most points to gain — then its category scores against the peer median and the best peer, the largest gaps in
  * points attainable, and the one-paragraph summary written from those numbers.
  */
+import {hasPlan} from "../plan.js";
 import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import type {Catalogue} from "../../engine/catalogue/catalogue.js";
@@ -48,6 +49,8 @@ export interface GapRow {
 
 /** Everything the overview page shows. */
 export interface OverviewModel {
+  /** False when the site has no plan catalogue (the World Bank preset): no targets, no lead units to show. */
+  plan: boolean;
   focus: {code: string; name: string};
   group: {id: string; name: string; size: number};
   latest: string;
@@ -121,6 +124,7 @@ export function overviewModel(report: Report, catalogue: Catalogue, selection: S
     baselineRanked: before?.ranked ?? null,
     change: now.total !== null && before?.total != null ? now.total - before.total : null,
     placesGained: now.rank !== null && before?.rank != null ? before.rank - now.rank : null,
+    plan: hasPlan(catalogue),
     targets: targetCounts(targetRows(report, catalogue, selection, lang)),
     topUnits: unitRanking(report, catalogue, selection, lang)
       .filter((u) => (u.toTarget ?? 0) > 0 || (u.toFrontier ?? 0) > 0)
@@ -193,7 +197,7 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
                 ? t("overview.move.down", {n: -model.placesGained})
                 : t("overview.move.same")
         });
-  const standingText = t("overview.summary.rank", {
+  const standingText = t(model.plan ? "overview.summary.rank" : "overview.summary.rankRegions", {
     region,
     group: model.group.name,
     rank: model.rank,
@@ -204,9 +208,14 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
   });
   const gap = model.gaps[0];
   if (!gap) return standingText + t("overview.summary.noGap");
+  const key = !model.plan
+    ? "overview.summary.gapNoPlan"
+    : gap.units.length
+      ? "overview.summary.gap"
+      : "overview.summary.gapNoUnit";
   return (
     standingText +
-    t(gap.units.length ? "overview.summary.gap" : "overview.summary.gapNoUnit", {
+    t(key, {
       measure: gap.name,
       indicator: gap.indicator,
       goal: t(gap.goal === "target" ? "overview.goal.target" : "overview.goal.frontier"),

@@ -8,6 +8,7 @@ import {describeNodes, explainMissingTotals} from "../../engine/model/model.js";
 import {createEngine} from "../../engine/scoring/engine.js";
 import {currentLang, pick, translate, type StringKey} from "../i18n.js";
 import {missingLines} from "../report/missing.js";
+import {joinNames} from "../format.js";
 import {decodeFragment, encodeFragment} from "./codec.js";
 import type {SimContext, SimulatorInputs, Translate} from "./context.js";
 import {buildModel} from "./model.js";
@@ -56,7 +57,9 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   );
   const [bundled, db] = await Promise.all([fetched, timed("wait", () => inputs.database)]);
   const engine = await timed("engine", () => createEngine(db, inputs.methodology));
-  const session = createSession(engine);
+  // Two-city economies are scored from their cities; a what-if on the economy is set in both (session.ts).
+  await engine.setRegions(inputs.subunits ?? []);
+  const session = createSession(engine, undefined, inputs.subunits ?? []);
   // DuckDB takes the bytes it is given (they move to its worker): hand it a copy, keep these for "restore".
   const loadBundled = () => session.engine.loadObservations(bundled.slice());
   await timed("load", loadBundled);
@@ -147,8 +150,16 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   const priority = priorityPanel(ctx);
   const data = dataPanel(ctx, inputs, {load: loadBundled, periods: bundledPeriods});
 
+  // A rolled-up region (China, from Shanghai and Beijing) says how its values and a what-if on it are read.
+  const cities = new Map<string, string[]>();
+  for (const s of inputs.subunits ?? []) cities.set(s.parent, [...(cities.get(s.parent) ?? []), s.region]);
+  const subunitsNote = html`<p class="sim-muted" data-testid="sim-subunits-note"></p>` as HTMLElement;
   const loadCurrent = async () => {
     const {state} = ctx;
+    const under = cities.get(state.focus);
+    subunitsNote.textContent = under
+      ? t("sim.subunitsNote", {region: ctx.nameOf(state.focus), cities: joinNames(lang, under.map(ctx.nameOf))})
+      : "";
     const {result} = await phase("current", () =>
       session.score({peerGroup: [state.focus], periods: [state.period], level: model.root, measures: true})
     );
@@ -250,6 +261,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
     </div>`,
     html`<h2>${t("sim.inputs")}</h2>
       <p class="sim-muted">${t("sim.inputsNote")}</p>`,
+    subunitsNote,
     inputsUi.measures,
     html`<h2>${t("sim.weights")}</h2>
       <p class="sim-muted">${t("sim.weightsNote")}</p>`,

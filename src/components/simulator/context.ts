@@ -8,6 +8,7 @@ import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import type {SqlDatabase} from "../../engine/db/database.js";
 import type {Methodology} from "../../engine/methodology/methodology.js";
 import type {PeerGroup, Region} from "../../engine/regions/regions.js";
+import type {SubUnit} from "../../engine/scoring/types.js";
 import type {Lang, StringKey} from "../i18n.js";
 import type {SimMeasure, SimModel} from "./model.js";
 import type {SimSummary} from "./results.js";
@@ -20,6 +21,10 @@ export interface SimulatorInputs {
   catalogue: Catalogue;
   regions: Region[];
   peerGroups: PeerGroup[];
+  /** True when the regions come from a regions file (not GB/T 2260): the upload note says so. */
+  regionsFromFile?: boolean;
+  /** Sub-units rolled up into parent regions (DB2020's two-city economies); none for GB/T 2260 counties. */
+  subunits?: SubUnit[];
   /** Fetches the bundled observations (data/site/observations.arrow from src/data/site.zip.ts, an Arrow IPC stream); called once at start. */
   observations: () => Promise<ArrayBuffer>;
   /** Fetches every GB/T 2260 region (≈ 105 kB); called on the first upload, to check and name its regions. */

@@ -190,7 +190,7 @@ export function dataPanel(ctx: SimContext, inputs: SimulatorInputs, bundled: Bun
   return {
     nodes: [
       html`<h2>${t("sim.ownData")}</h2>
-        <p class="sim-muted">${t("sim.ownDataNote")}</p>
+        <p class="sim-muted">${t(inputs.regionsFromFile ? "sim.ownDataNoteFile" : "sim.ownDataNote")}</p>
         <div class="sim-controls">
           <label class="sim-file">${t("sim.uploadData")} ${dataUpload}</label> ${restoreButton}
         </div>

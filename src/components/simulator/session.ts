@@ -4,7 +4,8 @@
  */
 import type {BatchOptions} from "../../engine/scoring/batch.js";
 import type {Engine} from "../../engine/scoring/engine.js";
-import type {NodeScore, Scenario, ScoreOptions, ScoreResult} from "../../engine/scoring/types.js";
+import type {NodeScore, Scenario, ScoreOptions, ScoreResult, SubUnit} from "../../engine/scoring/types.js";
+import {leavesOf, spreadToSubunits} from "../../engine/regions/rollup.js";
 
 /** A serial, timed wrapper around an engine. */
 export interface SimSession {
@@ -17,8 +18,16 @@ export interface SimSession {
   scenarios(scenarios: readonly Scenario[], options: BatchOptions): Promise<{result: NodeScore[][]; ms: number}>;
 }
 
-/** Wraps an engine in a serial queue. */
-export function createSession(engine: Engine, now: () => number = () => performance.now()): SimSession {
+/**
+ * Wraps an engine in a serial queue. With `subunits`, a what-if value of a parent region (China) is set in each of its
+ * sub-units (Shanghai and Beijing), src/engine/regions/rollup.ts.
+ */
+export function createSession(
+  engine: Engine,
+  now: () => number = () => performance.now(),
+  subunits: readonly SubUnit[] = []
+): SimSession {
+  const leaves = leavesOf(subunits);
   let tail: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: (engine: Engine) => Promise<T>): Promise<T> => {
     const run = tail.then(
@@ -37,7 +46,13 @@ export function createSession(engine: Engine, now: () => number = () => performa
   return {
     engine,
     serial,
-    score: (options) => timedCall((e) => e.score(options)),
-    scenarios: (scenarios, options) => timedCall((e) => e.scoreScenarios(scenarios, options))
+    score: (options) => timedCall((e) => e.score({...options, scenario: spreadToSubunits(options.scenario, leaves)})),
+    scenarios: (scenarios, options) =>
+      timedCall((e) =>
+        e.scoreScenarios(
+          scenarios.map((s) => spreadToSubunits(s, leaves)!),
+          options
+        )
+      )
   };
 }

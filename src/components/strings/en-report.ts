@@ -5,6 +5,8 @@ export const enReport: Record<ReportStringKey, string> = {
   "report.focus": "Focus region",
   "report.alt": "Chart as text",
   "report.noLeadUnit": "No lead unit in the plan",
+  "report.noPlan":
+    "This site has no plan catalogue (a plan's lead units and targets beside the methodology), so this page has nothing to show. Scores, ranks and gaps are on the overview and peers pages, what-ifs on the simulator.",
   "report.noTarget": "No target in the plan",
   "report.allUnits": "All lead units",
   "report.defaultWeights":
@@ -28,6 +30,8 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.title": "Overview",
   "overview.lead":
     "Where {region} stands in the peer group {group}, which of the plan's targets it meets, and which lead units should act ({period}, methodology “{method}”).",
+  "overview.leadNoPlan":
+    "Where {region} stands in the peer group {group}, its category scores and its largest gaps ({period}, methodology “{method}”).",
   "overview.card.total": "Total score {period}",
   "overview.card.since": "Since {baseline}: {change}",
   "overview.card.rank": "Rank in {group}",
@@ -41,10 +45,12 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.card.unitFrontier": "{points} at the frontier",
   "overview.card.unitsLink": "See the lead units →",
   "method.outside":
-    "These regions' rows were read and counted but the regions are in no peer group (a functional area, a city without counties), so they are neither scored nor ranked: {regions}.",
+    "These regions' rows were read and counted but the regions are in no peer group (a functional area, a city without counties, an economy that is not ranked), so they are neither scored nor ranked: {regions}.",
   "overview.summary.noTotal":
     "{region} has too little data in {period} for a total score, so it is not ranked in {group}.",
   "overview.summary.rank":
+    "In {period}, {region} ranks {rank} of {count} in {group} with a total of {total} points ({moved}). ",
+  "overview.summary.rankRegions":
     "In {period}, {region} ranks {rank} of {count} in {group} with a total of {total} points ({moved}). ",
   "overview.summary.baseline": "rank {rank} in {baseline}, {move}; total {change} points",
   "overview.summary.noBaseline": "no comparable rank in {baseline}",
@@ -53,13 +59,15 @@ export const enReport: Record<ReportStringKey, string> = {
     "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; led by {units}.",
   "overview.summary.gapNoUnit":
     "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; the plan names no lead unit for it.",
+  "overview.summary.gapNoPlan":
+    "The largest gap is “{measure}”: reaching the {goal} would add {points} points to the total.",
   "overview.summary.noGap": "Every measure is at its frontier or the plan's target.",
   "overview.move.up": "up {n}",
   "overview.move.down": "down {n}",
   "overview.move.same": "unchanged",
   "overview.goal.target": "plan's target",
   "overview.goal.frontier": "frontier",
-  "overview.categories.title": "13 category scores against the peer median and the best peer",
+  "overview.categories.title": "{n} category scores against the peer median and the best peer",
   "overview.categories.aria": "Dot chart of category scores: focus region, peer median and best peer",
   "overview.legend.focus": "Focus region",
   "overview.legend.median": "Peer median",
@@ -96,7 +104,7 @@ export const enReport: Record<ReportStringKey, string> = {
   "peers.places": "Places",
   "peers.heatmap.title": "Category scores heat map · {period}",
   "peers.heatmap.x": "Category number",
-  "peers.heatmap.aria": "Heat map of the peer group's scores in the 13 categories",
+  "peers.heatmap.aria": "Heat map of the peer group's scores in the {n} categories",
   "peers.heatmap.key": "Category numbers:",
   "peers.movement.title": "Rank movement",
   "peers.movement.aria": "Line chart of each region's total rank across the periods; the focus region in red",
@@ -181,6 +189,8 @@ export const enReport: Record<ReportStringKey, string> = {
   "method.data": "Data provenance",
   "method.provenance":
     "Indicators, lead units and targets come from the Zhuanglang plan (《庄浪县数字政府服务能力指标提升方案》, 16 Oct 2023); region codes are GB/T 2260; scores are computed at build time by the same DuckDB engine. Methodology: {method}.",
+  "method.provenanceNoPlan":
+    "Scores are computed at build time by the same DuckDB engine. Methodology: {method}. This site has no plan catalogue, so it has no lead units and no plan targets.",
   "method.load": "Row accounting",
   "method.file": "File",
   "method.read": "Read",

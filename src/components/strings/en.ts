@@ -73,6 +73,8 @@ export const en: Record<StringKey, string> = {
   "sim.noUnit": "(no lead unit in the plan)",
   "sim.noChange": "No change yet: edit a value or a weight below.",
   "sim.inputs": "Target inputs",
+  "sim.subunitsNote":
+    "{region}: each value is the weighted mean of {cities}; a what-if value you enter is set in each of them.",
   "sim.inputsNote":
     "Leave empty to keep the current value. Inputs are the focus region's raw values in the chosen period.",
   "sim.measure": "Measure",
@@ -129,6 +131,8 @@ export const en: Record<StringKey, string> = {
   "sim.ownData": "Your own data",
   "sim.ownDataNote":
     "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against the national GB/T 2260 table, so counties outside Gansu can be uploaded.",
+  "sim.ownDataNoteFile":
+    "Upload an observations CSV (long or wide, UTF-8 or GB18030), checked with the same rules as the build. The file is read on this machine only and never sent. Region codes are checked against this site's regions.",
   "sim.uploadData": "Choose an observations CSV",
   "sim.restoreData": "Back to the bundled data",
   "sim.uploadSummary":

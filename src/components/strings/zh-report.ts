@@ -3,6 +3,8 @@ export const zhReport = {
   "report.focus": "关注地区",
   "report.alt": "图表文字说明",
   "report.noLeadUnit": "方案未列牵头单位",
+  "report.noPlan":
+    "本站未配置方案目录（评价方法之外的计划、牵头单位与目标），因此本页没有内容。得分、排名与差距见总览和对标页，假设分析见模拟页。",
   "report.noTarget": "方案未设目标",
   "report.allUnits": "全部牵头单位",
   "report.defaultWeights": "权重为默认值：方案未公布权重，本站采用同级等权的默认设置（可在方法文件中修改）。",
@@ -25,6 +27,7 @@ export const zhReport = {
   "overview.title": "总览",
   "overview.lead":
     "{region}在对标组{group}中的位置、方案中目标的完成情况和最该行动的牵头单位（{period}，按「{method}」计算）。",
+  "overview.leadNoPlan": "{region}在对标组{group}中的位置、各类别得分与最大差距（{period}，按「{method}」计算）。",
   "overview.card.total": "{period}总分",
   "overview.card.since": "较{baseline} {change}",
   "overview.card.rank": "在{group}中的排名",
@@ -38,9 +41,10 @@ export const zhReport = {
   "overview.card.unitFrontier": "达到前沿值可增 {points} 分",
   "overview.card.unitsLink": "查看牵头单位 →",
   "method.outside":
-    "以下地区的数据已读取、计入行数，但不属于任何对标组（如功能区、不设区的地级市），不计分、不排名：{regions}。",
+    "以下地区的数据已读取、计入行数，但不属于任何对标组（如功能区、不设区的地级市，或不参与排名的经济体），不计分、不排名：{regions}。",
   "overview.summary.noTotal": "{region}在{period}缺少足够数据，暂无总分，无法在{group}对标组中排名。",
   "overview.summary.rank": "{period}，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
+  "overview.summary.rankRegions": "{period}，{region}在{group}{count}个地区中排名第{rank}，总分{total}分（{moved}）。",
   "overview.summary.baseline": "{baseline}为第{rank}名，{move}，总分变化{change}分",
   "overview.summary.noBaseline": "{baseline}无可比排名",
   "overview.noBaselinePeriod": "（无同类上一期）",
@@ -48,13 +52,14 @@ export const zhReport = {
     "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分，牵头单位为{units}。",
   "overview.summary.gapNoUnit":
     "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分；方案未列明该项的牵头单位。",
+  "overview.summary.gapNoPlan": "差距最大的是“{measure}”：达到{goal}可为总分增加{points}分。",
   "overview.summary.noGap": "各项指标均已达到前沿值或目标。",
   "overview.move.up": "上升{n}位",
   "overview.move.down": "下降{n}位",
   "overview.move.same": "名次不变",
   "overview.goal.target": "目标",
   "overview.goal.frontier": "前沿值",
-  "overview.categories.title": "13个类别的得分：与对标组中位数和最优地区比较",
+  "overview.categories.title": "{n}个类别的得分：与对标组中位数和最优地区比较",
   "overview.categories.aria": "各类别得分点图：关注地区、对标组中位数与最优地区",
   "overview.legend.focus": "关注地区",
   "overview.legend.median": "对标组中位数",
@@ -91,7 +96,7 @@ export const zhReport = {
   "peers.places": "名次变化",
   "peers.heatmap.title": "各类别得分热力图 · {period}",
   "peers.heatmap.x": "类别编号",
-  "peers.heatmap.aria": "热力图：对标组各地区在13个类别上的得分",
+  "peers.heatmap.aria": "热力图：对标组各地区在{n}个类别上的得分",
   "peers.heatmap.key": "类别编号对照：",
   "peers.movement.title": "名次变化",
   "peers.movement.aria": "折线图：各地区总分名次在各期间的变化，关注地区以红色标出",
@@ -174,6 +179,8 @@ export const zhReport = {
   "method.data": "数据来源",
   "method.provenance":
     "指标目录、牵头单位与目标摘自《庄浪县数字政府服务能力指标提升方案》（2023年10月16日）；行政区划代码按国家标准 GB/T 2260；分数在构建时由同一 DuckDB 引擎计算。方法：{method}。",
+  "method.provenanceNoPlan":
+    "分数在构建时由同一 DuckDB 引擎计算。方法：{method}。本站未配置方案目录，因此没有牵头单位和目标。",
   "method.load": "行数核对",
   "method.file": "文件",
   "method.read": "读取",

@@ -70,6 +70,7 @@ export const zh = {
   "sim.noChange": "尚无变化：修改下方的数值或权重。",
   "sim.inputs": "目标输入",
   "sim.inputsNote": "留空即使用当前值。输入的是关注地区在所选期间的原始值。",
+  "sim.subunitsNote": "{region}的数值是{cities}的加权平均；输入的假设值同时用于这几个城市。",
   "sim.measure": "计量项",
   "sim.unit": "单位",
   "sim.current": "当前值",
@@ -123,6 +124,8 @@ export const zh = {
   "sim.ownData": "使用自己的数据",
   "sim.ownDataNote":
     "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按全国 GB/T 2260 区划表核对，可上传甘肃以外的县（市、区）。",
+  "sim.ownDataNoteFile":
+    "上传观测 CSV（长表或宽表，UTF-8 或 GB18030），检查规则与构建时相同。文件只在本机读取，不会上传。地区代码按本站的地区表核对。",
   "sim.uploadData": "选择观测 CSV",
   "sim.restoreData": "恢复内置数据",
   "sim.uploadSummary":

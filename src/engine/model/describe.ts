@@ -109,11 +109,14 @@ export function describeMeasures(methodology: Methodology, catalogue: Catalogue)
   const parent = parentOf(methodology);
   const root = rootNode(methodology);
   const targets = new Map(catalogue.targets.map((t) => [t.measure, t]));
+  // A measure that only feeds a derived measure (DB2020's start-up time for men and for women feed "sb_time") sits
+  // where that derived measure sits.
+  const feeds = new Map(methodology.measures.flatMap((d) => (d.derive?.of ?? []).map((id) => [id, d.id] as const)));
   return methodology.measures
     .filter((m) => !m.derive && m.normalise)
     .map((m) => {
       const n = m.normalise!;
-      const indicator = parent.get(m.id) ?? "";
+      const indicator = parent.get(m.id) ?? parent.get(feeds.get(m.id) ?? "") ?? "";
       let category = indicator;
       while (category && parent.get(category) !== root) category = parent.get(category) ?? "";
       const entry = catalogueEntry(indicator, depthOf(indicator, parent), catalogue);

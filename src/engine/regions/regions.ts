@@ -3,8 +3,8 @@
  * in. Pure: the table itself is built at build time by loaders/regions.ts and shipped to pages as data.
  */
 
-/** Administrative level of a region. */
-export type RegionLevel = "province" | "city" | "county";
+/** Administrative level of a region; "economy" for a country of a regions file (docs/site-config.md). */
+export type RegionLevel = "province" | "city" | "county" | "economy";
 
 /** One administrative division: province (2-digit code), city (4) or county-level unit (6). */
 export interface Region {
@@ -12,6 +12,8 @@ export interface Region {
   code: string;
   /** Official short name as in GB/T 2260, e.g. "庄浪县"; placeholder cities keep theirs ("市辖区"). */
   name: string;
+  /** English name, when the source has one (regions files); pages in English show it instead of `name`. */
+  nameEn?: string;
   level: RegionLevel;
   /** Code of the parent (county → city → province); null for provinces. */
   parent: string | null;

@@ -64,8 +64,11 @@ export interface Report {
   /** period → the previous period of the same kind in the data (null when there is none). */
   previous: Record<string, string | null>;
   focus: string;
-  /** Every scored region; all `Aligned` arrays except ranks follow this order. */
-  regions: {code: string; name: string}[];
+  /**
+   * Every scored region; all `Aligned` arrays except ranks follow this order. `nameEn` when the regions source names
+   * them in English too (regions files).
+   */
+  regions: {code: string; name: string; nameEn?: string}[];
   peerGroups: ReportPeerGroup[];
   /** The root node id. */
   root: string;
@@ -101,7 +104,7 @@ export interface Report {
    * Regions whose observations were accepted but that are in no bundled peer group (e.g. 兰州新区 620171, a functional
    * area, docs/data-format.md § 5): read and counted, never scored or ranked, and listed on the method page.
    */
-  outside: {code: string; name: string; rows: number}[];
+  outside: {code: string; name: string; nameEn?: string; rows: number}[];
   /**
    * The fill-in form the method page offers (template.csv in the build's archive): for the focus region, the period
    * after the latest, with the values of `from` (the previous period of that kind; null when the data have none).

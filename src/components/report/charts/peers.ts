@@ -70,7 +70,9 @@ export function Heatmap(cells: readonly HeatCell[], {width, lang}: ChartOptions)
   node.className = "bizenv-heatmap";
   for (let i = 0; i < codes.length; i += HEATMAP_ROWS) {
     const rows = codes.slice(i, i + HEATMAP_ROWS);
-    node.append(figure(block(rows), t("peers.heatmap.aria"), i === 0 ? legend : undefined));
+    node.append(
+      figure(block(rows), translate(lang, "peers.heatmap.aria", {n: categories.length}), i === 0 ? legend : undefined)
+    );
   }
   return node;
 }
