@@ -10,7 +10,10 @@ export default defineConfig({
     include: [`test/${suite}/**/*.test.ts`],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Two files at a time: much of a page test is waiting (network idle, redraws, printing), which the other file's
+    // work fills; builds of other configurations take turns (test/support/site-build.ts).
+    fileParallelism: true,
+    maxWorkers: 2,
     env: {TZ: "UTC"},
     reporters: ["default", new JsonReporterWithErrors()],
     outputFile: {json: `test/output/report-${suite}.json`}

@@ -19,9 +19,9 @@ import type {Report} from "../../src/engine/report/report-data.js";
 import {focusTotal, openNodeSimulator, type NodeSimulator} from "../simulator/node-engine.js";
 import {launchChromium, settle, watchedPage} from "../support/browser.js";
 import {serveDist, type DistServer} from "../support/dist-server.js";
+import {buildInto} from "../support/site-build.js";
 
 const BUNDLED = "data/observations/illustrative-gansu.csv";
-const DATA_CACHE = "src/.observablehq/cache/data";
 
 let dir: string;
 let dist: string;
@@ -48,15 +48,8 @@ beforeAll(async () => {
   dist = join(dir, "dist");
   copyFileSync(BUNDLED, join(dir, "illustrative-gansu.csv"));
   await write2024(join(dir, "2024.csv"));
-  // The build clears Framework's loader cache so that it reads this folder; clear it again afterwards.
-  const env = {...process.env, BIZENV_OBSERVATIONS_DIR: dir, BIZENV_DIST: dist};
-  const build = spawnSync(process.execPath, ["--import", "tsx", "loaders/build-site.ts"], {
-    env,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024
-  });
-  if (build.status !== 0) throw new Error(`build with a 2024 file failed:\n${build.stderr.slice(-3000)}`);
-  rmSync(DATA_CACHE, {recursive: true, force: true});
+  // The build reads this folder (buildInto clears Framework's loader cache after it, for the next build).
+  await buildInto(dist, {BIZENV_OBSERVATIONS_DIR: dir});
   const site = join(dist, "_file/data/site");
   report = JSON.parse(
     readFileSync(

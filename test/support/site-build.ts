@@ -1,16 +1,18 @@
 /**
  * Builds the site from another configuration (data/site-*.json) into a temporary folder, for the browser tests of
  * that configuration, and leaves Framework's loader cache clear so that the next build is the default one again.
+ * Builds take turns through a lock folder: page test files run two at a time.
  */
 import {spawn} from "node:child_process";
-import {mkdtempSync, rmSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import type {Browser} from "playwright-core";
 import {launchChromium} from "./browser.js";
 import {serveDist, type DistServer} from "./dist-server.js";
 
 const DATA_CACHE = "src/.observablehq/cache/data";
+const LOCK = "src/.observablehq/cache/build.lock";
 
 /** A built site: its folder and how to remove it (nothing to remove when an existing build was reused). */
 export interface BuiltSite {
@@ -22,23 +24,55 @@ export interface BuiltSite {
 export async function buildSiteWith(config: string, reuse?: string): Promise<BuiltSite> {
   if (reuse) return {dist: reuse, remove: () => {}};
   const dir = mkdtempSync(join(tmpdir(), "bizenv-site-"));
-  const dist = join(dir, "dist");
-  // Asynchronous, so that a test can prepare its expectations (e.g. a Node engine) while the site builds.
-  const child = spawn(process.execPath, ["--import", "tsx", "loaders/build-site.ts"], {
-    env: {...process.env, BIZENV_SITE: config, BIZENV_DIST: dist},
-    stdio: ["ignore", "ignore", "pipe"]
-  });
-  let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3000)));
-  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  // The build leaves this configuration's loader output in Framework's cache: clear it for the next build.
-  rmSync(DATA_CACHE, {recursive: true, force: true});
   const remove = () => rmSync(dir, {recursive: true, force: true});
-  if (status !== 0) {
+  try {
+    await buildInto(join(dir, "dist"), {BIZENV_SITE: config});
+  } catch (error) {
     remove();
-    throw new Error(`build with ${config} failed:\n${stderr}`);
+    throw error;
   }
-  return {dist, remove};
+  return {dist: join(dir, "dist"), remove};
+}
+
+/**
+ * Runs `npm run build`'s script into `dist` with `env` added (another configuration, another observations folder);
+ * throws with the end of its error output when it fails. Page test files run side by side and Framework has one
+ * loader cache: one such build at a time, and the cache's data cleared after each.
+ */
+export async function buildInto(dist: string, env: Record<string, string>): Promise<void> {
+  await takeLock();
+  let status: number | null;
+  let stderr = "";
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", "loaders/build-site.ts"], {
+      env: {...process.env, ...env, BIZENV_DIST: dist}
+    });
+    child.stdout.resume();
+    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3000)));
+    status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  } finally {
+    rmSync(DATA_CACHE, {recursive: true, force: true});
+    rmSync(LOCK, {recursive: true, force: true});
+  }
+  if (status !== 0) throw new Error(`build with ${JSON.stringify(env)} failed:\n${stderr}`);
+}
+
+/** Waits for the build lock (a folder: creating it is atomic); a lock older than a build can take was left behind. */
+async function takeLock(): Promise<void> {
+  mkdirSync(dirname(LOCK), {recursive: true});
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 15 * 60_000) rmSync(LOCK, {recursive: true, force: true});
+      } catch {
+        // Released meanwhile.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /** A built site served on loopback with Chromium started: what a configuration's browser test opens. */
