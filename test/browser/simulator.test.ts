@@ -7,6 +7,7 @@
  * One page per language runs these one after another, each starting from "reset" (DuckDB starts once per language).
  */
 import {readFileSync} from "node:fs";
+import Papa from "papaparse";
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from "vitest";
 import type {WatchedPage} from "../support/browser.js";
 import {
@@ -22,6 +23,7 @@ import {
   startSimulatorSetup,
   type SimulatorSetup
 } from "../support/simulator-page.js";
+import {DIGITS} from "../../src/components/format.js";
 import {initialState, withPlanTargets} from "../../src/components/simulator/state.js";
 import {focusTotal} from "../simulator/node-engine.js";
 
@@ -41,7 +43,14 @@ const WORDS = {
     basisScenario: "当前情景（含 1 项修改）",
     progress: /^已完成 \d+ \/ 1000 · 约剩 \d+ 秒$/,
     verdict: /^庄浪县在 \d+% 的抽样中保持第 \d+ 名；5–95% 的抽样落在第 \d+–\d+ 名。$/,
-    csv: ["\uFEFF营商环境评估模拟器", "关注地区,庄浪县 (620825)", "\r\n部分,代码,名称,之前,之后,变化"],
+    csv: [
+      "\uFEFF营商环境评估模拟器",
+      "\r\n方法,",
+      "\r\n关注地区,庄浪县 (620825)",
+      "\r\n对标组,",
+      "\r\n期间,",
+      "\r\n部分,代码,名称,之前,之后,变化,之前名次,之后名次,之前（完整精度）,之后（完整精度）"
+    ],
     csvScenario: /情景[^\r]*"\{""v"":/
   },
   en: {
@@ -55,8 +64,11 @@ const WORDS = {
     verdict: /^庄浪县 stays at rank \d+ in \d+ ?% of draws; 5–95 % of draws: ranks \d+–\d+\.$/,
     csv: [
       "\uFEFFBusiness Environment Assessment Simulator",
-      "Focus region,庄浪县 (620825)",
-      "\r\nSection,Id,Name,Before"
+      "\r\nMethodology,",
+      "\r\nFocus region,庄浪县 (620825)",
+      "\r\nPeer group,",
+      "\r\nPeriod,",
+      "\r\nSection,Id,Name,Before,After,Change,Rank before,Rank after,Before (full precision),After (full precision)"
     ],
     csvScenario: /Scenario[^\r]*"\{""v"":/
   }
@@ -276,6 +288,13 @@ describe.each(["zh", "en"] as const)("simulator, %s", (lang: Lang) => {
     expect(text).toContain("\r\n");
     for (const part of w.csv.slice(1)) expect(text).toContain(part);
     expect(text).toMatch(w.csvScenario);
+    // Each figure twice: rounded as the page shows it, and at full precision in its own named column.
+    const lines = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {skipEmptyLines: true}).data;
+    const focus = lines.find((l) => l[1] === "620825" && l[8] !== "")!;
+    expect(Number(focus[4])).toBe(Number(Number(focus[9]).toFixed(DIGITS.score)));
+    expect(focus[9].length).toBeGreaterThan(focus[4].length);
+    const expected = await expectNodeResult(p, node, start());
+    expect(Number(focus[9])).toBe(expected.scenario);
   });
 
   // Last on this page: it leaves another period, focus region and peer group behind.
