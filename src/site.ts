@@ -13,8 +13,11 @@ export const PAGES = [
   {name: "方法与数据 Method and data", path: "/method"}
 ];
 
-/** Pages about a plan's catalogue, targets and lead units: left out of the sidebar when the site has none. */
-export const PLAN_PAGES = ["/targets", "/units", "/indicators"];
+/**
+ * Pages about a plan's targets and lead units: left out of the sidebar when the site has no catalogue. (The indicators
+ * page stays: without a catalogue it lists the methodology's tier below the categories.)
+ */
+export const PLAN_PAGES = ["/targets", "/units"];
 
 /** The sidebar for a site with or without a plan catalogue (data/site.json's `catalogue`). */
 export function sitePages(withPlan: boolean): typeof PAGES {
