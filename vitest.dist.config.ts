@@ -1,5 +1,6 @@
 import {defineConfig} from "vitest/config";
 import JsonReporterWithErrors from "./test/support/json-reporter.js";
+import LongestFirst from "./test/support/longest-first.js";
 
 // Tests of the built site in dist/: the offline check (test/dist) and the Chromium page tests (test/browser).
 // Run after `observable build`; `npm test` runs them in that order.
@@ -14,6 +15,7 @@ export default defineConfig({
     // work fills; builds of other configurations take turns (test/support/site-build.ts).
     fileParallelism: true,
     maxWorkers: 2,
+    sequence: {sequencer: LongestFirst},
     env: {TZ: "UTC"},
     reporters: ["default", new JsonReporterWithErrors()],
     outputFile: {json: `test/output/report-${suite}.json`}
