@@ -4,7 +4,7 @@
  * it is given.
  */
 import {html} from "htl";
-import {describeNodes, explainMissingTotals} from "../../engine/model/model.js";
+import {explainMissingTotals} from "../../engine/model/model.js";
 import {createEngine} from "../../engine/scoring/engine.js";
 import {currentLang, pick, translate, type StringKey} from "../i18n.js";
 import {missingLines} from "../report/missing.js";
@@ -141,7 +141,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
   // Names for saying why the focus region's total cannot be computed, as the report pages say it.
   const named = {
     root: model.root,
-    nodes: describeNodes(inputs.methodology, inputs.catalogue),
+    nodes: model.nodes,
     measures: [...model.measures.values()],
     regions: inputs.regions
   };

@@ -4,7 +4,7 @@
  */
 import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import {parentOf, rootNode, type Methodology} from "../../engine/methodology/methodology.js";
-import {describeMeasures, describeNodes, type MeasureInfo} from "../../engine/model/model.js";
+import {describeMeasures, describeNodes, type MeasureInfo, type NodeInfo} from "../../engine/model/model.js";
 import type {PeerGroup, Region} from "../../engine/regions/regions.js";
 
 /** One observed measure as the simulator presents it (the same description the report pages read). */
@@ -27,6 +27,8 @@ export interface SimCategory {
 export interface SimModel {
   methodology: Methodology;
   root: string;
+  /** Every node described (names, tier, catalogue number), as the report pages describe them. */
+  nodes: NodeInfo[];
   categories: SimCategory[];
   measures: Map<string, SimMeasure>;
   /** Node or measure id → its default (methodology) weight on the edge from its parent. */
@@ -85,6 +87,7 @@ export function buildModel(
   return {
     methodology,
     root,
+    nodes,
     categories,
     measures,
     defaultWeights,
