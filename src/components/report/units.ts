@@ -3,7 +3,8 @@
  * add at the plan's targets and at the frontier; per unit its indicators with the plan's improvement measures
  * (提升措施), its targets with their status, and its points; and the indicators the plan gives no unit at all.
  */
-import {accountableUnits, type Catalogue, type Indicator} from "../../engine/catalogue/catalogue.js";
+import type {Catalogue, Indicator} from "../../engine/catalogue/catalogue.js";
+import {accountableUnits} from "../../engine/catalogue/owners.js";
 import {pick} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import type {Report} from "../../engine/report/report-data.js";

@@ -12,7 +12,7 @@ import type {Catalogue, CatalogueFile, Category, LeadUnit, UnitKind, CatalogueFi
 
 export * from "./types.js";
 export {quoteStatesValue} from "./targets.js";
-export {accountableUnits} from "./indicators.js";
+export {accountableUnits} from "./owners.js";
 
 /** Reads and checks the catalogue's four CSV files; throws a `CatalogueError` at the first problem. */
 export function parseCatalogue(files: CatalogueFiles): Catalogue {

@@ -21,11 +21,6 @@ function readProvenance(text: string): {nameSource: NameSource; leadSource: Lead
   return {nameSource, leadSource: match[1] ? "none" : (match[2] as LeadSource)};
 }
 
-/** The units answerable for an indicator: its 责任单位 (section 二), else the owner section 三 names; [] when none. */
-export function accountableUnits(indicator: Pick<Indicator, "leadUnits" | "owner">): string[] {
-  return indicator.leadUnits.length ? indicator.leadUnits : (indicator.owner?.units ?? []);
-}
-
 export function parseIndicators(file: CatalogueFile, categories: Category[], units: LeadUnit[]): Indicator[] {
   const c = checker(file);
   const seen = new Map<number, number>();

@@ -57,14 +57,6 @@ export interface MeasureInfo {
   owners: string[];
 }
 
-/**
- * Whether a measure is a yes/no item (a checklist point): its unit is yes/no, whatever normalisation scores it (the
- * plan's checklists score yes = 1, no = 0 on a frontier; older files say method "yes_no").
- */
-export function isYesNo(m: {unit: string; method: string}): boolean {
-  return m.unit === "yes_no" || m.method === "yes_no";
-}
-
 /** A node's distance from the root: 0 for the root, 1 for its children (the categories), 2 below them. */
 export function depthOf(nodeId: string, parent: ReadonlyMap<string, string>): number {
   let depth = 0;

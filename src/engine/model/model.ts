@@ -5,7 +5,8 @@
  * (describe.ts), and the one goal rule: when a target is met, and the value a region reaches when it meets a target or
  * the frontier (goal.ts), and why a score is missing (missing.ts). This file is the folder's front door.
  */
-export {depthOf, describeMeasures, describeNodes, isYesNo} from "./describe.js";
+export {depthOf, describeMeasures, describeNodes} from "./describe.js";
+export {isYesNo} from "./yes-no.js";
 export type {MeasureInfo, NodeInfo, PlanTarget} from "./describe.js";
 export {goalComparator, goalValue, targetMet} from "./goal.js";
 export {explainMissing, explainMissingTotals, formatMissing} from "./missing.js";
