@@ -41,7 +41,12 @@ export interface ReportInput {
   illustrative: boolean;
   /** The build day written on every printed page (YYYY-MM-DD); defaults to today (UTC). */
   generated?: string;
+  /** Where next period's files go and the command that rebuilds the site (the method page's steps); defaults below. */
+  next?: {folder: string; validate: string; build: string};
 }
+
+/** The default site's folder and build command (data/site.json). */
+export const DEFAULT_NEXT = {folder: "data/observations/", validate: "npx bizenv validate", build: "npm run build"};
 
 const round = (x: number | null, digits = 4) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 const weight = (x: number) => round(x, 8) ?? 0;
@@ -149,7 +154,7 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         regionName,
         regionNameEn
       ),
-      form: {regionName: regionName.get(focus) ?? focus, ...formPeriods(periods)!},
+      form: {regionName: regionName.get(focus) ?? focus, ...formPeriods(periods)!, ...(input.next ?? DEFAULT_NEXT)},
       rejections: loaded.results.flatMap((r) =>
         r.rejected.map(({file, line, column, columnName, text, reasonZh, reasonEn}) => ({
           file,

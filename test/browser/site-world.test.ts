@@ -24,6 +24,9 @@ import {openSiteWith, type OpenSite} from "../support/site-build.js";
 const CONFIG = "data/site-world.json";
 /** Words of the Zhuanglang site that must not reach a page about the world's economies. */
 const FOREIGN = /NaN|庄浪|平凉|甘肃|Zhuanglang|Pingliang|Gansu|undefined/;
+/** Words that assume a plan or a previous period: the preset has neither (its method page says it has no plan). */
+const PLAN_WORDS =
+  /plan's|Lead unit:|Plan target|lead units, targets|previous period of the same kind|no comparable rank/;
 /** "If China's start-up took 1 day and 1 procedure" (for men and for women, as DB2020 measures both). */
 const START_UP = {sb_procedures_men: 1, sb_time_men_days: 1, sb_procedures_women: 1, sb_time_women_days: 1};
 
@@ -111,6 +114,26 @@ describe(`the site built from ${CONFIG}`, () => {
     for (let i = 0; i < pages.length; i += 3) await Promise.all(pages.slice(i, i + 3).map(check));
   });
 
+  it("speaks of topics and economies in English, with no plan and no previous period it does not have", async () => {
+    const pages = (await listPages(dist)).filter((p) => p !== "/simulator" && !PLAN_PAGES.includes(p));
+    const china = countryNames("CHN")!.en;
+    const check = (path: string) =>
+      visit(path, "en", async (page) => {
+        const text = await page.locator("body").innerText();
+        expect(text, path).not.toMatch(FOREIGN);
+        expect(text, path).not.toMatch(PLAN_WORDS);
+        // China is chosen by its English name, without the row code a Chinese county name needs beside it.
+        if (path !== "/method") expect(await page.locator("select[name=focus] option:checked").innerText()).toBe(china);
+        if (path === "/") {
+          expect(text).toContain("Topic scores (10)");
+          expect(text).toContain("(the only period of data)");
+        }
+        if (path === "/peers") expect(text).toContain("Topic scores heat map");
+        if (path === "/method") expect(text).toContain("BIZENV_SITE=data/site-world.json npm run build");
+      });
+    for (let i = 0; i < pages.length; i += 3) await Promise.all(pages.slice(i, i + 3).map(check));
+  });
+
   it("answers the China what-if in English: start-up in 1 day and 1 procedure gives the Node engine's score and rank", async () => {
     expect(expected.after.score).toBeGreaterThan(expected.before.score);
     await visit("/simulator", "en", async (page) => {
@@ -119,6 +142,11 @@ describe(`the site built from ${CONFIG}`, () => {
       // Economies named in English by the package (the ranking lists all 190).
       for (const iso3 of ["CHN", "USA", "JPN"]) expect(text).toContain(countryNames(iso3)!.en);
       expect(await page.locator('[data-testid="sim-focus"]').inputValue()).toBe("CHIN");
+      // No plan: nothing to apply, no plan-target column, reforms ranked by the frontier only.
+      expect(text).not.toMatch(PLAN_WORDS);
+      expect(await page.locator('[data-testid="sim-apply-targets"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="sim-units"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="sim-priority-goal"] option').allInnerTexts()).toHaveLength(1);
       const exact = async (id: string) =>
         Number(await page.locator(`[data-testid="${id}"]`).getAttribute("data-exact"));
       expect(await exact("sim-total-before")).toBeCloseTo(expected.before.score, 9);

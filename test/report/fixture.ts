@@ -138,7 +138,14 @@ export function tinyReport(): Report {
     ],
     load: [{file: "data/observations/x.csv", read: 12, accepted: 11, rejected: 1, unfilled: 0, encoding: "utf-8"}],
     outside: [],
-    form: {regionName: "庄浪县", period: "2024", from: "2023"},
+    form: {
+      regionName: "庄浪县",
+      period: "2024",
+      from: "2023",
+      folder: "data/observations/",
+      validate: "npx bizenv validate",
+      build: "npm run build"
+    },
     rejections: []
   };
 }

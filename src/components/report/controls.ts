@@ -49,11 +49,14 @@ export function groupSelect(report: Report, lang: Lang, value: string): HTMLElem
 export function focusSelect(report: Report, groupId: string, lang: Lang, value: string): HTMLElement {
   const group = report.peerGroups.find((g) => g.id === groupId) ?? report.peerGroups[0];
   const name = new Map(report.regions.map((r) => [r.code, r.name]));
+  // An English page shows a Chinese name with its GB/T 2260 code beside it; a region named in English needs no code.
+  const withCode = new Set(report.regions.filter((r) => !r.nameEn).map((r) => r.code));
   return selectInput({
     label: translate(lang, "report.focus"),
     values: group.members,
     value: group.members.includes(value) ? value : group.members[0],
-    format: (code) => (lang === "en" ? `${name.get(code) ?? code} ${code}` : (name.get(code) ?? code)),
+    format: (code) =>
+      lang === "en" && withCode.has(code) ? `${name.get(code) ?? code} ${code}` : (name.get(code) ?? code),
     name: "focus"
   });
 }

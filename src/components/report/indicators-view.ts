@@ -14,7 +14,7 @@ import {median} from "./stats.js";
 import {TextAlternative} from "./tables.js";
 import {StatusBadge} from "./targets-view.js";
 import type {TargetRow} from "./targets.js";
-import {isYesNo} from "../../engine/model/model.js";
+import {isYesNo} from "../../engine/model/yes-no.js";
 
 type Params = Record<string, string | number>;
 
@@ -59,6 +59,8 @@ export interface CardContext {
   focus: string;
   lang: Lang;
   width: number;
+  /** False without a plan catalogue (the World Bank preset): no lead units to name. */
+  plan: boolean;
 }
 
 /** One indicator: lead units, score, targets with status, yes/no checklist, the plan's words, peer values. */
@@ -76,7 +78,11 @@ export function IndicatorCard(entry: IndicatorEntry, ctx: CardContext): HTMLElem
   return html`<section class="card bizenv-indicator" id=${`indicator-${entry.id}`}>
     <h3>${entry.id}. ${entry.name}</h3>
     <p class="muted">
-      ${t("indicators.meta", {category: entry.category, units, weight: formatShare(entry.effectiveWeight)})}
+      ${t(ctx.plan ? "indicators.meta" : "indicators.metaNoPlan", {
+        category: entry.category,
+        units,
+        weight: formatShare(entry.effectiveWeight)
+      })}
     </p>
     ${entry.ownerQuote ? html`<p class="muted small">${t("units.card.sectionThree")}<q>${entry.ownerQuote}</q></p>` : ""}
     ${

@@ -4,12 +4,16 @@
  * catalogue's, one per node of the tier below the categories, named by the methodology — the search and filters, and
  * the peer values of one measure for its chart.
  */
-import {accountableUnits, type Catalogue} from "../../engine/catalogue/catalogue.js";
-import {pick} from "../i18n.js";
+import type {Catalogue} from "../../engine/catalogue/catalogue.js";
+import {accountableUnits} from "../../engine/catalogue/owners.js";
+import {pick, translate} from "../i18n.js";
+import {periodLabel} from "../../engine/observations/periods.js";
+import {hasPlan} from "../plan.js";
+import {categoryWords} from "./tiers.js";
 import type {Lang} from "../i18n.js";
 import type {Report, ReportMeasure, ReportValues} from "../../engine/report/report-data.js";
 import {ancestorAt, lookup, nameOf, unitNames, type ReportLookup} from "./lookup.js";
-import {isYesNo} from "../../engine/model/model.js";
+import {isYesNo} from "../../engine/model/yes-no.js";
 
 /** One catalogue indicator as the indicators page shows it. */
 export interface IndicatorEntry {
@@ -256,4 +260,27 @@ export function checklist(
     missing: items.filter((i) => i.score === 0).map((i) => i.name),
     unknown: items.filter((i) => i.score === null).map((i) => i.name)
   };
+}
+
+/**
+ * The page's lead: the plan's 123 indicators; or, on a regrouping with a catalogue (NDRC), the tier below its
+ * categories with the plan's units and targets; or, without a plan (the World Bank preset), the methodology's own tiers.
+ */
+export function indicatorsLead(
+  report: Report,
+  catalogue: Catalogue,
+  entries: readonly IndicatorEntry[],
+  lang: Lang
+): string {
+  const key = !hasPlan(catalogue)
+    ? "indicators.leadTierNoPlan"
+    : entries[0]?.plan === false
+      ? "indicators.leadTier"
+      : "indicators.lead";
+  return translate(lang, key, {
+    period: periodLabel(report.latest, lang),
+    n: entries.length,
+    method: pick(lang, report.methodology.nameZh, report.methodology.nameEn),
+    ...categoryWords(report, lang)
+  });
 }

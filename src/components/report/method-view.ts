@@ -5,18 +5,27 @@ import type {Lang, StringKey} from "../i18n.js";
 import type {Report} from "../../engine/report/report-data.js";
 import {formatShare} from "../format.js";
 import {periodLabel} from "../../engine/observations/periods.js";
-import type {TierLabels, WeightRow} from "./method.js";
+import type {WeightRow} from "./method.js";
+import type {TierLabels} from "./tiers.js";
 import {DataTable} from "./tables.js";
 
 /** The formulas, in words. */
-export function Formulas(lang: Lang): HTMLElement {
-  const keys: StringKey[] = [
-    "method.formula.frontier",
-    "method.formula.expert",
-    "method.formula.aggregate",
-    "method.formula.rank",
-    "method.formula.gain"
-  ];
+export function Formulas(lang: Lang, plan = true): HTMLElement {
+  // Without a plan catalogue (the World Bank preset) there are no plan targets or assessment-point checklists.
+  const keys: StringKey[] = plan
+    ? [
+        "method.formula.frontier",
+        "method.formula.expert",
+        "method.formula.aggregate",
+        "method.formula.rank",
+        "method.formula.gain"
+      ]
+    : [
+        "method.formula.frontierNoPlan",
+        "method.formula.aggregateNoPlan",
+        "method.formula.rank",
+        "method.formula.gainNoPlan"
+      ];
   return html`<ul class="bizenv-formulas">
     ${keys.map((k) => html`<li>${translate(lang, k)}</li>`)}
   </ul>` as HTMLElement;
@@ -92,17 +101,28 @@ export function LoadTables(report: Report, lang: Lang): HTMLElement {
  * How next period's data get in, in three steps, with the focus region's fill-in form (built with the site: template.csv
  * of the build's archive, the same file `bizenv template` writes) as a download.
  */
-export function NextPeriodForm(report: Pick<Report, "focus" | "form">, url: string, lang: Lang): HTMLElement {
+export function NextPeriodForm(
+  report: Pick<Report, "focus" | "form" | "regions">,
+  url: string,
+  lang: Lang,
+  plan = true
+): HTMLElement {
   const {regionName, period, from} = report.form;
+  // A region with a name in the page's language (the World Bank preset in English) needs no code beside it.
+  const named = report.regions.find((r) => r.code === report.focus);
   const params = {
-    region: `${regionName} ${report.focus}`,
+    region: named?.nameEn ? named.name : `${regionName} ${report.focus}`,
     period: periodLabel(period, lang),
     from: from === null ? translate(lang, "overview.noBaselinePeriod") : periodLabel(from, lang)
   };
-  const steps: StringKey[] = ["method.next.step1", "method.next.step2", "method.next.step3"];
+  const steps: StringKey[] = plan
+    ? ["method.next.step1", "method.next.step2", "method.next.step3"]
+    : ["method.next.step1NoPlan", "method.next.step2NoPlan", "method.next.step3"];
+  const {folder, validate, build} = report.form;
+  const commands = {folder, validate, build};
   return html`<div class="bizenv-next">
     <ol>
-      ${steps.map((k) => html`<li>${withCode(translate(lang, k, params), COMMANDS)}</li>`)}
+      ${steps.map((k) => html`<li>${withCode(translate(lang, k, params), commands)}</li>`)}
     </ol>
     <p>
       <a
@@ -116,14 +136,7 @@ export function NextPeriodForm(report: Pick<Report, "focus" | "form">, url: stri
   </div>` as HTMLElement;
 }
 
-/** What the analyst types for the next period's data: shown as code, not as words of the page. */
-const COMMANDS: Record<string, string> = {
-  folder: "data/observations/",
-  validate: "npx bizenv validate",
-  build: "npm run build"
-};
-
-/** A translated string whose remaining `{name}` parameters become `<code>` elements. */
+/** A translated string whose remaining `{name}` parameters (what the analyst types) become `<code>` elements. */
 function withCode(text: string, codes: Record<string, string>): (string | Node)[] {
   return text.split(/\{(\w+)\}/).map((part, i) => (i % 2 && part in codes ? html`<code>${codes[part]}</code>` : part));
 }

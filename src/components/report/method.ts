@@ -1,5 +1,5 @@
 /** The method page's view models: effective weights per node and measure, and the periods of the data. */
-import {pick, translate} from "../i18n.js";
+import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import {periodLabel} from "../../engine/observations/periods.js";
 import type {Report} from "../../engine/report/report-data.js";
@@ -41,27 +41,6 @@ export function weightRows(report: Report, lang: Lang): WeightRow[] {
   return rows;
 }
 
-/** What the method page calls each tier: the categories, the tier below them, and the measures. */
-export type TierLabels = Record<"category" | "indicator" | "measure", string>;
-
-/**
- * The tiers' names: the methodology's name of the level (its `levels`) when every node of the tier shares that level,
- * else the generic words (类别, 指标).
- */
-export function tierLabels(report: Report, lang: Lang): TierLabels {
-  const look = lookup(report);
-  const label = (depth: number, generic: "method.level.category" | "method.level.indicator") => {
-    const levels = [...new Set(report.nodes.filter((n) => look.depth(n.id) === depth).map((n) => n.level))];
-    const named = levels.length === 1 ? report.levels[levels[0]] : undefined;
-    return named ? pick(lang, named.nameZh, named.nameEn) : translate(lang, generic);
-  };
-  return {
-    category: label(1, "method.level.category"),
-    indicator: label(2, "method.level.indicator"),
-    measure: translate(lang, "method.level.measure")
-  };
-}
-
 /** Sum of the effective weights of one level (1 when the weights are consistent). */
 export function weightSum(rows: readonly WeightRow[], level: string): number {
   return rows.filter((r) => r.level === level).reduce((s, r) => s + r.effectiveWeight, 0);
@@ -70,6 +49,7 @@ export function weightSum(rows: readonly WeightRow[], level: string): number {
 /** The periods of the data in time order, the latest, and the period the latest is compared with. */
 export function periodsSentence(report: Pick<Report, "periods" | "latest" | "baseline">, lang: Lang): string {
   const label = (p: string) => periodLabel(p, lang);
+  if (report.periods.length === 1) return translate(lang, "method.periodsOne", {latest: label(report.latest)});
   return translate(lang, "method.periods", {
     periods: formatPeriods(report.periods, lang),
     latest: label(report.latest),

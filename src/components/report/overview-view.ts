@@ -26,15 +26,28 @@ export function OverviewCards(model: OverviewModel, lang: Lang): HTMLElement {
     <div class="card">
       <h2>${t("overview.card.total", {period: latest})}</h2>
       <span class="big" data-testid="total">${model.standing.totalText}</span>
-      <p class="muted">${t("overview.card.since", {baseline, change: formatScoreChange(model.change)})}</p>
+      <p class="muted">
+        ${
+          model.baseline === null
+            ? t("overview.card.onePeriod")
+            : t("overview.card.since", {baseline, change: formatScoreChange(model.change)})
+        }
+      </p>
     </div>
     <div class="card">
       <h2>${t("overview.card.rank", {group: model.group.name})}</h2>
       <span class="big" data-testid="rank">${model.standing.rankText}</span>
-      <p class="muted">
-        ${t("overview.card.baselineRank", {baseline, rank: formatRank(model.baselineRank, model.baselineRanked ?? 0)})}
-        ${move ? ` · ${move}` : ""}
-      </p>
+      ${
+        model.baseline === null
+          ? ""
+          : html`<p class="muted">
+              ${t("overview.card.baselineRank", {
+                baseline,
+                rank: formatRank(model.baselineRank, model.baselineRanked ?? 0)
+              })}
+              ${move ? ` · ${move}` : ""}
+            </p>`
+      }
       ${model.standing.note ? html`<p class="muted small" data-testid="unranked-note">${model.standing.note}</p>` : ""}
     </div>
     ${model.plan ? planCards(model, lang, latest) : ""}
@@ -78,7 +91,7 @@ function planCards(model: OverviewModel, lang: Lang, latest: string): HTMLElemen
 export function CategoryTable(model: OverviewModel, lang: Lang): HTMLTableElement {
   const t = (key: StringKey) => translate(lang, key);
   return DataTable(model.categories, [
-    {label: t("common.category"), value: (r) => r.name},
+    {label: model.tier.tier, value: (r) => r.name},
     {label: model.focus.name, value: (r) => formatScore(r.score), numeric: true},
     {label: t("overview.legend.median"), value: (r) => formatScore(r.median), numeric: true},
     {label: t("overview.legend.best"), value: (r) => formatScore(r.best), numeric: true},

@@ -11,6 +11,7 @@ import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import type {Report} from "../../engine/report/report-data.js";
 import {formatPeriod, formatPoints, formatScore, formatScoreChange, formatTarget, joinNames} from "../format.js";
 import {categoryOf, lookup, nameOf, unitNames} from "./lookup.js";
+import {categoryWords} from "./tiers.js";
 import type {Selection} from "./selection.js";
 import {standing, type Standing} from "./standing.js";
 import {missingLines, type MissingLine} from "./missing.js";
@@ -73,6 +74,8 @@ export interface OverviewModel {
   /** The lead units with the most points to gain, in the units page's order. */
   topUnits: UnitRank[];
   categories: CategoryRow[];
+  /** What the methodology calls the categories (e.g. 专题/Topic), for titles and column heads. */
+  tier: {tier: string; tierLower: string};
   /** Why the focus region has no total, or no score in a category, in the latest period (one line each; [] if none). */
   whyTotal: MissingLine[];
   whyCategories: MissingLine[];
@@ -130,6 +133,7 @@ export function overviewModel(report: Report, catalogue: Catalogue, selection: S
       .filter((u) => (u.toTarget ?? 0) > 0 || (u.toFrontier ?? 0) > 0)
       .slice(0, TOP_UNITS),
     categories,
+    tier: categoryWords(report, lang),
     whyTotal: missingLines(report, {period: latest, regions: [focus], scope: "total"}, lang),
     whyCategories: missingLines(report, {period: latest, regions: [focus], scope: "category"}, lang),
     gaps: largestGaps(report, catalogue, focus, lang, TOP_GAPS),
@@ -184,19 +188,21 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
     return t("overview.summary.noTotal", {region, period, group: model.group.name});
   }
   const moved =
-    model.placesGained === null
-      ? t("overview.summary.noBaseline", {baseline})
-      : t("overview.summary.baseline", {
-          baseline,
-          rank: model.baselineRank ?? "—",
-          change: formatScoreChange(model.change),
-          move:
-            model.placesGained > 0
-              ? t("overview.move.up", {n: model.placesGained})
-              : model.placesGained < 0
-                ? t("overview.move.down", {n: -model.placesGained})
-                : t("overview.move.same")
-        });
+    model.baseline === null
+      ? t("overview.summary.onePeriod")
+      : model.placesGained === null
+        ? t("overview.summary.noBaseline", {baseline})
+        : t("overview.summary.baseline", {
+            baseline,
+            rank: model.baselineRank ?? "—",
+            change: formatScoreChange(model.change),
+            move:
+              model.placesGained > 0
+                ? t("overview.move.up", {n: model.placesGained})
+                : model.placesGained < 0
+                  ? t("overview.move.down", {n: -model.placesGained})
+                  : t("overview.move.same")
+          });
   const standingText = t(model.plan ? "overview.summary.rank" : "overview.summary.rankRegions", {
     region,
     group: model.group.name,

@@ -104,6 +104,7 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
       message.className = `sim-message${kind === "error" ? " sim-error" : ""}`;
     },
     nameOf: (code) => model.regions.get(code)?.name ?? code,
+    regionLabel: (code) => (model.regions.get(code)?.nameEn ? ctx.nameOf(code) : `${ctx.nameOf(code)} ${code}`),
     unitName: (u) =>
       u === "" ? t("sim.noUnit") : pick(lang, model.units.get(u)?.nameZh ?? u, model.units.get(u)?.nameEn),
     measureName: (m) => pick(lang, m.nameZh, m.nameEn),
@@ -254,11 +255,14 @@ async function start(root: HTMLElement, inputs: SimulatorInputs, t: Translate) {
         ${results.ranking}
       </div>
     </div>`,
-    html`<div class="card">
-      <h2>${t("sim.units")}</h2>
-      <p class="sim-muted">${t("sim.unitsNote")}</p>
-      ${results.units}
-    </div>`,
+    // Lead units come from the plan: a site without one (the World Bank preset) has none to credit.
+    model.units.size
+      ? html`<div class="card">
+          <h2>${t("sim.units")}</h2>
+          <p class="sim-muted">${t("sim.unitsNote")}</p>
+          ${results.units}
+        </div>`
+      : "",
     html`<h2>${t("sim.inputs")}</h2>
       <p class="sim-muted">${t("sim.inputsNote")}</p>`,
     subunitsNote,

@@ -57,6 +57,8 @@ export interface SimContext {
 
   say(text: string, kind?: "info" | "error"): void;
   nameOf(region: string): string;
+  /** The focus select's label: the name with its GB/T 2260 code, or only the name when the region has an English one. */
+  regionLabel(region: string): string;
   unitName(unit: string): string;
   measureName(m: SimMeasure): string;
   categoryName(id: string): string;

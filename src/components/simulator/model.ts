@@ -38,6 +38,8 @@ export interface SimModel {
   units: Map<string, {nameZh: string; nameEn: string}>;
   regions: Map<string, Region>;
   peerGroups: PeerGroup[];
+  /** True when the plan sets a target on any measure; without (the World Bank preset) there is nothing to apply. */
+  planTargets: boolean;
 }
 
 /** Catalogue categories shown first: enterprise life cycle (construction, electricity, property…), financing, IP. */
@@ -94,7 +96,8 @@ export function buildModel(
     parent,
     units: new Map(catalogue.units.map((u) => [u.id, {nameZh: u.nameZh, nameEn: u.nameEn}])),
     regions: new Map(regions.map((r) => [r.code, r])),
-    peerGroups
+    peerGroups,
+    planTargets: [...measures.values()].some((m) => m.target !== null)
   };
 }
 

@@ -50,7 +50,7 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
     <label>${t("sim.focus")} ${focusSelect}</label>
     <label>${t("common.peerGroup")} ${groupSelect}</label>
     <label>${t("common.period")} ${periodSelect}</label>
-    ${applyButton} ${resetButton} ${copyButton} ${downloadButton}
+    ${model.planTargets ? applyButton : ""} ${resetButton} ${copyButton} ${downloadButton}
     <label class="sim-file">${t("sim.uploadScenario")} ${scenarioUpload}</label>
     ${exportButton}
   </div>` as HTMLElement;
@@ -140,7 +140,7 @@ export function controlsPanel(ctx: SimContext, resultsCsv: () => string | null):
       const {state} = ctx;
       fillSelect(
         focusSelect,
-        ctx.regionCodes.map((c) => ({value: c, label: `${ctx.nameOf(c)} ${c}`})),
+        ctx.regionCodes.map((c) => ({value: c, label: ctx.regionLabel(c)})),
         state.focus
       );
       const own = peerGroupsOf(state.focus, ctx.groups);

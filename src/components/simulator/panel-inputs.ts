@@ -54,9 +54,13 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
           <td data-label=${t("sim.unit")}>${unit ? pick(lang, unit.zh, unit.en) : m.unit}</td>
           ${cur}
           <td class="num" data-label=${t("common.frontier")}>${formatValue(m.best)}</td>
-          <td class="num" data-label=${t("sim.planTarget")} title=${m.target?.quoteZh ?? ""}>
-            ${m.target ? formatTarget(lang, m) : "—"}
-          </td>
+          ${
+            model.planTargets
+              ? html`<td class="num" data-label=${t("sim.planTarget")} title=${m.target?.quoteZh ?? ""}>
+                  ${m.target ? formatTarget(lang, m) : "—"}
+                </td>`
+              : ""
+          }
           <td class="sim-what-if" data-label=${t("sim.whatIf")}>${input}</td>
         </tr>`;
       });
@@ -71,7 +75,7 @@ export function inputsPanels(ctx: SimContext): InputsPanels {
               <th>${t("sim.unit")}</th>
               <th>${t("sim.current")}</th>
               <th>${t("common.frontier")}</th>
-              <th>${t("sim.planTarget")}</th>
+              ${model.planTargets ? html`<th>${t("sim.planTarget")}</th>` : ""}
               <th>${t("sim.whatIf")}</th>
             </tr>
           </thead>

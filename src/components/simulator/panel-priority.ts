@@ -19,8 +19,9 @@ export interface PriorityPanel {
 
 export function priorityPanel(ctx: SimContext): PriorityPanel {
   const {t, model, session} = ctx;
+  // Without plan targets (the World Bank preset) every measure's goal is its frontier.
   const goalSelect = html`<select data-testid="sim-priority-goal">
-    <option value="target">${t("sim.goalTarget")}</option>
+    ${model.planTargets ? html`<option value="target">${t("sim.goalTarget")}</option>` : ""}
     <option value="frontier">${t("sim.goalFrontier")}</option>
   </select>` as HTMLSelectElement;
   const priorityRun = makeButton(t, "sim.priorityRun", "sim-priority-run");

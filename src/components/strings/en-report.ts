@@ -31,7 +31,7 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.lead":
     "Where {region} stands in the peer group {group}, which of the plan's targets it meets, and which lead units should act ({period}, methodology “{method}”).",
   "overview.leadNoPlan":
-    "Where {region} stands in the peer group {group}, its category scores and its largest gaps ({period}, methodology “{method}”).",
+    "Where {region} stands in the peer group {group}, its {tierLower} scores and its largest gaps ({period}, methodology “{method}”).",
   "overview.card.total": "Total score {period}",
   "overview.card.since": "Since {baseline}: {change}",
   "overview.card.rank": "Rank in {group}",
@@ -55,6 +55,8 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.summary.baseline": "rank {rank} in {baseline}, {move}; total {change} points",
   "overview.summary.noBaseline": "no comparable rank in {baseline}",
   "overview.noBaselinePeriod": "(no previous period of the same kind)",
+  "overview.card.onePeriod": "Only one period of data: no change to compare",
+  "overview.summary.onePeriod": "the only period of data",
   "overview.summary.gap":
     "The largest gap is “{measure}” ({indicator}): reaching the {goal} would add {points} points to the total; led by {units}.",
   "overview.summary.gapNoUnit":
@@ -67,13 +69,14 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.move.same": "unchanged",
   "overview.goal.target": "plan's target",
   "overview.goal.frontier": "frontier",
-  "overview.categories.title": "{n} category scores against the peer median and the best peer",
+  "overview.categories.title": "{tier} scores ({n}) against the peer median and the best peer",
   "overview.categories.aria": "Dot chart of category scores: focus region, peer median and best peer",
   "overview.legend.focus": "Focus region",
   "overview.legend.median": "Peer median",
   "overview.legend.best": "Best peer",
   "overview.categories.best": "Best peer",
   "overview.gaps.title": "Ten largest gaps: points the total gains at the frontier or the plan's target",
+  "overview.gaps.titleNoPlan": "Ten largest gaps: points the total gains at the frontier",
   "overview.gaps.aria": "Bar chart of the ten largest gaps: points each measure would add to the total, largest first",
   "overview.gaps.points": "Points attainable",
   "overview.gaps.byTarget": "Gained at the plan's target",
@@ -102,10 +105,10 @@ export const enReport: Record<ReportStringKey, string> = {
   "peers.ranking.title": "Total ranking · {period}",
   "peers.change": "Change since baseline",
   "peers.places": "Places",
-  "peers.heatmap.title": "Category scores heat map · {period}",
-  "peers.heatmap.x": "Category number",
-  "peers.heatmap.aria": "Heat map of the peer group's scores in the {n} categories",
-  "peers.heatmap.key": "Category numbers:",
+  "peers.heatmap.title": "{tier} scores heat map · {period}",
+  "peers.heatmap.x": "{tier} number",
+  "peers.heatmap.aria": "Heat map of the peer group's scores in the {n} {tierLower} columns",
+  "peers.heatmap.key": "{tier} numbers:",
   "peers.movement.title": "Rank movement",
   "peers.movement.aria": "Line chart of each region's total rank across the periods; the focus region in red",
   "indicators.title": "Indicators",
@@ -113,12 +116,15 @@ export const enReport: Record<ReportStringKey, string> = {
     "All 123 assessment indicators of the plan: assessment points, improvement measures, lead units, targets with the plan's words, and the peer values in {period}.",
   "indicators.leadTier":
     "The {n} indicators one tier below the categories of {method}: their measures, lead units, targets with the plan's words, and the peer values in {period}.",
+  "indicators.leadTierNoPlan":
+    "Each {tierLower} of {method} and, where it has one, the tier below it ({n} in all): the score, the measures and the peer values in {period}.",
   "indicators.search": "Search",
   "indicators.searchPlaceholder": "e.g. startup, 开办企业",
   "indicators.allCategories": "All categories",
   "indicators.count": "{n} indicators match",
   "indicators.shown": "Showing the first {shown}; narrow the search or the filters.",
   "indicators.meta": "{category} · Lead unit: {units} · Weight in the total: {weight}",
+  "indicators.metaNoPlan": "{category} · Weight in the total: {weight}",
   "indicators.assessment": "Assessment points",
   "indicators.improvements": "Improvement measures",
   "indicators.target": "{measure}: target {target}, now {value}",
@@ -170,14 +176,20 @@ export const enReport: Record<ReportStringKey, string> = {
   "method.formulas": "Formulas",
   "method.formula.frontier":
     "Distance to frontier: score = 100 × (worst − value) / (worst − best), clamped to 0–100. Where the plan sets a target, the target is the best value.",
+  "method.formula.frontierNoPlan":
+    "Distance to frontier: score = 100 × (worst − value) / (worst − best), clamped to 0–100; a measure the methodology file normalises otherwise (a threshold and power, a flag) follows its own rule (docs/methodology-format.md).",
   "method.formula.expert":
     "Qualitative indicators: a checklist of the plan's assessment points, one point each (yes = 1, no = 0, a quantity its distance to frontier; 不适用 points leave the count): score = points achieved ÷ points applicable × 100; an expert score 0–100 only where the plan gives no points.",
   "method.formula.aggregate":
     "Weighted arithmetic means up the hierarchy: measure → indicator → category → total; a missing child is left out and the weights re-normalised (below the coverage threshold the node is missing).",
+  "method.formula.aggregateNoPlan":
+    "Weighted arithmetic means up the hierarchy, level by level from the measures to the total; a missing child is left out and the weights re-normalised (below the coverage threshold the node is missing).",
   "method.formula.rank":
     "Rank: by total within the peer group, highest first; ties share the better rank (1, 1, 3); regions without a total are not ranked.",
   "method.formula.gain":
     "Points attainable: set the measure (or all the measures a unit answers for) to its frontier or the plan's target in the latest period (a better value is kept) and rescore; the rise of the total.",
+  "method.formula.gainNoPlan":
+    "Points attainable: set the measure to its frontier in the latest period (a value at the frontier is kept) and rescore; the rise of the total.",
   "method.weights": "Weights (effective weight = product of the relative weights from the total down)",
   "method.level": "Level",
   "method.name": "Name",
@@ -200,8 +212,12 @@ export const enReport: Record<ReportStringKey, string> = {
   "method.next": "Next period's data in three steps",
   "method.next.step1":
     "Download the fill-in form of {region} for {period}: one row per measure, with its unit, the plan's target and the value of {from}.",
+  "method.next.step1NoPlan":
+    "Download the fill-in form of {region} for {period}: one row per measure, with its unit and the value of {from}.",
   "method.next.step2":
     "Each lead unit fills in the 数值 (value) column (是 or 否 for yes/no items, 不适用 where a point does not apply, blank where there is no figure yet) and saves it as CSV from Excel or WPS.",
+  "method.next.step2NoPlan":
+    "Fill in the 数值 (value) column (是 or 否 for yes/no items, blank where there is no figure yet) and save it as CSV from Excel or WPS.",
   "method.next.step3":
     "Put the file in {folder}, check it with {validate} (blank rows count as not yet filled), then build the report with {build}.",
   "method.next.download": "Download the form: {region}, {period} (CSV for Excel/WPS)",
@@ -211,5 +227,6 @@ export const enReport: Record<ReportStringKey, string> = {
   "method.cell": "Cell",
   "method.reason": "Reason",
   "method.periods":
-    "Periods: {periods}; latest {latest}, compared with the previous period of the same kind (year with year, half with half): {baseline}."
+    "Periods: {periods}; latest {latest}, compared with the previous period of the same kind (year with year, half with half): {baseline}.",
+  "method.periodsOne": "Period: {latest}; the only period of data, so there is no previous one to compare with."
 };

@@ -27,7 +27,7 @@ export const zhReport = {
   "overview.title": "总览",
   "overview.lead":
     "{region}在对标组{group}中的位置、方案中目标的完成情况和最该行动的牵头单位（{period}，按「{method}」计算）。",
-  "overview.leadNoPlan": "{region}在对标组{group}中的位置、各类别得分与最大差距（{period}，按「{method}」计算）。",
+  "overview.leadNoPlan": "{region}在对标组{group}中的位置、各{tier}得分与最大差距（{period}，按「{method}」计算）。",
   "overview.card.total": "{period}总分",
   "overview.card.since": "较{baseline} {change}",
   "overview.card.rank": "在{group}中的排名",
@@ -48,6 +48,8 @@ export const zhReport = {
   "overview.summary.baseline": "{baseline}为第{rank}名，{move}，总分变化{change}分",
   "overview.summary.noBaseline": "{baseline}无可比排名",
   "overview.noBaselinePeriod": "（无同类上一期）",
+  "overview.card.onePeriod": "仅有一期数据，暂无变化可比",
+  "overview.summary.onePeriod": "仅有一期数据",
   "overview.summary.gap":
     "差距最大的是“{measure}”（{indicator}）：达到{goal}可为总分增加{points}分，牵头单位为{units}。",
   "overview.summary.gapNoUnit":
@@ -59,13 +61,14 @@ export const zhReport = {
   "overview.move.same": "名次不变",
   "overview.goal.target": "目标",
   "overview.goal.frontier": "前沿值",
-  "overview.categories.title": "{n}个类别的得分：与对标组中位数和最优地区比较",
+  "overview.categories.title": "{tier}得分（{n}个）：与对标组中位数和最优地区比较",
   "overview.categories.aria": "各类别得分点图：关注地区、对标组中位数与最优地区",
   "overview.legend.focus": "关注地区",
   "overview.legend.median": "对标组中位数",
   "overview.legend.best": "最优地区",
   "overview.categories.best": "最优地区",
   "overview.gaps.title": "十大差距：达到前沿值或目标可为总分增加的分数",
+  "overview.gaps.titleNoPlan": "十大差距：达到前沿值可为总分增加的分数",
   "overview.gaps.aria": "十大差距条形图：每个计量项可为总分增加的分数，从大到小",
   "overview.gaps.points": "可增加分数",
   "overview.gaps.byTarget": "达到目标即可获得",
@@ -94,10 +97,10 @@ export const zhReport = {
   "peers.ranking.title": "总分排名 · {period}",
   "peers.change": "较基期变化",
   "peers.places": "名次变化",
-  "peers.heatmap.title": "各类别得分热力图 · {period}",
-  "peers.heatmap.x": "类别编号",
-  "peers.heatmap.aria": "热力图：对标组各地区在{n}个类别上的得分",
-  "peers.heatmap.key": "类别编号对照：",
+  "peers.heatmap.title": "各{tier}得分热力图 · {period}",
+  "peers.heatmap.x": "{tier}编号",
+  "peers.heatmap.aria": "热力图：对标组各地区在{n}个{tier}上的得分",
+  "peers.heatmap.key": "{tier}编号对照：",
   "peers.movement.title": "名次变化",
   "peers.movement.aria": "折线图：各地区总分名次在各期间的变化，关注地区以红色标出",
   "indicators.title": "指标",
@@ -105,12 +108,14 @@ export const zhReport = {
     "方案的全部123项评估指标：评估要点、提升措施、牵头单位、目标（附方案原文）及对标组{period}的数值分布。",
   "indicators.leadTier":
     "「{method}」类别之下一级的 {n} 项指标：所含计量项、牵头单位、目标（附方案原文）及对标组{period}的数值分布。",
+  "indicators.leadTierNoPlan": "{method}的各{tier}及其下一层级（共{n}项）：得分、各计量项及其在{period}的对标组数值。",
   "indicators.search": "搜索",
   "indicators.searchPlaceholder": "如：开办企业",
   "indicators.allCategories": "全部类别",
   "indicators.count": "共 {n} 项指标符合条件",
   "indicators.shown": "显示前 {shown} 项；请用搜索或筛选缩小范围。",
   "indicators.meta": "{category} · 牵头单位：{units} · 在总分中的权重：{weight}",
+  "indicators.metaNoPlan": "{category} · 在总分中的权重：{weight}",
   "indicators.assessment": "评估要点",
   "indicators.improvements": "提升措施",
   "indicators.target": "{measure}：目标 {target}，现为 {value}",
@@ -161,13 +166,18 @@ export const zhReport = {
   "method.formulas": "计分公式",
   "method.formula.frontier":
     "前沿值距离法：得分 = 100 × (最差值 − 数值) / (最差值 − 最优值)，截断在 0–100。方案设定目标的，以目标为最优值。",
+  "method.formula.frontierNoPlan":
+    "前沿值距离法：得分 = 100 × (最差值 − 数值) / (最差值 − 最优值)，截断在 0–100；方法文件另行规定换算（阈值与幂次、标记）的计量项按其规定（docs/methodology-format.md）。",
   "method.formula.expert":
     "定性指标：按方案评估要点逐项核对，每项 1 分（是 = 1，否 = 0，数量项按前沿值距离折算；「不适用」的项不计入）：得分 = 达成项 ÷ 适用项 × 100；方案未给出要点的仍用专家评分 0–100。",
   "method.formula.aggregate":
     "逐级加权算术平均：计量项 → 指标 → 类别 → 总分；缺失项不计入并按剩余权重重新归一（覆盖率低于阈值时该级为缺失）。",
+  "method.formula.aggregateNoPlan":
+    "逐级加权算术平均：从计量项逐层汇总到总分；缺失项不计入并按剩余权重重新归一（覆盖率低于阈值时该级为缺失）。",
   "method.formula.rank": "排名：在对标组内按总分从高到低，并列取较好名次（1, 1, 3）；无总分的地区不参加排名。",
   "method.formula.gain":
     "可增分：把某计量项（或某单位负责的全部计量项）在最新期间的数值改为前沿值或目标（已优于者保持不变），重新计算总分的增加量。",
+  "method.formula.gainNoPlan": "可增分：把某计量项在最新期间的数值改为前沿值（已达前沿者不变），重新计算总分的增加量。",
   "method.weights": "权重（有效权重 = 从总分到该项各级相对权重的乘积）",
   "method.level": "层级",
   "method.name": "名称",
@@ -189,8 +199,11 @@ export const zhReport = {
   "method.unfilled": "未填",
   "method.next": "下一期数据：三步填报",
   "method.next.step1": "下载 {region} 的 {period} 填报模板：每个计量项一行，附单位、目标和 {from} 的数值。",
+  "method.next.step1NoPlan": "下载 {region} 的 {period} 填报模板：每个计量项一行，附单位和 {from} 的数值。",
   "method.next.step2":
     "各牵头单位在「数值」列填写（是/否项填「是」或「否」，不适用的项填「不适用」，暂无数据的留空），用 Excel 或 WPS 另存为 CSV。",
+  "method.next.step2NoPlan":
+    "在「数值」列填写（是/否项填「是」或「否」，暂无数据的留空），用 Excel 或 WPS 另存为 CSV。",
   "method.next.step3": "把文件放进 {folder}，运行 {validate} 检查（留空的行计为「未填」），再运行 {build} 生成报告。",
   "method.next.download": "下载填报模板：{region} {period}（CSV，Excel/WPS 可直接打开）",
   "method.encoding": "编码",
@@ -199,7 +212,8 @@ export const zhReport = {
   "method.cell": "单元格",
   "method.reason": "原因",
   "method.periods":
-    "期间：{periods}；最新 {latest}，与上一同类期间比较（年与年、半年与半年），最新期间的比较基期为 {baseline}。"
+    "期间：{periods}；最新 {latest}，与上一同类期间比较（年与年、半年与半年），最新期间的比较基期为 {baseline}。",
+  "method.periodsOne": "期间：{latest}；仅有一期数据，没有可比较的上一期。"
 } as const;
 
 export type ReportStringKey = keyof typeof zhReport;

@@ -107,9 +107,11 @@ export interface Report {
   outside: {code: string; name: string; nameEn?: string; rows: number}[];
   /**
    * The fill-in form the method page offers (template.csv in the build's archive): for the focus region, the period
-   * after the latest, with the values of `from` (the previous period of that kind; null when the data have none).
+   * after the latest, with the values of `from` (the previous period of that kind; null when the data have none);
+   * `folder` is where the filled form goes (the site's observations folder), `validate` the command that checks it and
+   * `build` the one that rebuilds the site.
    */
-  form: {regionName: string; period: string; from: string | null};
+  form: {regionName: string; period: string; from: string | null; folder: string; validate: string; build: string};
   /** Row accounting of the observation files. */
   /** Row accounting of the observation files: read = accepted + rejected + unfilled (rows of a form not yet filled). */
   load: {file: string; read: number; accepted: number; rejected: number; unfilled: number; encoding: string}[];

@@ -15,8 +15,11 @@ export const HEATMAP_ROWS = 36;
  * Regions × categories coloured by score; columns are the category numbers (the key is beside the chart). A large
  * group is drawn in blocks of `HEATMAP_ROWS` regions, each with its own axis, so that no block is cut across pages.
  */
-export function Heatmap(cells: readonly HeatCell[], {width, lang}: ChartOptions): HTMLElement {
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+export function Heatmap(
+  cells: readonly HeatCell[],
+  {width, lang, tier}: ChartOptions & {tier: {tier: string; tierLower: string}}
+): HTMLElement {
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key, tier);
   const codes = [...new Set(cells.map((c) => c.code))];
   const names = new Map(cells.map((c) => [c.code, c.region]));
   const categories = [...new Set(cells.map((c) => c.category))];
@@ -71,7 +74,11 @@ export function Heatmap(cells: readonly HeatCell[], {width, lang}: ChartOptions)
   for (let i = 0; i < codes.length; i += HEATMAP_ROWS) {
     const rows = codes.slice(i, i + HEATMAP_ROWS);
     node.append(
-      figure(block(rows), translate(lang, "peers.heatmap.aria", {n: categories.length}), i === 0 ? legend : undefined)
+      figure(
+        block(rows),
+        translate(lang, "peers.heatmap.aria", {n: categories.length, ...tier}),
+        i === 0 ? legend : undefined
+      )
     );
   }
   return node;
