@@ -177,7 +177,7 @@ export const zhReport = {
   "method.formula.rank": "排名：在对标组内按总分从高到低，并列取较好名次（1, 1, 3）；无总分的地区不参加排名。",
   "method.formula.gain":
     "可增分：把某计量项（或某单位负责的全部计量项）在最新期间的数值改为前沿值或目标（已优于者保持不变），重新计算总分的增加量。",
-  "method.formula.gainNoPlan": "可增分：把某计量项在最新期间的数值改为前沿值（已达前沿者不变），重新计算总分的增加量。",
+  "method.formula.gainNoPlan": "可增分：把某计量项在最新期间的数值改为前沿值（已达前沿值者不变），重新计算总分的增加量。",
   "method.weights": "权重（有效权重 = 从总分到该项各级相对权重的乘积）",
   "method.level": "层级",
   "method.name": "名称",
