@@ -44,7 +44,8 @@ export const zhReport = {
     "以下地区的数据已读取、计入行数，但不属于任何对标组（如功能区、不设区的地级市，或不参与排名的经济体），不计分、不排名：{regions}。",
   "overview.summary.noTotal": "{region}在{period}缺少足够数据，暂无总分，无法在{group}对标组中排名。",
   "overview.summary.rank": "{period}，{region}在{group}{count}个县（市、区）中排名第{rank}，总分{total}分（{moved}）。",
-  "overview.summary.rankRegions": "{period}，{region}在{group}{count}个地区中排名第{rank}，总分{total}分（{moved}）。",
+  "overview.summary.rankRegions":
+    "{period}，{region}在{group}{count}个{noun}中排名第{rank}，总分{total}分（{moved}）。",
   "overview.summary.baseline": "{baseline}为第{rank}名，{move}，总分变化{change}分",
   "overview.summary.noBaseline": "{baseline}无可比排名",
   "overview.noBaselinePeriod": "（无同类上一期）",
@@ -177,7 +178,8 @@ export const zhReport = {
   "method.formula.rank": "排名：在对标组内按总分从高到低，并列取较好名次（1, 1, 3）；无总分的地区不参加排名。",
   "method.formula.gain":
     "可增分：把某计量项（或某单位负责的全部计量项）在最新期间的数值改为前沿值或目标（已优于者保持不变），重新计算总分的增加量。",
-  "method.formula.gainNoPlan": "可增分：把某计量项在最新期间的数值改为前沿值（已达前沿值者不变），重新计算总分的增加量。",
+  "method.formula.gainNoPlan":
+    "可增分：把某计量项在最新期间的数值改为前沿值（已达前沿值者不变），重新计算总分的增加量。",
   "method.weights": "权重（有效权重 = 从总分到该项各级相对权重的乘积）",
   "method.level": "层级",
   "method.name": "名称",
