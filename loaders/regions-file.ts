@@ -8,7 +8,8 @@
  * - `classification` (optional): a CSV keyed by the units file's `wb_code` column, whose columns peer groups select on;
  * - `peerGroups`: each with an `id`, a `name` {zh, en}, and either `members` (a CSV with a `region` column) or `where`
  *   (column → value of the classification), optionally `within` another group (e.g. only ranked economies);
- * - `focus`: the region the site opens on.
+ * - `focus`: the region the site opens on;
+ * - `noun` (optional): what the regions are called when counted, `{"zh": "经济体", "en": "economies"}` (else 地区 / regions).
  *
  * Every problem names the file and its JSON path or `line:column`, in Chinese and English.
  */
@@ -34,7 +35,7 @@ export interface FileRegions {
   focus: string;
 }
 
-const FIELDS = ["description", "units", "classification", "focus", "peerGroups"];
+const FIELDS = ["description", "units", "classification", "focus", "peerGroups", "noun"];
 const GROUP_FIELDS = ["id", "name", "members", "where", "within"];
 
 type Table = {header: string[]; rows: {line: number; cells: Record<string, string>}[]};
@@ -85,6 +86,7 @@ export async function readRegionsJson(file: string): Promise<FileRegions> {
   const focus = text(o.focus, "$.focus");
   if (!Array.isArray(o.peerGroups) || o.peerGroups.length === 0)
     error("$.peerGroups", "必须是非空数组", "must be a non-empty array");
+  const noun = o.noun === undefined ? undefined : readNoun(o.noun, error);
   if (errors.length) throw new Error(errors.join("\n"));
 
   const {regions, subunits, keys} = await readUnits(unitsFile!);
@@ -106,10 +108,18 @@ export async function readRegionsJson(file: string): Promise<FileRegions> {
       peerGroups,
       error
     });
-    if (group) peerGroups.push(group);
+    if (group) peerGroups.push(noun ? {...group, noun} : group);
   }
   if (errors.length) throw new Error(errors.join("\n"));
   return {regions, peerGroups, subunits, focus: focus!};
+}
+
+/** `noun`: `{"zh": "经济体", "en": "economies"}`, both non-empty strings. */
+function readNoun(value: unknown, error: (path: string, zh: string, en: string) => void): {zh: string; en: string} {
+  const o = (typeof value === "object" && value !== null ? value : {}) as {zh?: unknown; en?: unknown};
+  if (typeof o.zh !== "string" || !o.zh.trim() || typeof o.en !== "string" || !o.en.trim())
+    error("$.noun", '需要 {"zh": …, "en": …}（非空字符串）', 'needs {"zh": …, "en": …} (non-empty strings)');
+  return {zh: String(o.zh ?? ""), en: String(o.en ?? "")};
 }
 
 /** The units file: regions (with names and parents) and the sub-units' weights. */

@@ -122,7 +122,13 @@ export async function buildReport(input: ReportInput): Promise<BuiltReport> {
         name: regionName.get(code) ?? code,
         ...(regionNameEn.has(code) ? {nameEn: regionNameEn.get(code)} : {})
       })),
-      peerGroups: peerGroups.map(({id, nameZh, nameEn, members}) => ({id, nameZh, nameEn, members})),
+      peerGroups: peerGroups.map(({id, nameZh, nameEn, members, noun}) => ({
+        id,
+        nameZh,
+        nameEn,
+        members,
+        ...(noun ? {noun} : {})
+      })),
       root,
       nodes,
       levels: Object.fromEntries(

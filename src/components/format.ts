@@ -86,10 +86,12 @@ export function formatPlaces(x: number | null | undefined): string {
 /** A peer group with the number of regions it holds: `甘肃省（88 个地区）` / `Gansu (88 regions)`. */
 export function peerGroupLabel(
   lang: Lang,
-  group: {nameZh: string; nameEn: string; members: readonly string[]}
+  group: {nameZh: string; nameEn: string; members: readonly string[]; noun?: {zh: string; en: string}}
 ): string {
   const n = group.members.length;
-  return lang === "en" ? `${group.nameEn || group.nameZh} (${n} regions)` : `${group.nameZh}（${n} 个地区）`;
+  return lang === "en"
+    ? `${group.nameEn || group.nameZh} (${n} ${group.noun?.en ?? "regions"})`
+    : `${group.nameZh}（${n} 个${group.noun?.zh ?? "地区"}）`;
 }
 
 /**
@@ -98,16 +100,17 @@ export function peerGroupLabel(
  */
 export function unrankedNote(
   lang: Lang,
-  group: {nameZh: string; nameEn: string; members: readonly string[]},
+  group: {nameZh: string; nameEn: string; members: readonly string[]; noun?: {zh: string; en: string}},
   unranked: readonly string[]
 ): string {
   if (unranked.length === 0) return "";
   const n = group.members.length;
+  const noun = lang === "en" ? (group.noun?.en ?? "regions") : (group.noun?.zh ?? "地区");
   const names = joinNames(lang, unranked.slice(0, 5)) + (unranked.length > 5 ? (lang === "en" ? ", …" : "等") : "");
   return lang === "en"
-    ? `${unranked.length} of the ${n} regions of ${group.nameEn || group.nameZh} (${names}) have no total: ` +
+    ? `${unranked.length} of the ${n} ${noun} of ${group.nameEn || group.nameZh} (${names}) have no total: ` +
         "their data do not meet the methodology's coverage rule, so they are not ranked."
-    : `${group.nameZh} ${n} 个地区中 ${unranked.length} 个无总分（${names}）：数据不满足方法的覆盖率要求，未参加排名。`;
+    : `${group.nameZh} ${n} 个${noun}中 ${unranked.length} 个无总分（${names}）：数据不满足方法的覆盖率要求，未参加排名。`;
 }
 
 /** A period id in words (the periods module's rule): `2023H1` → `2023年上半年` / `2023 H1`, `2024Q3` → `2024年第三季度`. */

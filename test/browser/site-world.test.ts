@@ -104,7 +104,7 @@ describe(`the site built from ${CONFIG}`, () => {
         expect(text, path).toContain(china.zh);
         if (path !== "/") return;
         // The peer group switched to a World Bank region: China ranked among its economies, the heading says which.
-        await page.selectOption("select[name=group]", {label: `东亚与太平洋（${eas.members.length} 个地区）`});
+        await page.selectOption("select[name=group]", {label: `东亚与太平洋（${eas.members.length} 个经济体）`});
         await page.waitForFunction(
           (n) => document.querySelector("[data-testid=rank]")?.textContent?.endsWith(`/ ${n}`),
           eas.members.length

@@ -7,6 +7,7 @@ import {describe, expect, it} from "vitest";
 import {countryNames, readRegionsJson} from "../../loaders/regions-file.js";
 import {parseSiteConfig, readSiteConfig} from "../../loaders/site-config.js";
 import {leavesOf, spreadToSubunits} from "../../src/engine/regions/rollup.js";
+import {peerGroupLabel} from "../../src/components/format.js";
 
 const dir = mkdtempSync(join(tmpdir(), "bizenv-regions-file-"));
 /** Writes files into a temporary folder; returns the path of the first. */
@@ -55,6 +56,14 @@ describe("regions from a file", () => {
     // Every ranked economy is in exactly one World Bank region.
     const regions = ["eas", "ecs", "lcn", "mea", "nac", "sas", "ssf"].flatMap((id) => groups.get(id)!.members);
     expect(regions.sort()).toEqual(groups.get("ranked")!.members);
+    // DB2020's FY2020 income groups: China upper middle income, Zimbabwe unclassified (in none of the four).
+    expect(groups.get("umc")!.members).toContain("CHIN");
+    const incomes = ["hic", "umc", "lmc", "lic"].flatMap((id) => groups.get(id)!.members);
+    expect(incomes).not.toContain("ZWE");
+    expect(incomes).toHaveLength(189);
+    // Groups count their members as economies: "All ranked economies (190 economies)", "（190 个经济体）".
+    expect(peerGroupLabel("en", groups.get("ranked")!)).toBe("All ranked economies (190 economies)");
+    expect(peerGroupLabel("zh", groups.get("eas")!)).toMatch(/^东亚与太平洋（\d+ 个经济体）$/);
   });
 
   it("the World Bank site configuration names it; a missing or unknown regions source is named with its JSON path", async () => {
@@ -105,6 +114,10 @@ describe("regions from a file", () => {
     expect(message).toContain("$.focus: 地区 MARS 不在");
     expect(message).toContain("$.peerGroups[0].where: 需要 $.classification 文件 / needs a $.classification file");
     expect(message).toContain('$.peerGroups[1].name: 需要 {"zh": …, "en": …}');
+    const noun = files({"r.json": regionsJson({noun: {zh: "经济体"}})});
+    expect(await readRegionsJson(noun).catch((e: Error) => e.message)).toContain(
+      '$.noun: 需要 {"zh": …, "en": …}（非空字符串） / needs {"zh": …, "en": …} (non-empty strings)'
+    );
   });
 
   it("a what-if on a parent is set in each of its sub-units; one given for a sub-unit itself wins", () => {

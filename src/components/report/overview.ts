@@ -53,7 +53,8 @@ export interface OverviewModel {
   /** False when the site has no plan catalogue (the World Bank preset): no targets, no lead units to show. */
   plan: boolean;
   focus: {code: string; name: string};
-  group: {id: string; name: string; size: number};
+  /** The peer group; `noun` is what its members are called when counted (地区, or 经济体 from a regions file). */
+  group: {id: string; name: string; size: number; noun: string};
   latest: string;
   /** The previous period of the same kind as the latest (report.baseline); null when the data have none. */
   baseline: string | null;
@@ -115,7 +116,12 @@ export function overviewModel(report: Report, catalogue: Catalogue, selection: S
   });
   const model: OverviewModel = {
     focus: {code: focus, name: look.regionName(focus)},
-    group: {id: group.id, name: nameOf(lang, group), size: group.members.length},
+    group: {
+      id: group.id,
+      name: nameOf(lang, group),
+      size: group.members.length,
+      noun: lang === "en" ? (group.noun?.en ?? "regions") : (group.noun?.zh ?? "地区")
+    },
     latest,
     baseline,
     standing: now,
@@ -206,6 +212,7 @@ export function summarySentence(model: OverviewModel, lang: Lang): string {
   const standingText = t(model.plan ? "overview.summary.rank" : "overview.summary.rankRegions", {
     region,
     group: model.group.name,
+    noun: model.group.noun,
     rank: model.rank,
     count: model.ranked,
     period,

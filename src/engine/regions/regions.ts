@@ -28,6 +28,8 @@ export interface PeerGroup {
   nameEn: string;
   /** Six-digit county-level codes, sorted. */
   members: string[];
+  /** What its members are called when counted ("88 个地区"): 地区 / regions unless a regions file says (经济体 / economies). */
+  noun?: {zh: string; en: string};
 }
 
 /** The county the site opens on: 庄浪县 (Zhuanglang County, Pingliang, Gansu). */

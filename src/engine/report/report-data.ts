@@ -21,6 +21,8 @@ export interface ReportPeerGroup {
   nameZh: string;
   nameEn: string;
   members: string[];
+  /** What the members are called when counted (a regions file's `noun`); 地区 / regions when absent. */
+  noun?: {zh: string; en: string};
 }
 
 /** A target's status per region: 1 met, 0 not met, null no data (or a measure the methodology does not observe). */
