@@ -125,7 +125,7 @@ describe(`the site built from ${CONFIG}`, () => {
         // China is chosen by its English name, without the row code a Chinese county name needs beside it.
         if (path !== "/method") expect(await page.locator("select[name=focus] option:checked").innerText()).toBe(china);
         if (path === "/") {
-          expect(text).toContain("Topic scores (10)");
+          expect(text).toContain("10 topic scores");
           expect(text).toContain("(the only period of data)");
         }
         if (path === "/peers") expect(text).toContain("Topic scores heat map");
@@ -147,6 +147,15 @@ describe(`the site built from ${CONFIG}`, () => {
       expect(await page.locator('[data-testid="sim-apply-targets"]').count()).toBe(0);
       expect(await page.locator('[data-testid="sim-units"]').count()).toBe(0);
       expect(await page.locator('[data-testid="sim-priority-goal"] option').allInnerTexts()).toHaveLength(1);
+      // The 190-row ranking scrolls in its own box, opened at China (32nd) rather than at the top.
+      const box = await page.locator('[data-testid="sim-ranking"]').evaluate((el) => {
+        const row = el.querySelector("tr.sim-focus")!.getBoundingClientRect();
+        const frame = el.getBoundingClientRect();
+        return {scrolled: el.scrollTop, shown: row.top >= frame.top && row.bottom <= frame.bottom, tall: frame.height};
+      });
+      expect(box.scrolled).toBeGreaterThan(0);
+      expect(box.shown).toBe(true);
+      expect(box.tall).toBeLessThan(600);
       const exact = async (id: string) =>
         Number(await page.locator(`[data-testid="${id}"]`).getAttribute("data-exact"));
       expect(await exact("sim-total-before")).toBeCloseTo(expected.before.score, 9);

@@ -30,7 +30,8 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
   const rankBefore = html`<span data-testid="sim-rank-before"></span>` as HTMLElement;
   const rankAfter = html`<b data-testid="sim-rank-after"></b>` as HTMLElement;
   const waterfall = html`<div class="sim-chart" data-testid="sim-waterfall"></div>` as HTMLElement;
-  const ranking = html`<div data-testid="sim-ranking"></div>` as HTMLElement;
+  // A long ranking (88 counties of Gansu, 190 economies) scrolls in its own box, opened at the focus region.
+  const ranking = html`<div class="sim-scroll" data-testid="sim-ranking"></div>` as HTMLElement;
   const units = html`<div data-testid="sim-units"></div>` as HTMLElement;
   const totalNote = html`<p
     class="sim-muted sim-note"
@@ -110,6 +111,9 @@ export function resultsPanel(ctx: SimContext, timing: HTMLElement): ResultsPanel
         </tbody>
       </table>`
     );
+    const focusRow = ranking.querySelector<HTMLElement>("tr.sim-focus");
+    if (focusRow && ranking.scrollHeight > ranking.clientHeight)
+      ranking.scrollTop = focusRow.offsetTop - (ranking.clientHeight - focusRow.offsetHeight) / 2;
     units.replaceChildren(
       s.units.length === 0
         ? html`<p class="sim-muted">${t("sim.noChange")}</p>`

@@ -69,7 +69,7 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.move.same": "unchanged",
   "overview.goal.target": "plan's target",
   "overview.goal.frontier": "frontier",
-  "overview.categories.title": "{tier} scores ({n}) against the peer median and the best peer",
+  "overview.categories.title": "{n} {tierLower} scores against the peer median and the best peer",
   "overview.categories.aria": "Dot chart of category scores: focus region, peer median and best peer",
   "overview.legend.focus": "Focus region",
   "overview.legend.median": "Peer median",

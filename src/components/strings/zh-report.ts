@@ -62,7 +62,7 @@ export const zhReport = {
   "overview.move.same": "名次不变",
   "overview.goal.target": "目标",
   "overview.goal.frontier": "前沿值",
-  "overview.categories.title": "{tier}得分（{n}个）：与对标组中位数和最优地区比较",
+  "overview.categories.title": "{n}个{tier}的得分：与对标组中位数和最优地区比较",
   "overview.categories.aria": "各类别得分点图：关注地区、对标组中位数与最优地区",
   "overview.legend.focus": "关注地区",
   "overview.legend.median": "对标组中位数",
