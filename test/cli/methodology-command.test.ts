@@ -11,6 +11,7 @@ import {fileURLToPath} from "node:url";
 import {promisify} from "node:util";
 import Papa from "papaparse";
 import {describe, expect, it} from "vitest";
+import {runBizenv} from "../support/cli.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const dir = mkdtempSync(join(tmpdir(), "bizenv-methodology-"));
@@ -19,7 +20,11 @@ const file = (name: string, content: unknown) => {
   return join(dir, name);
 };
 
-async function bizenv(...args: string[]) {
+/** `bizenv …` in this process (test/support/cli.ts); the EPIPE and --help tests spawn the real command. */
+const bizenv = (...args: string[]) => runBizenv(args);
+
+/** `node bin/bizenv.js …` as users run it. */
+async function spawnBizenv(...args: string[]) {
   try {
     const {stdout, stderr} = await promisify(execFile)("node", ["bin/bizenv.js", ...args], {cwd: root});
     return {code: 0, stdout, stderr};
@@ -113,10 +118,10 @@ describe("bizenv methodology", () => {
   });
 
   it("prints its usage with --help (exit 0) and asks for one FILE otherwise (exit 2)", async () => {
-    const help = await bizenv("methodology", "--help");
+    const help = await spawnBizenv("methodology", "--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^用法 Usage: bizenv methodology FILE/);
-    const none = await bizenv("methodology");
+    const none = await spawnBizenv("methodology");
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/one methodology FILE is required[\s\S]*Usage: bizenv methodology/);
   });

@@ -10,6 +10,7 @@ import {fileURLToPath} from "node:url";
 import {promisify} from "node:util";
 import Papa from "papaparse";
 import {describe, expect, it} from "vitest";
+import {runBizenv} from "../support/cli.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const dir = mkdtempSync(join(tmpdir(), "bizenv-score-"));
@@ -53,7 +54,11 @@ const long = file(
   "region,period,measure,value\n620825,2023,start_days,6\n620825,2023,online_rate,45\n620826,2023,start_days,11\n620826,2023,online_rate,90\n620821,2023,start_days,1\n620821,2023,online_rate,0\n"
 );
 
-async function bizenv(...args: string[]) {
+/** `bizenv score …` in this process (test/support/cli.ts); the first test spawns the real command. */
+const bizenv = (...args: string[]) => runBizenv(["score", ...args]);
+
+/** `node bin/bizenv.js score …` as users run it. */
+async function spawnBizenv(...args: string[]) {
   try {
     const {stdout, stderr} = await promisify(execFile)("node", ["bin/bizenv.js", "score", ...args], {cwd: root});
     return {code: 0, stdout, stderr};
@@ -68,7 +73,7 @@ describe("bizenv score", () => {
     "region,period,node,score,rank\n620821,2023,total,25.000000,3\n620825,2023,total,56.250000,2\n620826,2023,total,87.500000,1\n";
 
   it("prints region,period,node,score,rank from a wide file, and the same from the long file", async () => {
-    const a = await bizenv("--methodology", methodology, "--observations", wide);
+    const a = await spawnBizenv("--methodology", methodology, "--observations", wide);
     // stdout is the CSV alone; stderr carries only the row accounting (rows read = accepted + rejected, always said).
     expect(a.stderr).toBe(`${wide}: read 3 = accepted 3 + rejected 0 / 读取 3 行 = 接受 3 + 拒绝 0\n`);
     expect(a.stdout).toBe(expected);
