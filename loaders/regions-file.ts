@@ -9,7 +9,8 @@
  * - `peerGroups`: each with an `id`, a `name` {zh, en}, and either `members` (a CSV with a `region` column) or `where`
  *   (column → value of the classification), optionally `within` another group (e.g. only ranked economies);
  * - `focus`: the region the site opens on;
- * - `noun` (optional): what the regions are called when counted, `{"zh": "经济体", "en": "economies"}` (else 地区 / regions).
+ * - `noun` (optional): what the regions are called when counted, `{"zh": "经济体", "en": "economies"}` (else 地区 /
+ *   regions).
  *
  * Every problem names the file and its JSON path or `line:column`, in Chinese and English.
  */
