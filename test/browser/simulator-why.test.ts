@@ -215,6 +215,9 @@ describe.each(["zh", "en"] as const)("simulator, %s", (lang: Lang) => {
       });
       expect(nameOnly, "the name reads on one or two lines").toBeLessThanOrEqual(2);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      // The sticky results bar leaves the inputs at least three quarters of the screen.
+      const bar = await page.locator(".sim-top").evaluate((e) => e.getBoundingClientRect().height);
+      expect(bar).toBeLessThanOrEqual(PHONE.height / 4);
       await name.scrollIntoViewIfNeeded();
       await page.screenshot({path: `${OUTPUT}/simulator.inputs.${lang}.${PHONE.width}.png`});
       await byTest(page, "sim-why").scrollIntoViewIfNeeded();
