@@ -26,7 +26,7 @@ const CONFIG = "data/site-world.json";
 const FOREIGN = /NaN|庄浪|平凉|甘肃|Zhuanglang|Pingliang|Gansu|undefined/;
 /** Words that assume a plan or a previous period: the preset has neither (its method page says it has no plan). */
 const PLAN_WORDS =
-  /plan's|Lead unit:|Plan target|lead units, targets|previous period of the same kind|no comparable rank/;
+  /plan's|Lead unit:|Plan target|lead units, targets|its target \(or frontier\)|previous period of the same kind|no comparable rank/;
 /** "If China's start-up took 1 day and 1 procedure" (for men and for women, as DB2020 measures both). */
 const START_UP = {sb_procedures_men: 1, sb_time_men_days: 1, sb_procedures_women: 1, sb_time_women_days: 1};
 

@@ -86,6 +86,8 @@ export const enReport: Record<ReportStringKey, string> = {
   "overview.gaps.toFrontier": "Points at the frontier",
   "overview.gaps.note":
     "Each gap is computed alone: only that measure moves to its target (or frontier), everything else unchanged. Gaps do not add up to the total gap.",
+  "overview.gaps.noteNoPlan":
+    "Each gap is computed alone: only that measure moves to its frontier, everything else unchanged. Gaps do not add up to the total gap.",
   "targets.heading": "Targets: {region}",
   "targets.title": "Targets",
   "targets.lead":

@@ -79,6 +79,7 @@ export const zhReport = {
   "overview.gaps.toFrontier": "达到前沿值可增分",
   "overview.gaps.note":
     "每项单独计算：只把该项数值提高到目标（或前沿值），其余不变，总分的增加量。各项之和不等于总差距。",
+  "overview.gaps.noteNoPlan": "每项单独计算：只把该项数值提高到前沿值，其余不变，总分的增加量。各项之和不等于总差距。",
   "targets.heading": "目标进度：{region}",
   "targets.title": "目标进度",
   "targets.lead":
