@@ -15,6 +15,10 @@ export default defineConfig({
     // work fills; builds of other configurations take turns (test/support/site-build.ts).
     fileParallelism: true,
     maxWorkers: 2,
+    // The two workers are reused from file to file instead of forking one per file: vitest gives a fork 5 s to start
+    // (WORKER_START_TIMEOUT), which a fork started while Chromium and a site build hold both cores can miss ("Timeout
+    // starting forks runner", one CI run on 2026-11-30). Each file still launches and closes its own browser and server.
+    isolate: false,
     sequence: {sequencer: LongestFirst},
     env: {TZ: "UTC"},
     reporters: ["default", new JsonReporterWithErrors()],
