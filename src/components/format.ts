@@ -83,15 +83,19 @@ export function formatPlaces(x: number | null | undefined): string {
   return !isNumber(x) ? MISSING : x > 0 ? `↑${x}` : x < 0 ? `↓${-x}` : "=";
 }
 
+/** What a group's members are called when counted: its regions file's `noun` (经济体 / economies), else 地区 / regions. */
+export function memberNoun(lang: Lang, group: {noun?: {zh: string; en: string}}): string {
+  return lang === "en" ? (group.noun?.en ?? "regions") : (group.noun?.zh ?? "地区");
+}
+
 /** A peer group with the number of regions it holds: `甘肃省（88 个地区）` / `Gansu (88 regions)`. */
 export function peerGroupLabel(
   lang: Lang,
   group: {nameZh: string; nameEn: string; members: readonly string[]; noun?: {zh: string; en: string}}
 ): string {
   const n = group.members.length;
-  return lang === "en"
-    ? `${group.nameEn || group.nameZh} (${n} ${group.noun?.en ?? "regions"})`
-    : `${group.nameZh}（${n} 个${group.noun?.zh ?? "地区"}）`;
+  const noun = memberNoun(lang, group);
+  return lang === "en" ? `${group.nameEn || group.nameZh} (${n} ${noun})` : `${group.nameZh}（${n} 个${noun}）`;
 }
 
 /**
@@ -105,7 +109,7 @@ export function unrankedNote(
 ): string {
   if (unranked.length === 0) return "";
   const n = group.members.length;
-  const noun = lang === "en" ? (group.noun?.en ?? "regions") : (group.noun?.zh ?? "地区");
+  const noun = memberNoun(lang, group);
   const names = joinNames(lang, unranked.slice(0, 5)) + (unranked.length > 5 ? (lang === "en" ? ", …" : "等") : "");
   return lang === "en"
     ? `${unranked.length} of the ${n} ${noun} of ${group.nameEn || group.nameZh} (${names}) have no total: ` +

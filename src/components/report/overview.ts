@@ -9,7 +9,15 @@ import {translate} from "../i18n.js";
 import type {Lang} from "../i18n.js";
 import type {Catalogue} from "../../engine/catalogue/catalogue.js";
 import type {Report} from "../../engine/report/report-data.js";
-import {formatPeriod, formatPoints, formatScore, formatScoreChange, formatTarget, joinNames} from "../format.js";
+import {
+  formatPeriod,
+  formatPoints,
+  formatScore,
+  formatScoreChange,
+  formatTarget,
+  joinNames,
+  memberNoun
+} from "../format.js";
 import {categoryOf, lookup, nameOf, unitNames} from "./lookup.js";
 import {categoryWords} from "./tiers.js";
 import type {Selection} from "./selection.js";
@@ -120,7 +128,7 @@ export function overviewModel(report: Report, catalogue: Catalogue, selection: S
       id: group.id,
       name: nameOf(lang, group),
       size: group.members.length,
-      noun: lang === "en" ? (group.noun?.en ?? "regions") : (group.noun?.zh ?? "地区")
+      noun: memberNoun(lang, group)
     },
     latest,
     baseline,
